@@ -1,0 +1,146 @@
+package schema
+
+import (
+	"fmt"
+	"regexp"
+)
+
+// Article is the metadata of one news article. ID is the input's base name
+// (or the id a JSON Lines record gives); Hash is the hex SHA-256 of Text and
+// tells the store whether a re-ingested article changed.
+type Article struct {
+	ID        string `json:"id"`
+	Source    string `json:"source,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Published string `json:"published,omitempty"`
+	Author    string `json:"author,omitempty"`
+	Publisher string `json:"publisher,omitempty"`
+	Hash      string `json:"hash,omitempty"`
+	Words     int    `json:"words,omitempty"`
+}
+
+// Span is a half-open byte range [Start, End) in an article's text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Entity is one thing an article speaks of, resolved from all its mentions.
+type Entity struct {
+	ID       string     `json:"id"`
+	Type     EntityType `json:"type"`
+	Name     string     `json:"name"`
+	Aliases  []string   `json:"aliases,omitempty"`
+	Titles   []string   `json:"titles,omitempty"`
+	Mentions []Span     `json:"mentions,omitempty"`
+	// Confidence is how sure the extractor is that this is an entity of Type.
+	Confidence float64 `json:"confidence,omitempty"`
+}
+
+// Evidence is the sentence that supports a relation: its text and its byte
+// range in the article. Article is set when evidence is read back from the
+// store, where one relation may be supported by several articles.
+type Evidence struct {
+	Article string `json:"article,omitempty"`
+	Text    string `json:"text"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+}
+
+// Relation is one statement: Subject Predicate Object, with the evidence
+// that says so, how sure the extractor is, and the rule that made it.
+// Object is an entity id, or a YYYY-MM-DD date for date predicates.
+type Relation struct {
+	Subject    string    `json:"subject"`
+	Predicate  Predicate `json:"predicate"`
+	Object     string    `json:"object"`
+	Confidence float64   `json:"confidence"`
+	Rule       string    `json:"rule"`
+	Evidence   Evidence  `json:"evidence"`
+}
+
+// Key identifies the statement a relation makes, independent of its evidence.
+func (r Relation) Key() string {
+	return r.Subject + " " + string(r.Predicate) + " " + r.Object
+}
+
+// Document is everything extracted from one article: the unit the extractor
+// produces, the store ingests and the API returns after an ingest.
+type Document struct {
+	Article   Article    `json:"article"`
+	Entities  []Entity   `json:"entities"`
+	Relations []Relation `json:"relations"`
+}
+
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// IsDate reports whether s is a YYYY-MM-DD date.
+func IsDate(s string) bool { return dateRE.MatchString(s) }
+
+// Validate checks a document against the ontology: known types and
+// predicates, ids unique, relation ends present with allowed types, spans
+// inside the text of textLen bytes (textLen < 0 skips the span check).
+// The store refuses a document that does not validate, so nothing half-made
+// is ever written.
+func (d *Document) Validate(textLen int) error {
+	if d.Article.ID == "" {
+		return fmt.Errorf("schema: document has no article id")
+	}
+	types := make(map[string]EntityType, len(d.Entities))
+	for _, e := range d.Entities {
+		if !e.Type.Valid() {
+			return fmt.Errorf("schema: article %s: entity %q has unknown type %q", d.Article.ID, e.ID, e.Type)
+		}
+		if e.ID == "" || e.Name == "" {
+			return fmt.Errorf("schema: article %s: entity of type %s without id or name", d.Article.ID, e.Type)
+		}
+		if _, dup := types[e.ID]; dup {
+			return fmt.Errorf("schema: article %s: entity id %q appears twice", d.Article.ID, e.ID)
+		}
+		types[e.ID] = e.Type
+		for _, m := range e.Mentions {
+			if err := checkSpan(m, textLen); err != nil {
+				return fmt.Errorf("schema: article %s: entity %s: %w", d.Article.ID, e.ID, err)
+			}
+		}
+	}
+	for _, r := range d.Relations {
+		if err := r.validate(types, textLen); err != nil {
+			return fmt.Errorf("schema: article %s: %w", d.Article.ID, err)
+		}
+	}
+	return nil
+}
+
+func (r Relation) validate(types map[string]EntityType, textLen int) error {
+	spec, ok := Spec(r.Predicate)
+	if !ok {
+		return fmt.Errorf("relation %s: unknown predicate", r.Key())
+	}
+	st, ok := types[r.Subject]
+	if !ok {
+		return fmt.Errorf("relation %s: subject is not an entity of the document", r.Key())
+	}
+	if spec.ObjectIsDate {
+		if !IsDate(r.Object) {
+			return fmt.Errorf("relation %s: object is not a YYYY-MM-DD date", r.Key())
+		}
+	} else if _, ok := types[r.Object]; !ok {
+		return fmt.Errorf("relation %s: object is not an entity of the document", r.Key())
+	}
+	if !spec.Allows(st, types[r.Object]) {
+		return fmt.Errorf("relation %s: %s does not allow %s -> %s", r.Key(), r.Predicate, st, types[r.Object])
+	}
+	if r.Confidence < 0 || r.Confidence > 1 {
+		return fmt.Errorf("relation %s: confidence %v outside [0,1]", r.Key(), r.Confidence)
+	}
+	return checkSpan(Span{r.Evidence.Start, r.Evidence.End}, textLen)
+}
+
+func checkSpan(s Span, textLen int) error {
+	if s.Start < 0 || s.End < s.Start || (textLen >= 0 && s.End > textLen) {
+		return fmt.Errorf("span [%d,%d) outside the text of %d bytes", s.Start, s.End, textLen)
+	}
+	return nil
+}
