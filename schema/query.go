@@ -145,3 +145,16 @@ type IngestResult struct {
 	Quads   int          `json:"quads"`
 	Err     error        `json:"-"`
 }
+
+// ArticleFilter narrows an article listing. Zero fields do not filter.
+// Mentions keeps the articles that mention that entity id.
+type ArticleFilter struct {
+	Since, Until string
+	Mentions     string
+}
+
+// ArticlePage is one page of an article listing.
+type ArticlePage struct {
+	Articles []Article
+	PageInfo
+}

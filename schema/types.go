@@ -39,13 +39,15 @@ type Entity struct {
 }
 
 // Evidence is the sentence that supports a relation: its text and its byte
-// range in the article. Article is set when evidence is read back from the
-// store, where one relation may be supported by several articles.
+// range in the article. Article and Published (the article's date) are set
+// when evidence is read back from the store, where one relation may be
+// supported by several articles.
 type Evidence struct {
-	Article string `json:"article,omitempty"`
-	Text    string `json:"text"`
-	Start   int    `json:"start"`
-	End     int    `json:"end"`
+	Article   string `json:"article,omitempty"`
+	Published string `json:"published,omitempty"`
+	Text      string `json:"text"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
 }
 
 // Relation is one statement: Subject Predicate Object, with the evidence
