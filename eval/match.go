@@ -1,0 +1,209 @@
+package eval
+
+import (
+	"fmt"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Compare scores one extracted document against its gold annotation.
+func Compare(doc schema.Document, g Gold) *Score {
+	s := NewScore()
+	match := matchEntities(doc, g, s)
+	scoreRelations(doc, g, match, s)
+	scoreTitles(doc, g, match, s)
+	scoreMetadata(doc, g, s)
+	return s
+}
+
+func names(name string, aliases []string) map[string]bool {
+	out := map[string]bool{schema.Fold(name): true}
+	for _, a := range aliases {
+		out[schema.Fold(a)] = true
+	}
+	return out
+}
+
+// matchEntities pairs predicted entities with gold ones (rule 2 of the
+// guidelines) and returns, for each predicted entity id, the index of the
+// gold entity it matched (or -1).
+func matchEntities(doc schema.Document, g Gold, s *Score) map[string]int {
+	match := map[string]int{}
+	used := make([]bool, len(g.Entities))
+	goldNames := make([]map[string]bool, len(g.Entities))
+	for i, ge := range g.Entities {
+		goldNames[i] = names(ge.Name, ge.Aliases)
+	}
+	for _, e := range doc.Entities {
+		match[e.ID] = -1
+		pn := names(e.Name, e.Aliases)
+		hit, dupOf := -1, -1
+		for i, ge := range g.Entities {
+			if ge.Type != e.Type || !intersects(pn, goldNames[i]) {
+				continue
+			}
+			if used[i] {
+				dupOf = i
+				continue
+			}
+			hit = i
+			break
+		}
+		c := s.typeCount(e.Type)
+		switch {
+		case hit >= 0:
+			used[hit] = true
+			match[e.ID] = hit
+			if !g.Entities[hit].Optional {
+				c.TP++
+			}
+		case dupOf >= 0 && g.Entities[dupOf].Optional:
+			// a second match of an optional entity: neither rewarded nor penalised
+		default:
+			c.FP++
+			s.Errors = append(s.Errors, fmt.Sprintf("%s: extra %s %q", g.Article, e.Type, e.Name))
+		}
+	}
+	for i, ge := range g.Entities {
+		if !used[i] && !ge.Optional {
+			s.typeCount(ge.Type).FN++
+			s.Errors = append(s.Errors, fmt.Sprintf("%s: missed %s %q", g.Article, ge.Type, ge.Name))
+		}
+	}
+	for _, c := range s.ByType {
+		s.Entities.Add(*c)
+	}
+	return match
+}
+
+func intersects(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func scoreRelations(doc schema.Document, g Gold, match map[string]int, s *Score) {
+	goldIdx := map[string]int{}
+	for i, ge := range g.Entities {
+		goldIdx[schema.Fold(ge.Name)] = i
+	}
+	end := func(id string, p schema.Predicate, object bool) string {
+		if spec, _ := schema.Spec(p); spec.ObjectIsDate && object {
+			return "date:" + id
+		}
+		if i, ok := match[id]; ok && i >= 0 {
+			return fmt.Sprint(i)
+		}
+		return "none:" + id
+	}
+	goldEnd := func(name string, p schema.Predicate, object bool) string {
+		if spec, _ := schema.Spec(p); spec.ObjectIsDate && object {
+			return "date:" + name
+		}
+		if i, ok := goldIdx[schema.Fold(name)]; ok {
+			return fmt.Sprint(i)
+		}
+		return "unknown:" + name
+	}
+	type key struct{ s, p, o string }
+	gold := map[key]int{}
+	for i, gr := range g.Relations {
+		gold[key{goldEnd(gr.Subject, gr.Predicate, false), string(gr.Predicate), goldEnd(gr.Object, gr.Predicate, true)}] = i
+	}
+	found := map[int]bool{}
+	seen := map[key]bool{}
+	for _, r := range doc.Relations {
+		if _, ok := schema.Spec(r.Predicate); !ok {
+			continue
+		}
+		k := key{end(r.Subject, r.Predicate, false), string(r.Predicate), end(r.Object, r.Predicate, true)}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		c := s.predCount(r.Predicate)
+		if i, ok := gold[k]; ok {
+			found[i] = true
+			if !g.Relations[i].Optional {
+				c.TP++
+			}
+			continue
+		}
+		c.FP++
+		s.Errors = append(s.Errors, fmt.Sprintf("%s: extra %s %s %s", g.Article, r.Subject, r.Predicate, r.Object))
+	}
+	for i, gr := range g.Relations {
+		if !found[i] && !gr.Optional {
+			s.predCount(gr.Predicate).FN++
+			s.Errors = append(s.Errors, fmt.Sprintf("%s: missed %s %s %s", g.Article, gr.Subject, gr.Predicate, gr.Object))
+		}
+	}
+	for _, c := range s.ByPredicate {
+		s.Relations.Add(*c)
+	}
+}
+
+func scoreTitles(doc schema.Document, g Gold, match map[string]int, s *Score) {
+	byGold := map[int]schema.Entity{}
+	for _, e := range doc.Entities {
+		if i := match[e.ID]; i >= 0 {
+			byGold[i] = e
+		}
+	}
+	for i, ge := range g.Entities {
+		for _, t := range ge.Titles {
+			e, ok := byGold[i]
+			if ok && titleFound(t, e.Titles) {
+				s.Titles.TP++
+			} else {
+				s.Titles.FN++
+				s.Errors = append(s.Errors, fmt.Sprintf("%s: missed title %q of %q", g.Article, t, ge.Name))
+			}
+		}
+	}
+}
+
+func titleFound(gold string, got []string) bool {
+	fg := schema.Fold(gold)
+	for _, t := range got {
+		ft := schema.Fold(t)
+		if ft != "" && (contains(ft, fg) || contains(fg, ft)) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(a, b string) bool { return len(b) > 0 && len(a) >= len(b) && indexOf(a, b) >= 0 }
+
+func indexOf(a, b string) int {
+	for i := 0; i+len(b) <= len(a); i++ {
+		if a[i:i+len(b)] == b {
+			return i
+		}
+	}
+	return -1
+}
+
+// scoreMetadata counts the metadata fields the gold states: each right one
+// is a TP, each wrong or missing one an FN.
+func scoreMetadata(doc schema.Document, g Gold, s *Score) {
+	a := doc.Article
+	for _, f := range []struct{ name, gold, got string }{
+		{"published", g.Published, a.Published}, {"title", g.Title, a.Title},
+		{"author", g.Author, a.Author}, {"publisher", g.Publisher, a.Publisher},
+	} {
+		if f.gold == "" {
+			continue
+		}
+		if schema.Fold(f.gold) == schema.Fold(f.got) {
+			s.Metadata.TP++
+		} else {
+			s.Metadata.FN++
+			s.Errors = append(s.Errors, fmt.Sprintf("%s: metadata %s = %q, want %q", g.Article, f.name, f.got, f.gold))
+		}
+	}
+}

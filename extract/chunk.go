@@ -1,0 +1,119 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A chunk is a run of capitalised tokens [I, J) in one sentence, joined by
+// the small words names are built with ("Ministry of Science and ICT").
+type chunk struct{ I, J int }
+
+// connectors may stand inside a name between capitalised words.
+var connectors = map[string]bool{
+	"of": true, "and": true, "for": true, "on": true, "the": true, "&": true,
+	"de": true, "da": true, "do": true, "dos": true, "das": true, "del": true,
+	"van": true, "von": true, "der": true, "la": true, "le": true, "du": true, "to": true,
+}
+
+// possessive tokens that may stand inside an event's name
+// ("APEC Economic Leaders' Meeting").
+func isApostrophe(s string) bool { return s == "'" || s == "’" }
+
+// capWord reports whether a token can be part of a name: it starts with an
+// upper-case letter (or is a code like "G20") and holds a letter.
+func capWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) && !(unicode.IsDigit(r) && hasUpper(s)) {
+		return false
+	}
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+func hasUpper(s string) bool { return strings.IndexFunc(s, unicode.IsUpper) >= 0 }
+
+func isAllCaps(s string) bool {
+	return hasUpper(s) && strings.ToUpper(s) == s && strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// properTag: prose's tags for proper nouns; at the start of a sentence a
+// capitalised word only begins a name when prose tags it so.
+func properTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+
+// chunks returns the capitalised runs of a sentence.
+func chunks(toks []token) []chunk {
+	var out []chunk
+	for i := 0; i < len(toks); {
+		if !startsName(toks, i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			t := toks[j].Text
+			if capWord(t) && toks[j].Start <= toks[j-1].End+1 {
+				j++
+				continue
+			}
+			if n := linkLen(toks, j); n > 0 {
+				j += n + 1
+				continue
+			}
+			break
+		}
+		out = append(out, chunk{i, j})
+		i = j
+	}
+	return out
+}
+
+func startsName(toks []token, i int) bool {
+	t := toks[i]
+	if !capWord(t.Text) {
+		return false
+	}
+	if i == 0 || isOpenPunct(toks[i-1].Text) {
+		return properTag(t.Tag) || isAllCaps(t.Text) || strings.ContainsAny(t.Text, "-.")
+	}
+	return true
+}
+
+func isOpenPunct(s string) bool {
+	return s == "\"" || s == "“" || s == "(" || s == "'" || s == "‘" || s == "-" || s == "—" || s == "•" || s == ":"
+}
+
+// linkLen is the number of small words at j ("of", "of the", "’") that link
+// the name so far to a capitalised word right after them; 0 if none.
+func linkLen(toks []token, j int) int {
+	for n := 1; n <= 2 && j+n < len(toks); n++ {
+		if !joins(toks, j+n-1) {
+			return 0
+		}
+		if capWord(toks[j+n].Text) {
+			return n
+		}
+	}
+	return 0
+}
+
+// joins reports whether token j (a small word or an apostrophe) links the
+// capitalised words on either side into one name.
+func joins(toks []token, j int) bool {
+	t := toks[j].Text
+	if isApostrophe(t) {
+		return toks[j].Start == toks[j-1].End // "Leaders’ Meeting"
+	}
+	if !connectors[t] {
+		return false
+	}
+	if t == "the" {
+		return j > 0 && (toks[j-1].Text == "of" || toks[j-1].Text == "for")
+	}
+	return true
+}
+
+// text of tokens [i, j) as it stands in the article.
+func span(text string, toks []token, i, j int) string {
+	return text[toks[i].Start:toks[j-1].End]
+}

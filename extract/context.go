@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// typeUnknowns gives the names no head word typed a type from their
+// context: a speech verb or a sign verb next to a person-shaped name, a
+// preposition of place, a company-shaped word.
+func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
+	for mi := first; mi < len(r.out); mi++ {
+		m := &r.out[mi]
+		if m.Sent != si || m.Type != "" {
+			continue
+		}
+		k := tokenAfter(toks, m.Start)
+		e := tokenAfter(toks, m.End)
+		prev, next := "", ""
+		if k > 0 {
+			prev = strings.ToLower(toks[k-1].Text)
+		}
+		if e >= 0 && e < len(toks) {
+			next = strings.ToLower(toks[e].Text)
+		}
+		words := strings.Fields(m.Name)
+		switch {
+		case personShaped(r, m.Name) && (speechVerb(prev) || speechVerb(next) || next == "signed" || koreanStyle(words)):
+			m.Type, m.Rule, m.Conf = schema.Person, "person-context", 0.75
+		case camelCase(m.Name) && len(words) == 1:
+			m.Type, m.Rule, m.Conf = schema.Organization, "company-shape", 0.6
+		case (prev == "in" || prev == "at" || prev == "near") && len(words) <= 3:
+			m.Type, m.Rule, m.Conf = schema.Location, "place-preposition", 0.55
+		case personShaped(r, m.Name) && len(words) >= 2 && len(words) <= 4:
+			m.Type, m.Rule, m.Conf = schema.Person, "name-shape", 0.5
+		}
+	}
+}
+
+func speechVerb(w string) bool {
+	switch w {
+	case "said", "says", "told", "added", "stated", "noted", "explained", "announced", "according":
+		return true
+	}
+	return false
+}
+
+// koreanStyle: a family name and a hyphenated given name ("Ha Jung-woo").
+func koreanStyle(words []string) bool {
+	if len(words) != 2 {
+		return false
+	}
+	w := words[1]
+	i := strings.IndexByte(w, '-')
+	return i > 0 && i+1 < len(w) && unicode.IsLower(rune(w[i+1]))
+}
+
+// camelCase: an upper-case letter after a lower-case one inside a word
+// ("BlackRock", "OpenAI"), the shape of a company name.
+func camelCase(s string) bool {
+	rs := []rune(s)
+	for i := 1; i < len(rs); i++ {
+		if unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,192 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+var parenAcronymRE = regexp.MustCompile(`^\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)`)
+
+// buildEntities writes the resolver's entities into doc and returns each
+// entity's id by its index.
+func buildEntities(doc *schema.Document, res *resolver, g *gazetteer, text string) []string {
+	mergeAcronyms(res, text)
+	ids := make([]string, len(res.ents))
+	byID := map[string]int{}
+	for ei, e := range res.ents {
+		if len(e.Mentions) == 0 {
+			continue
+		}
+		ent := schema.Entity{Type: e.Type, Name: e.Name, Confidence: e.Conf}
+		if e.Type == schema.Country {
+			ent.Name = g.countryName[e.Country]
+			ent.ID = schema.EntityID(schema.Country, e.Country)
+		} else {
+			ent.Name = bestName(res, e)
+			ent.ID = schema.EntityID(e.Type, ent.Name)
+		}
+		seen := map[string]bool{schema.Fold(ent.Name): true}
+		for _, mi := range e.Mentions {
+			m := res.ms[mi]
+			ent.Mentions = append(ent.Mentions, schema.Span{Start: m.Start, End: m.End})
+			if f := schema.Fold(m.Name); !seen[f] && !m.Demonym {
+				seen[f] = true
+				ent.Aliases = append(ent.Aliases, normSurface(m.Name))
+			}
+		}
+		for _, a := range e.Aliases {
+			if f := schema.Fold(a); !seen[f] {
+				seen[f] = true
+				ent.Aliases = append(ent.Aliases, a)
+			}
+		}
+		if e.Type == schema.Person {
+			ent.Titles = uniqueTitles(e.Titles)
+			if fam := familyName(ent.Name); fam != "" && !seen[schema.Fold(fam)] {
+				ent.Aliases = append(ent.Aliases, fam)
+			}
+		}
+		sort.Slice(ent.Mentions, func(a, b int) bool { return ent.Mentions[a].Start < ent.Mentions[b].Start })
+		if prev, dup := byID[ent.ID]; dup {
+			mergeInto(&doc.Entities[prev], ent)
+			ids[ei] = ent.ID
+			continue
+		}
+		byID[ent.ID] = len(doc.Entities)
+		ids[ei] = ent.ID
+		doc.Entities = append(doc.Entities, ent)
+	}
+	return ids
+}
+
+func mergeInto(dst *schema.Entity, src schema.Entity) {
+	dst.Mentions = append(dst.Mentions, src.Mentions...)
+	sort.Slice(dst.Mentions, func(a, b int) bool { return dst.Mentions[a].Start < dst.Mentions[b].Start })
+	have := map[string]bool{schema.Fold(dst.Name): true}
+	for _, a := range dst.Aliases {
+		have[schema.Fold(a)] = true
+	}
+	for _, a := range src.Aliases {
+		if !have[schema.Fold(a)] {
+			dst.Aliases = append(dst.Aliases, a)
+		}
+	}
+	dst.Titles = uniqueTitles(append(dst.Titles, src.Titles...))
+}
+
+// bestName picks an entity's canonical name: the gazetteer's, else the
+// longest name a non-generic mention gives.
+func bestName(res *resolver, e *entityBuild) string {
+	best := e.Name
+	for _, mi := range e.Mentions {
+		m := res.ms[mi]
+		if m.Canon != "" {
+			return m.Canon
+		}
+		if !m.Generic && len(m.Name) > len(best) && e.Type != schema.Event {
+			best = m.Name
+		}
+	}
+	return normSurface(strings.Trim(best, " ,.;:"))
+}
+
+// familyName is the name a person is called by alone: the first word of an
+// East Asian name written family name first ("Ha Jung-woo"), the last
+// otherwise.
+func familyName(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return ""
+	}
+	if koreanStyle(ws) || isAllCaps(ws[0]) && !isAllCaps(ws[len(ws)-1]) {
+		return ws[0]
+	}
+	return ws[len(ws)-1]
+}
+
+func uniqueTitles(ts []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range ts {
+		t = normSurface(strings.Trim(t, " ,;"))
+		if f := schema.Fold(t); f != "" && !seen[f] {
+			seen[f] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// mergeAcronyms reads "Name (ACR)" and makes ACR an alias of Name's entity,
+// folding any entity named ACR into it.
+func mergeAcronyms(res *resolver, text string) {
+	for _, e := range res.ents {
+		for _, mi := range e.Mentions {
+			m := res.ms[mi]
+			am := parenAcronymRE.FindStringSubmatch(text[m.End:])
+			if am == nil || !hasUpper(am[1][1:]) && len(am[1]) > 1 && strings.ToUpper(am[1]) != am[1] {
+				continue
+			}
+			acr := am[1]
+			e.Aliases = append(e.Aliases, acr)
+			for _, o := range res.ents {
+				if o != e && len(o.Mentions) > 0 && o.Type != schema.Country && schema.Fold(o.Name) == schema.Fold(acr) {
+					res.moveAll(o, e)
+				}
+			}
+		}
+	}
+}
+
+// finish orders a document for byte-identical output and drops what is
+// below the confidence floor.
+func finish(doc *schema.Document, floor float64) {
+	keep := doc.Entities[:0]
+	for _, e := range doc.Entities {
+		if e.Confidence >= floor {
+			keep = append(keep, e)
+		}
+	}
+	doc.Entities = keep
+	sort.SliceStable(doc.Entities, func(a, b int) bool {
+		return firstMention(doc.Entities[a]) < firstMention(doc.Entities[b])
+	})
+	best := map[string]int{}
+	var rels []schema.Relation
+	for _, r := range doc.Relations {
+		if r.Confidence < floor {
+			continue
+		}
+		if i, ok := best[r.Key()]; ok {
+			if r.Confidence > rels[i].Confidence {
+				rels[i] = r
+			}
+			continue
+		}
+		best[r.Key()] = len(rels)
+		rels = append(rels, r)
+	}
+	sort.SliceStable(rels, func(a, b int) bool {
+		if rels[a].Evidence.Start != rels[b].Evidence.Start {
+			return rels[a].Evidence.Start < rels[b].Evidence.Start
+		}
+		return rels[a].Key() < rels[b].Key()
+	})
+	doc.Relations = rels
+	if doc.Entities == nil {
+		doc.Entities = []schema.Entity{}
+	}
+	if doc.Relations == nil {
+		doc.Relations = []schema.Relation{}
+	}
+}
+
+func firstMention(e schema.Entity) int {
+	if len(e.Mentions) == 0 {
+		return 1 << 30
+	}
+	return e.Mentions[0].Start
+}

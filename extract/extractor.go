@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Config tunes an Extractor.
+type Config struct {
+	// Workers is how many articles are extracted at once by ExtractAll;
+	// 0 means one per CPU.
+	Workers int
+	// MinConfidence drops entities and relations the rules are less sure of.
+	MinConfidence float64
+}
+
+// Extractor turns articles into schema.Documents. It is safe for
+// concurrent use; build one per process, since building loads prose's model.
+type Extractor struct {
+	cfg    Config
+	models *textModels
+	gaz    *gazetteer
+}
+
+// New builds an Extractor: prose's model, the sentence splitter and the
+// gazetteers, once.
+func New(cfg Config) (*Extractor, error) {
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	m, err := newTextModels()
+	if err != nil {
+		return nil, fmt.Errorf("extract: loading the sentence model: %w", err)
+	}
+	g, err := newGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{cfg: cfg, models: m, gaz: g}, nil
+}
+
+// Extract extracts one article given as text. Metadata the caller knows
+// (a's fields) wins over what the text states; blank fields are read from
+// the text. The id defaults to "article".
+func (x *Extractor) Extract(ctx context.Context, a schema.Article, text []byte) (schema.Document, error) {
+	name := firstNonEmpty(a.ID, a.Source, "article")
+	if err := checkText(text); err != nil {
+		return schema.Document{}, fmt.Errorf("extract: %s: %w", name, err)
+	}
+	if len(text) > MaxArticleBytes {
+		return schema.Document{}, fmt.Errorf("extract: %s: %w", name, ErrTooLarge)
+	}
+	if err := checkEnglish(string(text)); err != nil {
+		return schema.Document{}, fmt.Errorf("extract: %s: %w", name, err)
+	}
+	in := parseText(name, firstNonEmpty(a.Source, name), string(text))
+	in.Article = mergeArticle(a, in.Article)
+	return x.ExtractInput(ctx, in)
+}
+
+func mergeArticle(given, read schema.Article) schema.Article {
+	out := read
+	out.ID = firstNonEmpty(given.ID, read.ID)
+	out.Source = firstNonEmpty(given.Source, read.Source)
+	out.URL = firstNonEmpty(given.URL, read.URL)
+	out.Title = firstNonEmpty(given.Title, read.Title)
+	out.Published = firstNonEmpty(given.Published, read.Published)
+	out.Author = firstNonEmpty(given.Author, read.Author)
+	out.Publisher = firstNonEmpty(given.Publisher, read.Publisher)
+	return out
+}
+
+// ExtractInput extracts one parsed article.
+func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Document, err error) {
+	defer func() {
+		// A rule that trips over odd text must cost one article, not the batch.
+		if p := recover(); p != nil {
+			err = fmt.Errorf("extract: %s: internal error: %v", in.Article.ID, p)
+		}
+	}()
+	if err := ctx.Err(); err != nil {
+		return schema.Document{}, fmt.Errorf("extract: %s: %w", in.Article.ID, err)
+	}
+	text := in.Text
+	lines := splitLines(text)
+	scratch := in.Article
+	for i := range lines {
+		classifyLine(text, lines, i, &scratch)
+	}
+	rec := &recognizer{g: x.gaz, text: text}
+	var sents []sentence
+	for _, l := range lines {
+		if l.Kind != bodyLine && l.Kind != titleLine {
+			continue
+		}
+		for _, s := range x.models.sentences(text, l.Start, l.End) {
+			si := len(sents)
+			sents = append(sents, s)
+			first := len(rec.out)
+			rec.chunkMentions(si, s.Tokens)
+			rec.patternMentions(si, s)
+			rec.appositives(si, s.Tokens, first)
+			rec.typeUnknowns(si, s.Tokens, first)
+		}
+	}
+	rec.bylineMentions(in.Article, lines, len(sents))
+	ms := settle(rec.out)
+	res := resolve(ms)
+	doc = schema.Document{Article: in.Article}
+	ids := buildEntities(&doc, res, x.gaz, text)
+	rel := &relator{x: x, doc: &doc, res: res, ids: ids, sents: sents, text: text, gaz: x.gaz}
+	rel.run()
+	finish(&doc, x.cfg.MinConfidence)
+	return doc, nil
+}
+
+// bylineMentions makes the byline's author a Person and the outlet an
+// Organization, pointed at where the byline names them.
+func (r *recognizer) bylineMentions(a schema.Article, lines []line, si int) {
+	for _, l := range lines {
+		if l.Kind != bylineLine {
+			continue
+		}
+		s := r.text[l.Start:l.End]
+		if a.Author != "" {
+			if i := strings.Index(strings.ToLower(s), strings.ToLower(a.Author)); i >= 0 {
+				r.out = append(r.out, mention{Start: l.Start + i, End: l.Start + i + len(a.Author), Sent: -1,
+					Type: schema.Person, Name: a.Author, Rule: "byline", Conf: 0.9})
+			}
+		}
+		if a.Publisher != "" {
+			if i := strings.Index(s, a.Publisher); i >= 0 {
+				r.out = append(r.out, mention{Start: l.Start + i, End: l.Start + i + len(a.Publisher), Sent: -1,
+					Type: schema.Organization, Name: a.Publisher, Rule: "byline", Conf: 0.9})
+			}
+		}
+	}
+}

@@ -1,0 +1,267 @@
+package extract
+
+import (
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pariz/gountries"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// gazEntry is one thing a surface form can name.
+type gazEntry struct {
+	Type    schema.EntityType
+	Name    string // canonical name
+	Country string // ISO code: the country itself, or the country a body or city belongs to
+	Demonym bool   // the surface is an adjective of the country ("Korean")
+}
+
+// gazetteer holds the knowledge the rules look names up in: countries with
+// their aliases, demonyms and capitals, well-known government bodies and
+// organizations, the sector vocabulary and the words titles are made of.
+type gazetteer struct {
+	exact    map[string][]gazEntry // case-sensitive surface -> entries
+	folded   map[string][]gazEntry // lower-case surfaces that match in any case
+	maxWords int
+
+	countryName map[string]string // ISO code -> common English short name
+	capital     map[string]string // ISO code -> capital city
+	demonym     map[string]string // demonym -> ISO code
+
+	titleHead, titleMod, honorific, domain map[string]bool
+	heads                                  map[string]schema.EntityType // head word -> type (lower case)
+	sectors                                []sectorForm
+}
+
+type sectorForm struct {
+	Surface string // lower case
+	Orig    string // as the vocabulary writes it
+	Sector  string
+}
+
+// sectorOriginal returns how the vocabulary writes a lower-cased form.
+func (g *gazetteer) sectorOriginal(lower string) string {
+	for _, f := range g.sectors {
+		if f.Surface == lower {
+			return f.Orig
+		}
+	}
+	return ""
+}
+
+func newGazetteer() (*gazetteer, error) {
+	g := &gazetteer{
+		exact: map[string][]gazEntry{}, folded: map[string][]gazEntry{},
+		countryName: map[string]string{}, capital: map[string]string{}, demonym: map[string]string{},
+		titleHead: map[string]bool{}, titleMod: map[string]bool{}, honorific: map[string]bool{},
+		domain: map[string]bool{}, heads: map[string]schema.EntityType{},
+	}
+	g.loadCountryModule()
+	steps := []struct {
+		file string
+		load func([]string) error
+	}{
+		{"countries.tsv", g.loadCountryLine},
+		{"govbodies.tsv", g.loadBodyLine},
+		{"organizations.tsv", g.loadOrgLine},
+		{"titles.tsv", g.loadTitleLine},
+		{"places.tsv", g.loadPlaceLine},
+		{"heads.tsv", g.loadHeadLine},
+	}
+	for _, s := range steps {
+		if err := g.loadTSV(s.file, s.load); err != nil {
+			return nil, err
+		}
+	}
+	for _, d := range schema.Sectors() {
+		for _, f := range d.Surface {
+			g.sectors = append(g.sectors, sectorForm{Surface: strings.ToLower(f), Orig: f, Sector: d.Name})
+		}
+	}
+	// longest surface first, so "generative AI" wins over "AI"
+	sort.SliceStable(g.sectors, func(i, j int) bool { return len(g.sectors[i].Surface) > len(g.sectors[j].Surface) })
+	return g, nil
+}
+
+func (g *gazetteer) loadTSV(name string, load func([]string) error) error {
+	b, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		return fmt.Errorf("extract: gazetteer %s: %w", name, err)
+	}
+	for i, line := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := load(strings.Split(line, "\t")); err != nil {
+			return fmt.Errorf("extract: gazetteer %s line %d: %w", name, i+1, err)
+		}
+	}
+	return nil
+}
+
+// loadCountryModule takes names, official names, codes and capitals from
+// the maintained country module.
+func (g *gazetteer) loadCountryModule() {
+	for _, c := range gountries.New().FindAllCountries() {
+		code := c.Codes.Alpha2
+		name := c.Name.Common
+		g.countryName[code] = name
+		g.add(name, gazEntry{Type: schema.Country, Name: name, Country: code})
+		if off := c.Name.Official; off != "" && !strings.ContainsAny(off, "()") {
+			g.add(off, gazEntry{Type: schema.Country, Name: name, Country: code})
+		}
+		if cap := c.Geo.Capital; cap != "" {
+			city := strings.TrimSuffix(strings.TrimSuffix(cap, " D.C."), ",")
+			g.capital[code] = city
+			g.add(city, gazEntry{Type: schema.Location, Name: city, Country: code})
+			if city != cap {
+				g.add(cap, gazEntry{Type: schema.Location, Name: city, Country: code})
+				g.add(city+", D.C.", gazEntry{Type: schema.Location, Name: city, Country: code})
+				g.add(city+" DC", gazEntry{Type: schema.Location, Name: city, Country: code})
+			}
+		}
+	}
+}
+
+func (g *gazetteer) loadCountryLine(f []string) error {
+	code := f[0]
+	name, ok := g.countryName[code]
+	if !ok {
+		return fmt.Errorf("unknown country code %q", code)
+	}
+	if len(f) > 1 {
+		for _, a := range splitForms(f[1]) {
+			g.add(a, gazEntry{Type: schema.Country, Name: name, Country: code})
+		}
+	}
+	if len(f) > 2 {
+		for _, d := range splitForms(f[2]) {
+			g.demonym[d] = code
+			g.add(d, gazEntry{Type: schema.Country, Name: name, Country: code, Demonym: true})
+		}
+	}
+	return nil
+}
+
+func (g *gazetteer) loadBodyLine(f []string) error {
+	if len(f) < 2 {
+		return fmt.Errorf("want name<TAB>country<TAB>aliases")
+	}
+	e := gazEntry{Type: schema.Ministry, Name: f[0], Country: f[1]}
+	g.add(f[0], e)
+	if len(f) > 2 {
+		for _, a := range splitForms(f[2]) {
+			g.add(a, e)
+		}
+	}
+	return nil
+}
+
+func (g *gazetteer) loadOrgLine(f []string) error {
+	e := gazEntry{Type: schema.Organization, Name: f[0]}
+	g.add(f[0], e)
+	if len(f) > 1 {
+		for _, a := range splitForms(f[1]) {
+			g.add(a, e)
+		}
+	}
+	return nil
+}
+
+func (g *gazetteer) loadPlaceLine(f []string) error {
+	if len(f) < 2 {
+		return fmt.Errorf("want name<TAB>country<TAB>aliases")
+	}
+	e := gazEntry{Type: schema.Location, Name: f[0], Country: f[1]}
+	g.add(f[0], e)
+	if len(f) > 2 {
+		for _, a := range splitForms(f[2]) {
+			g.add(a, e)
+		}
+	}
+	return nil
+}
+
+func (g *gazetteer) loadHeadLine(f []string) error {
+	t, err := schema.ParseEntityType(f[0])
+	if err != nil || len(f) != 2 {
+		return fmt.Errorf("want type<TAB>words: %v", err)
+	}
+	for _, w := range splitForms(f[1]) {
+		g.heads[strings.ToLower(w)] = t
+	}
+	return nil
+}
+
+func (g *gazetteer) loadTitleLine(f []string) error {
+	if len(f) != 2 {
+		return fmt.Errorf("want kind<TAB>words")
+	}
+	set := map[string]map[string]bool{"head": g.titleHead, "modifier": g.titleMod, "honorific": g.honorific, "domain": g.domain}[f[0]]
+	if set == nil {
+		return fmt.Errorf("unknown title kind %q", f[0])
+	}
+	for _, w := range splitForms(f[1]) {
+		if f[0] == "honorific" {
+			set[w] = true
+		} else {
+			set[strings.ToLower(w)] = true
+		}
+	}
+	return nil
+}
+
+func splitForms(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, "|") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// add registers a surface form. Forms written in lower case ("science
+// ministry") match in any case; others match as written, so "US" is a
+// country and "us" is not.
+func (g *gazetteer) add(surface string, e gazEntry) {
+	surface = normSurface(surface)
+	if strings.ToLower(surface) == surface {
+		g.folded[surface] = appendEntry(g.folded[surface], e)
+	} else {
+		g.exact[surface] = appendEntry(g.exact[surface], e)
+	}
+	if n := len(strings.Fields(surface)); n > g.maxWords {
+		g.maxWords = n
+	}
+}
+
+func appendEntry(es []gazEntry, e gazEntry) []gazEntry {
+	for _, x := range es {
+		if x == e {
+			return es
+		}
+	}
+	return append(es, e)
+}
+
+// lookup returns what a surface form names, exact matches first.
+func (g *gazetteer) lookup(surface string) []gazEntry {
+	surface = normSurface(surface)
+	if es, ok := g.exact[surface]; ok {
+		return es
+	}
+	return g.folded[strings.ToLower(surface)]
+}
+
+// normSurface folds white space and typographic apostrophes.
+func normSurface(s string) string {
+	s = strings.ReplaceAll(s, "’", "'")
+	return strings.Join(strings.Fields(s), " ")
+}

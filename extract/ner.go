@@ -1,0 +1,249 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// mention is one place the article names (or points at) a thing.
+type mention struct {
+	Start, End int
+	Sent       int // index of the sentence it stands in
+	Type       schema.EntityType
+	Name       string // the name as written (or as rebuilt from a pattern)
+	Canon      string // canonical name from the gazetteer, when known
+	Country    string // ISO code the mention names or is qualified by
+	Demonym    bool   // an adjective of a country ("Korean")
+	Generic    bool   // "the MOU", "the ministry": resolved to a named entity when one fits
+	Titles     []string
+	Rule       string
+	Conf       float64
+}
+
+func (m mention) overlaps(o mention) bool { return m.Start < o.End && o.Start < m.End }
+
+// recognizer finds the mentions of one article.
+type recognizer struct {
+	g    *gazetteer
+	text string
+	out  []mention
+}
+
+// chunkMentions classifies each capitalised run of a sentence.
+func (r *recognizer) chunkMentions(si int, toks []token) {
+	for _, c := range mergeEnumerations(toks, chunks(toks)) {
+		r.classify(si, toks, c.I, c.J)
+	}
+}
+
+// classify types the tokens [i, j): a gazetteer name, a name whose head word
+// tells its type, a title followed by a person's name, or, failing those,
+// the gazetteer names inside it and unknown names for later rules.
+func (r *recognizer) classify(si int, toks []token, i, j int) {
+	for i < j && r.g.honorific[toks[i].Text] && j-i > 1 {
+		i++ // "Mr.", "H.E."
+	}
+	if i >= j {
+		return
+	}
+	whole := span(r.text, toks, i, j)
+	if es := r.g.lookup(whole); len(es) > 0 {
+		r.addGaz(si, toks[i].Start, toks[j-1].End, whole, es[0], "gazetteer")
+		return
+	}
+	if r.titledPerson(si, toks, i, j) {
+		return
+	}
+	if t, ok := r.headType(toks, i, j); ok {
+		r.addHeaded(si, toks, i, j, t)
+		return
+	}
+	r.splitUnknown(si, toks, i, j)
+}
+
+// headType types a name by its head: the last word for most types, any word
+// for government bodies ("Ministry of Science and ICT").
+func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) {
+	last := strings.ToLower(strings.TrimSuffix(toks[j-1].Text, "."))
+	if t, ok := r.g.heads[last]; ok && j-i > 1 {
+		return t, true
+	}
+	if t, ok := r.g.heads[strings.ToLower(toks[j-1].Text)]; ok && j-i > 1 {
+		return t, true
+	}
+	for k := i; k < j; k++ {
+		w := strings.ToLower(toks[k].Text)
+		if r.g.heads[w] == schema.Ministry && (w == "ministry" || w == "department" || w == "office" || w == "agency") && j-i > 1 {
+			return schema.Ministry, true
+		}
+	}
+	return "", false
+}
+
+func (r *recognizer) addHeaded(si int, toks []token, i, j int, t schema.EntityType) {
+	// A leading country or demonym qualifies the body ("U.S. Department of
+	// Commerce", "Korean Ministry of ..."); it stays in the name.
+	country := ""
+	for k := i; k < j; k++ {
+		if es := r.g.lookup(toks[k].Text); len(es) > 0 && es[0].Type == schema.Country {
+			country = es[0].Country
+			break
+		}
+		if c := r.pairCountries(toks[k].Text); len(c) > 0 {
+			country = c[0]
+			break
+		}
+	}
+	m := mention{Start: toks[i].Start, End: toks[j-1].End, Sent: si, Type: t,
+		Name: span(r.text, toks, i, j), Country: country, Rule: "head-word", Conf: 0.8}
+	if t == schema.Agreement && isGenericAgreement(m.Name) {
+		m.Generic = true
+	}
+	r.out = append(r.out, m)
+	r.countryParts(si, toks, i, j)
+}
+
+// countryParts records the countries named inside a larger name as mentions
+// of their own ("Korea-U.S." in "Korea-U.S. summit").
+func (r *recognizer) countryParts(si int, toks []token, i, j int) {
+	for k := i; k < j; k++ {
+		t := toks[k]
+		if strings.Contains(t.Text, "-") {
+			r.pairMentions(si, t)
+		}
+	}
+}
+
+func (r *recognizer) addGaz(si, start, end int, surface string, e gazEntry, rule string) {
+	name := e.Name
+	r.out = append(r.out, mention{Start: start, End: end, Sent: si, Type: e.Type, Name: surface,
+		Canon: name, Country: e.Country, Demonym: e.Demonym, Rule: rule, Conf: 0.9})
+}
+
+// pairCountries reads a hyphenated pair of countries ("Korea-U.S.",
+// "UK-Canada") and returns their codes; nil when it is not one.
+func (r *recognizer) pairCountries(tok string) []string {
+	parts := strings.Split(tok, "-")
+	if len(parts) < 2 {
+		return nil
+	}
+	var codes []string
+	for _, p := range parts {
+		es := r.g.lookup(p)
+		if len(es) == 0 || es[0].Type != schema.Country && es[0].Type != schema.Organization {
+			return nil
+		}
+		if es[0].Type == schema.Country {
+			codes = append(codes, es[0].Country)
+		}
+	}
+	return codes
+}
+
+// pairMentions records each country of a hyphenated pair with its offsets.
+func (r *recognizer) pairMentions(si int, t token) {
+	if r.pairCountries(t.Text) == nil {
+		return
+	}
+	off := t.Start
+	for _, p := range strings.Split(t.Text, "-") {
+		if es := r.g.lookup(p); len(es) > 0 {
+			r.addGaz(si, off, off+len(p), p, es[0], "country-pair")
+		}
+		off += len(p) + 1
+	}
+}
+
+// splitUnknown finds gazetteer names inside an unclassified run, longest
+// first, and keeps the rest as unknown names for the context rules.
+func (r *recognizer) splitUnknown(si int, toks []token, i, j int) {
+	k := i
+	rest := i
+	for k < j {
+		n := r.longestGaz(toks, k, j)
+		if n == 0 {
+			if r.pairCountries(toks[k].Text) != nil {
+				r.flushUnknown(si, toks, rest, k)
+				r.pairMentions(si, toks[k])
+				rest = k + 1
+			}
+			k++
+			continue
+		}
+		r.flushUnknown(si, toks, rest, k)
+		surface := span(r.text, toks, k, k+n)
+		r.addGaz(si, toks[k].Start, toks[k+n-1].End, surface, r.g.lookup(surface)[0], "gazetteer")
+		k += n
+		rest = k
+	}
+	r.flushUnknown(si, toks, rest, j)
+}
+
+func (r *recognizer) longestGaz(toks []token, k, j int) int {
+	for n := min(j-k, r.g.maxWords); n > 0; n-- {
+		if len(r.g.lookup(span(r.text, toks, k, k+n))) > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+// flushUnknown keeps an unclassified name for the context rules, trimmed of
+// the small words a split can leave at its ends.
+func (r *recognizer) flushUnknown(si int, toks []token, i, j int) {
+	for i < j && !capWord(toks[i].Text) {
+		i++
+	}
+	for j > i && !capWord(toks[j-1].Text) {
+		j--
+	}
+	if i >= j {
+		return
+	}
+	name := span(r.text, toks, i, j)
+	if isCommonCapitalised(name) {
+		return
+	}
+	r.out = append(r.out, mention{Start: toks[i].Start, End: toks[j-1].End, Sent: si, Name: name, Rule: "capitalised", Conf: 0.5})
+}
+
+// isCommonCapitalised: words capitalised for reasons other than being names.
+func isCommonCapitalised(s string) bool {
+	switch strings.ToLower(s) {
+	case "i", "a", "an", "the", "this", "that", "these", "those", "it", "we", "our", "they", "he", "she",
+		"his", "her", "its", "their", "in", "on", "at", "as", "by", "for", "and", "but", "or", "with", "from",
+		"today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"mr", "mrs", "ms", "dr", "press", "release", "news", "tag", "key", "beyond", "under", "after", "during", "signed", "signing":
+		return true
+	}
+	return false
+}
+
+// isGenericAgreement: an agreement noun with no name of its own
+// ("Memorandum of Understanding", "MOU", "Agreement").
+func isGenericAgreement(s string) bool {
+	f := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	f = strings.TrimPrefix(f, "the ")
+	switch f {
+	case "memorandum of understanding", "mou", "mous", "memoranda of understanding", "agreement", "agreements",
+		"framework", "joint statement", "joint declaration", "declaration", "deal", "pact", "accord", "treaty",
+		"partnership", "exchange of notes", "notes", "statement", "plan", "initiative", "understanding", "charter", "union":
+		return true
+	}
+	return false
+}
+
+func isNameToken(s string) bool {
+	if !capWord(s) {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && r != '.' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,205 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+var (
+	quotedTitleRE = regexp.MustCompile(`(?i)\b(?:titled|called|named|dubbed|known as|entitled)\s+(?:the\s+)?["“‘']([^"”’]{3,160}?)["”’']`)
+	genericAgrRE  = regexp.MustCompile(`\b(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of)\s+(?:new\s+)?(?:bilateral\s+|cooperation\s+)?)?(memorand(?:um|a) of understanding|[Mm]emorand(?:um|a) of [Uu]nderstanding|MOUs?|MoUs?|agreements?|deal|pact|accords?|treaty|framework|joint statement|joint declaration|declaration|partnership|(?:exchange of|exchanged) notes)\b`)
+	topicRE       = regexp.MustCompile(`^\s+(?:on|for|to)\s+((?:[a-z][a-z-]*\s+){0,5}?[a-z][a-z-]*)(?:\s+(?:with|between|in|at|on|by|which|that|to)\b|[,.;:]|$)`)
+	eventRE       = regexp.MustCompile(`\b(?:((?:[A-Z][\w.]*-)+[A-Z][\w.]*|[A-Z][a-z]+)\s+)?((?:closed-door|first|bilateral|joint|official|high-level|annual|inaugural|trilateral)\s+)?(signing ceremony|ceremony|summit|state visit|meeting|conference|talks|joint committee|luncheon|dialogue|visit)\b`)
+	eventTailRE   = regexp.MustCompile(`^\s+(?:to\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)|on\s+((?:[a-z][a-z-]*\s+){0,6}?[a-z][a-z-]*)(?:\s+(?:in|at|to|with|by)\b|[,.;:]|$))`)
+	demonymBodyRE = regexp.MustCompile(`\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){0,2}(?:agency|ministry|department|space agency))\b`)
+	determiners   = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "its": true, "their": true, "his": true, "her": true, "our": true, "next": true, "first": true, "last": true, "during": true}
+)
+
+// patternMentions finds what capitalisation alone does not show: quoted
+// agreement titles, agreement nouns, events, bodies named with a demonym,
+// and sectors.
+func (r *recognizer) patternMentions(si int, s sentence) {
+	txt := r.text[s.Start:s.End]
+	r.quotedAgreements(si, s.Start, txt)
+	r.genericAgreements(si, s.Start, txt)
+	r.events(si, s.Start, txt)
+	r.demonymBodies(si, s.Start, txt)
+	r.sectorMentions(si, s.Start, txt)
+}
+
+func (r *recognizer) quotedAgreements(si, base int, txt string) {
+	for _, m := range quotedTitleRE.FindAllStringSubmatchIndex(txt, -1) {
+		name := strings.TrimSpace(txt[m[2]:m[3]])
+		r.out = append(r.out, mention{Start: base + m[2], End: base + m[3], Sent: si, Type: schema.Agreement,
+			Name: name, Rule: "quoted-title", Conf: 0.95})
+	}
+}
+
+func (r *recognizer) genericAgreements(si, base int, txt string) {
+	for _, m := range genericAgrRE.FindAllStringSubmatchIndex(txt, -1) {
+		start, end := m[4], m[5]
+		name := txt[start:end]
+		if m[2] >= 0 {
+			start = m[0] // "37 new bilateral agreements"
+			name = txt[start:end]
+		} else if t := topicRE.FindStringSubmatchIndex(txt[end:]); t != nil && !strings.HasPrefix(strings.ToLower(name), "partnership") {
+			name = txt[start:end] + txt[end:end+t[3]] // "Memorandum of Understanding on commercial cooperation"
+		}
+		if strings.HasPrefix(strings.ToLower(txt[m[4]:m[5]]), "exchange") {
+			name = "exchange of notes"
+		}
+		r.out = append(r.out, mention{Start: base + start, End: base + end, Sent: si, Type: schema.Agreement,
+			Name: name, Generic: m[2] < 0, Rule: "agreement-noun", Conf: 0.6})
+	}
+}
+
+func (r *recognizer) events(si, base int, txt string) {
+	for _, m := range eventRE.FindAllStringSubmatchIndex(txt, -1) {
+		start, end := m[4], m[7]
+		if m[4] < 0 {
+			start = m[6]
+		}
+		qual := ""
+		if m[2] >= 0 {
+			qual = txt[m[2]:m[3]]
+			if r.qualifies(qual) {
+				start = m[2]
+			} else {
+				qual = ""
+			}
+		}
+		if qual == "" && m[4] < 0 && !precededByDeterminer(txt, start) {
+			continue // "meeting the goals": not a noun
+		}
+		head := txt[m[6]:m[7]]
+		if t := eventTailRE.FindStringSubmatchIndex(txt[end:]); t != nil && (head == "state visit" || head == "visit" || head == "joint committee") {
+			if t[2] >= 0 {
+				end += t[3]
+			} else {
+				end += t[5]
+			}
+		}
+		start = r.eventPossessor(txt, start)
+		name := txt[start:end]
+		generic := qual == "" && m[4] < 0 && start == m[6]
+		r.out = append(r.out, mention{Start: base + start, End: base + end, Sent: si, Type: schema.Event,
+			Name: name, Generic: generic && head != "signing ceremony", Rule: "event-noun", Conf: 0.7})
+	}
+}
+
+// qualifies: a capitalised word before an event noun that names who holds
+// it: a country pair ("Korea-U.S."), a country, a demonym or a known body.
+func (r *recognizer) qualifies(q string) bool {
+	if r.pairCountries(q) != nil {
+		return true
+	}
+	es := r.g.lookup(q)
+	return len(es) > 0 && (es[0].Type == schema.Country || es[0].Type == schema.Organization)
+}
+
+// eventPossessor extends an event back over "Xi Jinping's" in "Xi Jinping's
+// state visit".
+func (r *recognizer) eventPossessor(txt string, start int) int {
+	before := txt[:start]
+	for _, suf := range []string{"'s ", "’s "} {
+		if strings.HasSuffix(before, suf) {
+			p := len(before) - len(suf)
+			k := p
+			words := 0
+			for k > 0 && words < 3 {
+				j := strings.LastIndexByte(txt[:k], ' ')
+				w := txt[j+1 : k]
+				if !isNameToken(w) {
+					break
+				}
+				words++
+				k = j + 1
+				if j < 0 {
+					k = 0
+					break
+				}
+				k = j
+			}
+			if words > 0 {
+				return strings.IndexFunc(txt[k:], func(r rune) bool { return !unicode.IsSpace(r) }) + k
+			}
+		}
+	}
+	return start
+}
+
+func precededByDeterminer(txt string, start int) bool {
+	before := strings.Fields(strings.ToLower(txt[:start]))
+	if len(before) == 0 {
+		return false
+	}
+	w := before[len(before)-1]
+	return determiners[w] || strings.HasSuffix(w, "-door")
+}
+
+func (r *recognizer) demonymBodies(si, base int, txt string) {
+	for _, m := range demonymBodyRE.FindAllStringSubmatchIndex(txt, -1) {
+		code, ok := r.g.demonym[txt[m[2]:m[3]]]
+		if !ok {
+			continue
+		}
+		r.out = append(r.out, mention{Start: base + m[0], End: base + m[1], Sent: si, Type: schema.Ministry,
+			Name: txt[m[0]:m[1]], Country: code, Rule: "demonym-body", Conf: 0.75})
+	}
+}
+
+// sectorMentions finds the sector vocabulary's surface forms. Forms with
+// capitals ("AI", "LNG") match as written, others in any case.
+func (r *recognizer) sectorMentions(si, base int, txt string) {
+	lower := strings.ToLower(txt)
+	taken := make([]bool, len(txt)+1)
+	for _, f := range r.g.sectors {
+		hay := lower
+		needle := f.Surface
+		for off := 0; ; {
+			i := strings.Index(hay[off:], needle)
+			if i < 0 {
+				break
+			}
+			s, e := off+i, off+i+len(needle)
+			off = e
+			if !wordBoundary(txt, s, e) || taken[s] || taken[e-1] || !sectorCaseOK(txt[s:e], f.Surface, r.g) {
+				continue
+			}
+			for k := s; k < e; k++ {
+				taken[k] = true
+			}
+			r.out = append(r.out, mention{Start: base + s, End: base + e, Sent: si, Type: schema.Sector,
+				Name: txt[s:e], Canon: f.Sector, Rule: "sector-vocabulary", Conf: 0.7})
+		}
+	}
+}
+
+// sectorCaseOK: a form the vocabulary writes with capitals ("AI") must be
+// written so; a lower-case form ("space") must not be a capitalised name
+// word in mid-sentence unless it is an acronym.
+func sectorCaseOK(got, form string, g *gazetteer) bool {
+	if orig := g.sectorOriginal(form); orig != "" && orig != strings.ToLower(orig) {
+		return got == orig
+	}
+	return true
+}
+
+func wordBoundary(s string, i, j int) bool {
+	if i > 0 {
+		r := rune(s[i-1])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || s[i-1] >= 0x80 {
+			return false
+		}
+	}
+	if j < len(s) {
+		r := rune(s[j])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || s[j] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

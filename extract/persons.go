@@ -1,0 +1,253 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// mergeEnumerations joins a title or body name that a comma list splits
+// ("Minister for Innovation, Science, and Industry François-Phillippe
+// Champagne"; "Commissioner for Internal Market, Thierry Breton").
+func mergeEnumerations(toks []token, cs []chunk) []chunk {
+	out := cs[:0:0]
+	for _, c := range cs {
+		if n := len(out); n > 0 && enumGap(toks, out[n-1].J, c.I) && hasTitleDomain(toks, out[n-1]) {
+			out[n-1].J = c.J
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func enumGap(toks []token, a, b int) bool {
+	gap := make([]string, 0, 3)
+	for k := a; k < b; k++ {
+		gap = append(gap, strings.ToLower(toks[k].Text))
+	}
+	switch strings.Join(gap, " ") {
+	case ",", ", and", ", and the", ", &":
+		return true
+	}
+	return false
+}
+
+// hasTitleDomain: the run holds "<head> of|for <Domain>", so what follows a
+// comma may continue its domain.
+func hasTitleDomain(toks []token, c chunk) bool {
+	for k := c.I; k+1 < c.J; k++ {
+		w := strings.ToLower(toks[k].Text)
+		next := toks[k+1].Text
+		if (next == "for" || next == "of") && (titleWord(w) || w == "ministry" || w == "department") {
+			return true
+		}
+	}
+	return false
+}
+
+var headWords = map[string]bool{}
+
+func titleWord(w string) bool {
+	switch w {
+	case "minister", "secretary", "president", "director", "commissioner", "ambassador", "chancellor", "envoy",
+		"vice-president", "administrator", "chief", "head", "governor", "chairman", "chair", "official":
+		return true
+	}
+	return false
+}
+
+// titledPerson reads "[Country] TITLE NAME" in the run [i, j): "U.S.
+// Secretary of the Treasury Steven T. Mnuchin", "Commerce Secretary Gary
+// Locke", "Prime Minister Anthony Albanese".
+func (r *recognizer) titledPerson(si int, toks []token, i, j int) bool {
+	n := r.nameStart(toks, i, j)
+	if n <= i || n >= j {
+		return false
+	}
+	h := -1
+	for k := i; k < n; k++ {
+		if r.g.titleHead[strings.ToLower(toks[k].Text)] {
+			h = k
+		}
+	}
+	if h < 0 {
+		return false
+	}
+	ts := i
+	country := r.possessorCountry(toks, i)
+	for ts < h {
+		es := r.g.lookup(toks[ts].Text)
+		if len(es) == 0 || es[0].Type != schema.Country {
+			break
+		}
+		country = es[0].Country
+		r.addGaz(si, toks[ts].Start, toks[ts].End, toks[ts].Text, es[0], "title-country")
+		ts++
+	}
+	if country == "" {
+		country = r.countryWithin(si, toks, ts, n)
+	}
+	title := strings.TrimSpace(span(r.text, toks, ts, n))
+	r.out = append(r.out, mention{Start: toks[n].Start, End: toks[j-1].End, Sent: si, Type: schema.Person,
+		Name: span(r.text, toks, n, j), Country: country, Titles: []string{title}, Rule: "title-name", Conf: 0.85})
+	r.bodyInTitle(si, toks, ts, n)
+	return true
+}
+
+// nameStart finds where a person's name begins at the end of [i, j): the
+// longest tail of one to four name words that are not title, domain or
+// country words. It returns j when there is none.
+func (r *recognizer) nameStart(toks []token, i, j int) int {
+	n := j
+	for n > i && j-n < 4 {
+		t := toks[n-1].Text
+		lw := strings.ToLower(t)
+		if !isNameToken(t) && !isParticle(lw) {
+			break
+		}
+		if r.g.titleHead[lw] || r.g.titleMod[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || connectors[lw] && !isParticle(lw) {
+			break
+		}
+		if es := r.g.lookup(t); len(es) > 0 {
+			break
+		}
+		n--
+	}
+	for n < j && isParticle(strings.ToLower(toks[n].Text)) {
+		n++
+	}
+	return n
+}
+
+func isParticle(w string) bool {
+	switch w {
+	case "da", "de", "do", "dos", "das", "del", "van", "von", "der", "bin", "al", "le", "la":
+		return true
+	}
+	return false
+}
+
+// possessorCountry reads "Korea's" right before token i.
+func (r *recognizer) possessorCountry(toks []token, i int) string {
+	if i >= 2 && (toks[i-1].Text == "'s" || toks[i-1].Text == "’s") {
+		if es := r.g.lookup(toks[i-2].Text); len(es) > 0 && es[0].Type == schema.Country {
+			return es[0].Country
+		}
+	}
+	return ""
+}
+
+// countryWithin finds a country named inside a title ("Treasury Minister of
+// the Argentine Republic") and records it.
+func (r *recognizer) countryWithin(si int, toks []token, i, j int) string {
+	for k := i; k < j; k++ {
+		if n := r.longestGaz(toks, k, j); n > 0 {
+			s := span(r.text, toks, k, k+n)
+			if es := r.g.lookup(s); es[0].Type == schema.Country {
+				r.addGaz(si, toks[k].Start, toks[k+n-1].End, s, es[0], "title-country")
+				return es[0].Country
+			}
+			k += n - 1
+		}
+	}
+	return ""
+}
+
+// bodyInTitle records a government body named in a title's domain when the
+// domain is itself a body ("Director General of the Senegalese space agency").
+func (r *recognizer) bodyInTitle(si int, toks []token, i, j int) {
+	for k := i; k < j; k++ {
+		w := strings.ToLower(toks[k].Text)
+		if (w == "of" || w == "at") && k+1 < j {
+			s := k + 1
+			if toks[s].Text == "the" {
+				s++
+			}
+			if s < j && r.g.heads[strings.ToLower(toks[j-1].Text)] == schema.Ministry {
+				r.addHeaded(si, toks, s, j, schema.Ministry)
+			}
+			return
+		}
+	}
+}
+
+// appositives reads "NAME, (the) TITLE" after a person or an unknown name
+// ("Ha Jung-woo, the senior presidential secretary for AI future strategy;")
+// and makes the name a person with that title.
+func (r *recognizer) appositives(si int, toks []token, first int) {
+	for mi := first; mi < len(r.out); mi++ {
+		m := &r.out[mi]
+		if m.Sent != si || (m.Type != schema.Person && m.Type != "") || m.Generic {
+			continue
+		}
+		k := tokenAfter(toks, m.End)
+		if k < 0 || k >= len(toks) || toks[k].Text != "," {
+			continue
+		}
+		title, ok := r.titlePhrase(toks, k+1)
+		if !ok || (m.Type == "" && !personShaped(r, m.Name)) {
+			continue
+		}
+		m.Type = schema.Person
+		m.Titles = append(m.Titles, title)
+		m.Rule = "appositive-title"
+		m.Conf = 0.85
+	}
+}
+
+// titlePhrase reads a title after an appositive comma: an optional article,
+// then words up to the next clause mark, cut before "at"/"with"/"who"; it
+// must hold a title head within its first words.
+func (r *recognizer) titlePhrase(toks []token, k int) (string, bool) {
+	if k < len(toks) && (toks[k].Text == "the" || toks[k].Text == "a" || toks[k].Text == "an") {
+		k++
+	}
+	start := k
+	hasHead := false
+	for ; k < len(toks); k++ {
+		w := strings.ToLower(toks[k].Text)
+		if w == "," || w == ";" || w == "." || w == "(" || w == ")" || w == "at" || w == "with" || w == "who" || w == "said" || w == "—" {
+			break
+		}
+		if r.g.titleHead[w] {
+			hasHead = true
+		}
+		if k-start > 12 {
+			return "", false
+		}
+	}
+	if !hasHead || k == start {
+		return "", false
+	}
+	return span(r.text, toks, start, k), true
+}
+
+// tokenAfter is the index of the first token starting at or after offset.
+func tokenAfter(toks []token, off int) int {
+	for i, t := range toks {
+		if t.Start >= off {
+			return i
+		}
+	}
+	return -1
+}
+
+// personShaped: one to four name words, none of them a title, domain,
+// head or gazetteer word.
+func personShaped(r *recognizer, name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) == 0 || len(ws) > 5 {
+		return false
+	}
+	for _, w := range ws {
+		lw := strings.ToLower(w)
+		if isParticle(lw) {
+			continue
+		}
+		if !isNameToken(w) || r.g.titleHead[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || len(r.g.lookup(w)) > 0 {
+			return false
+		}
+	}
+	return true
+}

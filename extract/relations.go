@@ -1,0 +1,387 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+var (
+	signVerbRE   = regexp.MustCompile(`(?i)\b(sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|seal(?:ed|s)?|exchanged|signator(?:y|ies)|adopted|joined)\b`)
+	announceRE   = regexp.MustCompile(`(?i)\b(announc(?:ed|es|ing)|unveil(?:ed|s)|launch(?:ed|es))\b`)
+	attendRE     = regexp.MustCompile(`(?i)\b(attend(?:ed|s|ing)?|participat(?:ed|es|ing)|took part|joined by|met with|hosted|welcomed)\b`)
+	partOfRE     = regexp.MustCompile(`(?i)\b(?:on the (?:sidelines|margins) of|as part of|within the framework of|during)\b`)
+	twoCountryRE = regexp.MustCompile(`(?i)\b(?:the two (?:countries|nations|sides|governments)|both (?:countries|nations|sides|governments)|the two)\b`)
+	behalfRE     = regexp.MustCompile(`(?i)\bon behalf of\b`)
+)
+
+// relator applies the relation rules to one article.
+type relator struct {
+	x     *Extractor
+	doc   *schema.Document
+	res   *resolver
+	ids   []string
+	sents []sentence
+	text  string
+	gaz   *gazetteer
+
+	bySent map[int][]int // sentence -> mention indexes, in order
+	types  map[string]schema.EntityType
+	counts map[string]int
+}
+
+func (r *relator) run() {
+	r.bySent = map[int][]int{}
+	r.types = map[string]schema.EntityType{}
+	r.counts = map[string]int{}
+	for mi, m := range r.res.ms {
+		ei := r.res.mentOf[mi]
+		if ei < 0 || r.ids[ei] == "" {
+			continue
+		}
+		r.bySent[m.Sent] = append(r.bySent[m.Sent], mi)
+		r.types[r.ids[ei]] = m.Type
+		r.counts[r.ids[ei]]++
+	}
+	for si := range r.sents {
+		r.signing(si)
+		r.announcing(si)
+		r.attending(si)
+		r.eventParts(si)
+		r.eventPlaces(si)
+		r.membership(si)
+	}
+	r.sectorCoverage()
+	r.nameParties()
+	r.affiliations()
+	r.cityCountries()
+}
+
+func (r *relator) idOf(mi int) string {
+	ei := r.res.mentOf[mi]
+	if ei < 0 {
+		return ""
+	}
+	return r.ids[ei]
+}
+
+func (r *relator) add(subj string, p schema.Predicate, obj string, conf float64, rule string, si int) {
+	if subj == "" || obj == "" || subj == obj {
+		return
+	}
+	spec, _ := schema.Spec(p)
+	if !spec.Allows(r.types[subj], r.types[obj]) {
+		return
+	}
+	ev := schema.Evidence{}
+	if si >= 0 && si < len(r.sents) {
+		s := r.sents[si]
+		ev = schema.Evidence{Text: r.text[s.Start:s.End], Start: s.Start, End: s.End}
+	}
+	r.doc.Relations = append(r.doc.Relations, schema.Relation{Subject: subj, Predicate: p, Object: obj,
+		Confidence: conf, Rule: rule, Evidence: ev})
+}
+
+func (r *relator) sentText(si int) string {
+	s := r.sents[si]
+	return r.text[s.Start:s.End]
+}
+
+// of returns the ids of the given types mentioned in sentence si, in order.
+func (r *relator) of(si int, types ...schema.EntityType) []int {
+	var out []int
+	for _, mi := range r.bySent[si] {
+		for _, t := range types {
+			if r.res.ms[mi].Type == t {
+				out = append(out, mi)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// signing: in a sentence with a signing verb, the countries, people, bodies
+// and organizations named are parties to the agreements named; "the two
+// countries" are the article's two main countries; the places and events it
+// was signed at and the date it was signed on come from the same sentence.
+func (r *relator) signing(si int) {
+	txt := r.sentText(si)
+	if !signVerbRE.MatchString(txt) {
+		return
+	}
+	agrs := r.of(si, schema.Agreement)
+	if len(agrs) == 0 {
+		return
+	}
+	for _, a := range agrs {
+		aid := r.idOf(a)
+		for _, p := range r.of(si, schema.Country, schema.Person, schema.Ministry, schema.Organization) {
+			if r.res.ms[p].Demonym || r.res.ms[p].Rule == "country-pair" || r.res.ms[p].Rule == "byline" {
+				continue
+			}
+			r.add(r.idOf(p), schema.Signed, aid, 0.75, "signing-verb", si)
+		}
+		if twoCountryRE.MatchString(txt) {
+			for _, c := range r.mainCountries(2) {
+				r.add(c, schema.Signed, aid, 0.8, "two-countries-signed", si)
+			}
+		}
+		r.signedAt(si, aid)
+		r.signedOn(si, aid)
+	}
+}
+
+// mainCountries are the n countries the article mentions most.
+func (r *relator) mainCountries(n int) []string {
+	var cs []string
+	for id, t := range r.types {
+		if t == schema.Country {
+			cs = append(cs, id)
+		}
+	}
+	sort.Slice(cs, func(a, b int) bool {
+		if r.counts[cs[a]] != r.counts[cs[b]] {
+			return r.counts[cs[a]] > r.counts[cs[b]]
+		}
+		return cs[a] < cs[b]
+	})
+	if len(cs) > n {
+		cs = cs[:n]
+	}
+	return cs
+}
+
+func (r *relator) signedAt(si int, aid string) {
+	txt := r.sentText(si)
+	base := r.sents[si].Start
+	for _, mi := range r.of(si, schema.Location, schema.Event) {
+		m := r.res.ms[mi]
+		before := strings.ToLower(txt[:m.Start-base])
+		if strings.HasSuffix(strings.TrimSpace(before), " at the") || strings.HasSuffix(before, " in ") ||
+			strings.HasSuffix(before, " at ") || strings.HasSuffix(strings.TrimSpace(before), " during a") ||
+			strings.HasSuffix(strings.TrimSpace(before), " during the") || strings.HasSuffix(strings.TrimSpace(before), "margins of the") ||
+			strings.HasSuffix(strings.TrimSpace(before), "sidelines of the") {
+			r.add(aid, schema.SignedAt, r.idOf(mi), 0.7, "signed-at", si)
+		}
+	}
+}
+
+func (r *relator) signedOn(si int, aid string) {
+	txt := r.sentText(si)
+	pub := r.doc.Article.Published
+	if ds := findDates(txt, pub); len(ds) > 0 {
+		r.add(aid, schema.SignedOn, ds[0].Date, 0.8, "signed-on-date", si)
+		return
+	}
+	if pub == "" {
+		return
+	}
+	if d, ok := resolveRelative(txt, pub); ok {
+		r.add(aid, schema.SignedOn, d.Date, 0.75, "signed-on-relative", si)
+	}
+}
+
+// announcing: a body, person or country before "announced" announced the
+// agreements and events of the sentence.
+func (r *relator) announcing(si int) {
+	txt := r.sentText(si)
+	loc := announceRE.FindStringIndex(txt)
+	if loc == nil {
+		return
+	}
+	verb := r.sents[si].Start + loc[0]
+	var subj []int
+	for _, mi := range r.of(si, schema.Ministry, schema.Organization, schema.Person, schema.Country) {
+		if r.res.ms[mi].End <= verb && !r.res.ms[mi].Demonym {
+			subj = append(subj, mi)
+		}
+	}
+	if len(subj) == 0 {
+		return
+	}
+	s := subj[len(subj)-1]
+	for _, o := range r.of(si, schema.Agreement) {
+		if r.res.ms[o].Start > verb {
+			r.add(r.idOf(s), schema.Announced, r.idOf(o), 0.7, "announce-verb", si)
+		}
+	}
+}
+
+// attending: people in a sentence that says an event was attended (or they
+// took part in it) attended the events named there.
+func (r *relator) attending(si int) {
+	if !attendRE.MatchString(r.sentText(si)) {
+		return
+	}
+	for _, e := range r.of(si, schema.Event) {
+		for _, p := range r.of(si, schema.Person) {
+			r.add(r.idOf(p), schema.Attended, r.idOf(e), 0.65, "attend-verb", si)
+		}
+	}
+}
+
+// eventParts: "X held on the sidelines of Y" makes event X part of event Y.
+func (r *relator) eventParts(si int) {
+	txt := r.sentText(si)
+	base := r.sents[si].Start
+	evs := r.of(si, schema.Event)
+	for _, loc := range partOfRE.FindAllStringIndex(txt, -1) {
+		var inner, outer = -1, -1
+		for _, e := range evs {
+			m := r.res.ms[e]
+			if m.End <= base+loc[0] {
+				inner = e
+			} else if m.Start >= base+loc[1] && outer < 0 {
+				outer = e
+			}
+		}
+		if inner >= 0 && outer >= 0 && r.idOf(inner) != r.idOf(outer) {
+			r.add(r.idOf(inner), schema.PartOf, r.idOf(outer), 0.7, "event-within-event", si)
+		}
+	}
+}
+
+// eventPlaces: "an event ... in Washington" locates the event there, when
+// the place follows the event closely.
+func (r *relator) eventPlaces(si int) {
+	txt := r.sentText(si)
+	base := r.sents[si].Start
+	for _, e := range r.of(si, schema.Event) {
+		em := r.res.ms[e]
+		for _, l := range r.of(si, schema.Location) {
+			lm := r.res.ms[l]
+			if lm.Start < em.End || lm.Start-em.End > 40 {
+				continue
+			}
+			between := strings.ToLower(txt[em.End-base : lm.Start-base])
+			if strings.HasSuffix(between, " in ") || strings.HasSuffix(between, " at ") || strings.HasSuffix(between, " at the ") {
+				r.add(r.idOf(e), schema.LocatedIn, r.idOf(l), 0.7, "event-place", si)
+			}
+		}
+	}
+}
+
+// membership: a person whose title runs into "of/at <body>" works there;
+// so does a person named right after a title that names the body.
+func (r *relator) membership(si int) {
+	txt := r.sentText(si)
+	base := r.sents[si].Start
+	ms := r.bySent[si]
+	for k, mi := range ms {
+		m := r.res.ms[mi]
+		if m.Type != schema.Person {
+			continue
+		}
+		if k+1 < len(ms) {
+			n := r.res.ms[ms[k+1]]
+			if (n.Type == schema.Ministry || n.Type == schema.Organization) && n.Start-m.End < 90 {
+				between := txt[m.End-base : n.Start-base]
+				if !strings.ContainsAny(between, ";") && (strings.Contains(between, " of the") || strings.Contains(between, " at the") || strings.HasSuffix(between, " of ") || strings.HasSuffix(between, " at ")) {
+					r.add(r.idOf(mi), schema.MemberOf, r.idOf(ms[k+1]), 0.75, "title-of-body", si)
+				}
+			}
+		}
+		if k > 0 {
+			p := r.res.ms[ms[k-1]]
+			if p.Type == schema.Ministry && m.Start-p.End < 20 && !strings.ContainsAny(txt[p.End-base:m.Start-base], ",;") {
+				r.add(r.idOf(mi), schema.MemberOf, r.idOf(ms[k-1]), 0.7, "body-title-name", si)
+			}
+		}
+	}
+}
+
+// sectorCoverage: each sector the article names is covered by the agreement
+// it shares a sentence with, or else by the article's main agreement.
+func (r *relator) sectorCoverage() {
+	main := r.mainAgreement()
+	for si := range r.sents {
+		agrs := r.of(si, schema.Agreement)
+		for _, s := range r.of(si, schema.Sector) {
+			if len(agrs) > 0 {
+				for _, a := range agrs {
+					r.add(r.idOf(a), schema.CoversSector, r.idOf(s), 0.75, "sector-with-agreement", si)
+				}
+				continue
+			}
+			if main != "" {
+				r.add(main, schema.CoversSector, r.idOf(s), 0.6, "sector-in-article", si)
+			}
+		}
+	}
+}
+
+func (r *relator) mainAgreement() string {
+	best, n := "", 0
+	for _, e := range r.doc.Entities {
+		if e.Type == schema.Agreement && (len(e.Mentions) > n || len(e.Mentions) == n && e.ID < best) {
+			best, n = e.ID, len(e.Mentions)
+		}
+	}
+	return best
+}
+
+// nameParties: the countries an agreement's name pairs ("Korea-U.S.
+// Technology Prosperity Deal") are its parties.
+func (r *relator) nameParties() {
+	for ei, e := range r.res.ents {
+		if e.Type != schema.Agreement || len(e.Mentions) == 0 || r.ids[ei] == "" {
+			continue
+		}
+		for _, mi := range e.Mentions {
+			m := r.res.ms[mi]
+			for _, c := range r.res.ms {
+				if c.Type == schema.Country && c.Rule == "country-pair" && c.Start >= m.Start && c.End <= m.End {
+					r.add(schema.EntityID(schema.Country, c.Country), schema.Signed, r.ids[ei], 0.8, "agreement-name-parties", m.Sent)
+				}
+			}
+		}
+	}
+}
+
+// affiliations: a body qualified by a country is part of it; a person
+// titled by a country, or a member of a country's body, represents it.
+func (r *relator) affiliations() {
+	for ei, e := range r.res.ents {
+		if len(e.Mentions) == 0 || r.ids[ei] == "" || e.Country == "" {
+			continue
+		}
+		cid := schema.EntityID(schema.Country, e.Country)
+		if _, ok := r.types[cid]; !ok {
+			continue
+		}
+		si := r.res.ms[e.Mentions[0]].Sent
+		switch e.Type {
+		case schema.Ministry:
+			r.add(r.ids[ei], schema.PartOf, cid, 0.8, "body-of-country", si)
+		case schema.Person:
+			r.add(r.ids[ei], schema.Represents, cid, 0.8, "country-title", si)
+		}
+	}
+	for _, rel := range r.doc.Relations {
+		if rel.Predicate != schema.MemberOf {
+			continue
+		}
+		for _, p := range r.doc.Relations {
+			if p.Predicate == schema.PartOf && p.Subject == rel.Object && r.types[p.Object] == schema.Country {
+				r.add(rel.Subject, schema.Represents, p.Object, 0.7, "member-of-country-body", -1)
+			}
+		}
+	}
+}
+
+// cityCountries: a city the gazetteer places in a country the article
+// names is located in it.
+func (r *relator) cityCountries() {
+	for ei, e := range r.res.ents {
+		if e.Type != schema.Location || e.Country == "" || len(e.Mentions) == 0 || r.ids[ei] == "" {
+			continue
+		}
+		cid := schema.EntityID(schema.Country, e.Country)
+		if _, ok := r.types[cid]; ok {
+			r.add(r.ids[ei], schema.LocatedIn, cid, 0.6, "city-of-country", r.res.ms[e.Mentions[0]].Sent)
+		}
+	}
+}

@@ -1,0 +1,340 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// rank orders rules when two mentions claim the same words: the more
+// specific evidence wins.
+func rank(m mention) int {
+	switch m.Rule {
+	case "quoted-title":
+		return 9
+	case "title-name", "appositive-title":
+		return 8
+	case "gazetteer", "head-word", "demonym-body", "byline":
+		return 7
+	case "event-noun", "agreement-noun":
+		if m.Generic {
+			return 4
+		}
+		return 6
+	case "person-context", "company-shape", "place-preposition":
+		return 5
+	case "sector-vocabulary":
+		return 3
+	}
+	return 2
+}
+
+// nestable: mentions that may stand inside another: the countries of a pair
+// or a title, and the sectors an agreement or event is named after.
+func nestable(inner, outer mention) bool {
+	if inner.Type == schema.Country && (inner.Rule == "country-pair" || inner.Rule == "title-country") {
+		return true
+	}
+	if inner.Type == schema.Country && outer.Type != schema.Country && outer.Type != schema.Location {
+		return true
+	}
+	return inner.Type == schema.Sector && (outer.Type == schema.Agreement || outer.Type == schema.Event)
+}
+
+// settle drops untyped mentions and, where mentions overlap, keeps the one
+// with the better rule (then the longer one), unless one may nest.
+func settle(ms []mention) []mention {
+	typed := ms[:0:0]
+	for _, m := range ms {
+		if m.Type != "" {
+			typed = append(typed, m)
+		}
+	}
+	order := make([]int, len(typed))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		x, y := typed[order[a]], typed[order[b]]
+		if rank(x) != rank(y) {
+			return rank(x) > rank(y)
+		}
+		return x.End-x.Start > y.End-y.Start
+	})
+	var kept []mention
+	for _, i := range order {
+		m := typed[i]
+		ok := true
+		for _, k := range kept {
+			if m.overlaps(k) && !nestable(m, k) && !nestable(k, m) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			kept = append(kept, m)
+		}
+	}
+	sort.SliceStable(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
+	return dedupSame(kept)
+}
+
+// dedupSame removes mentions of the same span and type.
+func dedupSame(ms []mention) []mention {
+	out := ms[:0]
+	for i, m := range ms {
+		if i > 0 && m.Start == out[len(out)-1].Start && m.End == out[len(out)-1].End && m.Type == out[len(out)-1].Type {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// entityBuild gathers the mentions of one entity.
+type entityBuild struct {
+	Type     schema.EntityType
+	Key      string
+	Name     string
+	Country  string
+	Generic  bool
+	Mentions []int
+	Titles   []string
+	Aliases  []string
+	Conf     float64
+}
+
+// resolver turns settled mentions into entities, one per thing.
+type resolver struct {
+	ms     []mention
+	ents   []*entityBuild
+	byKey  map[string]int
+	mentOf []int // mention index -> entity index
+}
+
+func resolve(ms []mention) *resolver {
+	r := &resolver{ms: ms, byKey: map[string]int{}, mentOf: make([]int, len(ms))}
+	for i := range r.mentOf {
+		r.mentOf[i] = -1
+	}
+	r.named()
+	r.persons()
+	r.generics()
+	return r
+}
+
+func entityKey(m mention) string {
+	switch {
+	case m.Type == schema.Country:
+		return "country/" + m.Country
+	case m.Canon != "":
+		return string(m.Type) + "/" + schema.Fold(m.Canon)
+	}
+	return string(m.Type) + "/" + schema.Fold(m.Name)
+}
+
+func (r *resolver) attach(mi int, key string) {
+	m := r.ms[mi]
+	ei, ok := r.byKey[key]
+	if !ok {
+		ei = len(r.ents)
+		name := m.Name
+		if m.Canon != "" {
+			name = m.Canon
+		}
+		r.ents = append(r.ents, &entityBuild{Type: m.Type, Key: key, Name: name, Country: m.Country, Generic: m.Generic})
+		r.byKey[key] = ei
+	}
+	e := r.ents[ei]
+	e.Mentions = append(e.Mentions, mi)
+	e.Titles = append(e.Titles, m.Titles...)
+	if e.Country == "" {
+		e.Country = m.Country
+	}
+	if m.Conf > e.Conf {
+		e.Conf = m.Conf
+	}
+	if !m.Generic {
+		e.Generic = false
+	}
+	r.mentOf[mi] = ei
+}
+
+// named groups every mention that names its thing outright.
+func (r *resolver) named() {
+	for i, m := range r.ms {
+		if m.Generic || m.Type == schema.Person {
+			continue
+		}
+		r.attach(i, entityKey(m))
+	}
+	r.mergeContainedAgreements()
+}
+
+// mergeContainedAgreements makes "Technology Prosperity Deal" an alias of
+// "Korea-U.S. Technology Prosperity Deal".
+func (r *resolver) mergeContainedAgreements() {
+	for _, e := range r.ents {
+		if e.Type != schema.Agreement || len(e.Mentions) == 0 {
+			continue
+		}
+		for _, o := range r.ents {
+			if o == e || o.Type != schema.Agreement || len(o.Mentions) == 0 {
+				continue
+			}
+			fe, fo := schema.Fold(e.Name), schema.Fold(o.Name)
+			if len(fo) > len(fe) && strings.HasSuffix(fo, " "+fe) {
+				r.moveAll(e, o)
+			}
+		}
+	}
+}
+
+func (r *resolver) moveAll(from, to *entityBuild) {
+	ti := r.byKey[to.Key]
+	for _, mi := range from.Mentions {
+		to.Mentions = append(to.Mentions, mi)
+		r.mentOf[mi] = ti
+	}
+	to.Titles = append(to.Titles, from.Titles...)
+	from.Mentions = nil
+}
+
+// persons groups person mentions: full names first, then a lone family or
+// given name joins the one person whose name holds it.
+func (r *resolver) persons() {
+	var single []int
+	for i, m := range r.ms {
+		if m.Type != schema.Person {
+			continue
+		}
+		if len(strings.Fields(m.Name)) == 1 {
+			single = append(single, i)
+			continue
+		}
+		r.attach(i, "Person/"+schema.Fold(m.Name))
+	}
+	for _, i := range single {
+		if e := r.personWithWord(r.ms[i].Name); e != nil {
+			r.attach(i, e.Key)
+			continue
+		}
+		r.attach(i, "Person/"+schema.Fold(r.ms[i].Name))
+	}
+	r.mergePersonsByWord()
+}
+
+func (r *resolver) personWithWord(w string) *entityBuild {
+	var found *entityBuild
+	fw := schema.Fold(w)
+	for _, e := range r.ents {
+		if e.Type != schema.Person || len(e.Mentions) == 0 {
+			continue
+		}
+		for _, p := range strings.Fields(schema.Fold(e.Name)) {
+			if p == fw {
+				if found != nil && found != e {
+					return nil // ambiguous
+				}
+				found = e
+			}
+		}
+	}
+	return found
+}
+
+// mergePersonsByWord folds "Mnuchin" mentions made before the full name was
+// seen, and unknown names equal to a person's family name.
+func (r *resolver) mergePersonsByWord() {
+	for _, e := range r.ents {
+		if e.Type != schema.Person || len(e.Mentions) == 0 || len(strings.Fields(e.Name)) != 1 {
+			continue
+		}
+		if full := r.personWithWord(e.Name); full != nil && full != e && len(strings.Fields(full.Name)) > 1 {
+			r.moveAll(e, full)
+		}
+	}
+}
+
+// generics resolves "the MOU", "the summit": to the named entity of the
+// same type nearest before it (or after, if none before); when the article
+// names none, the generic mentions form one entity of their own.
+func (r *resolver) generics() {
+	for i, m := range r.ms {
+		if !m.Generic {
+			continue
+		}
+		if ei := r.nearestNamed(i); ei >= 0 {
+			r.attach(i, r.ents[ei].Key)
+			continue
+		}
+		r.attach(i, string(m.Type)+"/generic/"+genericHead(m))
+	}
+	for _, e := range r.ents {
+		if e.Generic && len(e.Mentions) > 0 {
+			e.Name = r.bestGenericName(e)
+		}
+	}
+}
+
+func genericHead(m mention) string {
+	f := schema.Fold(m.Name)
+	switch {
+	case strings.Contains(f, "memorand") || strings.HasPrefix(f, "mou"):
+		return "mou"
+	case m.Type == schema.Event:
+		ws := strings.Fields(f)
+		return ws[len(ws)-1]
+	}
+	return strings.Fields(f)[0]
+}
+
+func (r *resolver) nearestNamed(mi int) int {
+	m := r.ms[mi]
+	best, bestDist := -1, 1<<30
+	for ei, e := range r.ents {
+		if e.Type != m.Type || e.Generic || len(e.Mentions) == 0 {
+			continue
+		}
+		if m.Type == schema.Event && !sameEventKind(e.Name, m.Name) {
+			continue
+		}
+		for _, k := range e.Mentions {
+			d := m.Start - r.ms[k].Start
+			if d < 0 {
+				d = -d * 4 // prefer what came before
+			}
+			if d < bestDist {
+				best, bestDist = ei, d
+			}
+		}
+	}
+	return best
+}
+
+func sameEventKind(named, generic string) bool {
+	g := strings.Fields(schema.Fold(generic))
+	return len(g) > 0 && strings.Contains(schema.Fold(named), g[len(g)-1])
+}
+
+// bestGenericName names an entity known only by generic mentions: the
+// longest capitalised form, then the longest.
+func (r *resolver) bestGenericName(e *entityBuild) string {
+	best := ""
+	for _, mi := range e.Mentions {
+		n := r.ms[mi].Name
+		if better(n, best) {
+			best = n
+		}
+	}
+	return best
+}
+
+func better(a, b string) bool {
+	ca, cb := capWord(a), capWord(b)
+	if ca != cb {
+		return ca
+	}
+	return len(a) > len(b)
+}
