@@ -90,7 +90,7 @@ func linkLen(toks []token, j int) int {
 		if !joins(toks, j+n-1) {
 			return 0
 		}
-		if capWord(toks[j+n].Text) {
+		if capWord(toks[j+n].Text) && !isCalendarWord(toks[j+n].Text) {
 			return n
 		}
 	}
@@ -116,4 +116,16 @@ func joins(toks []token, j int) bool {
 // text of tokens [i, j) as it stands in the article.
 func span(text string, toks []token, i, j int) string {
 	return text[toks[i].Start:toks[j-1].End]
+}
+
+// isCalendarWord: day and month names, capitalised but never part of a
+// name ("Brazil on Wednesday").
+func isCalendarWord(s string) bool {
+	switch strings.ToLower(strings.TrimSuffix(s, ".")) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
+		return true
+	}
+	return false
 }

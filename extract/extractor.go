@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -97,6 +98,7 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Docu
 		if l.Kind != bodyLine && l.Kind != titleLine {
 			continue
 		}
+		rec.headline = l.Kind == titleLine && titleCased(text[l.Start:l.End])
 		for _, s := range x.models.sentences(text, l.Start, l.End) {
 			si := len(sents)
 			sents = append(sents, s)
@@ -116,6 +118,22 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Docu
 	rel.run()
 	finish(&doc, x.cfg.MinConfidence)
 	return doc, nil
+}
+
+// titleCased: most words of a headline start with a capital letter.
+func titleCased(s string) bool {
+	words, caps := 0, 0
+	for _, w := range strings.Fields(s) {
+		r := []rune(w)
+		if !unicode.IsLetter(r[0]) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r[0]) {
+			caps++
+		}
+	}
+	return words > 0 && caps*10 > words*6
 }
 
 // bylineMentions makes the byline's author a Person and the outlet an

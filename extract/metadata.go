@@ -90,7 +90,7 @@ func classifyLine(text string, lines []line, i int, a *schema.Article) {
 	case i < 3 && seedHeaderRE.MatchString(s):
 		m := seedHeaderRE.FindStringSubmatch(s)
 		a.Published = m[1]
-		if t := strings.TrimSpace(m[2]); len(strings.Fields(t)) >= 3 && !strings.HasSuffix(t, ":") {
+		if t := strings.TrimSpace(m[2]); len(strings.Fields(t)) >= 3 && looksLikeHeadline(t) {
 			a.Title = t
 			l.Kind = titleLine
 		} else {

@@ -29,26 +29,70 @@ type recognizer struct {
 	g    *gazetteer
 	text string
 	out  []mention
+	// headline is set while reading a title-cased headline, where
+	// capitals say nothing: only gazetteer names are taken from it.
+	headline bool
 }
 
 // chunkMentions classifies each capitalised run of a sentence.
 func (r *recognizer) chunkMentions(si int, toks []token) {
-	for _, c := range mergeEnumerations(toks, chunks(toks)) {
-		r.classify(si, toks, c.I, c.J)
+	for _, c := range r.mergeEnumerations(toks, chunks(toks)) {
+		for _, part := range r.splitTitledList(toks, c) {
+			r.classify(si, toks, part.I, part.J)
+		}
 	}
+}
+
+// splitTitledList splits "President Luiz Inácio Lula da Silva and First Lady
+// Janja da Silva" into one run per titled person: at an "and" that follows
+// a name and comes before a title.
+func (r *recognizer) splitTitledList(toks []token, c chunk) []chunk {
+	var out []chunk
+	start := c.I
+	for k := c.I + 1; k+1 < c.J; k++ {
+		if toks[k].Text != "and" && toks[k].Text != "&" {
+			continue
+		}
+		next := strings.ToLower(toks[k+1].Text)
+		if !(r.g.titleHead[next] || r.g.titleMod[next] || r.g.honorific[toks[k+1].Text]) {
+			continue
+		}
+		left := chunk{start, k}
+		if r.hasTitleHead(toks, left) && r.nameStart(toks, left.I, left.J) < left.J {
+			out = append(out, left)
+			start = k + 1
+		}
+	}
+	return append(out, chunk{start, c.J})
+}
+
+func (r *recognizer) hasTitleHead(toks []token, c chunk) bool {
+	for k := c.I; k < c.J; k++ {
+		if r.g.titleHead[strings.ToLower(toks[k].Text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // classify types the tokens [i, j): a gazetteer name, a name whose head word
 // tells its type, a title followed by a person's name, or, failing those,
 // the gazetteer names inside it and unknown names for later rules.
 func (r *recognizer) classify(si int, toks []token, i, j int) {
-	for i < j && r.g.honorific[toks[i].Text] && j-i > 1 {
-		i++ // "Mr.", "H.E."
+	for i < j && (r.g.honorific[toks[i].Text] || leadingWord(toks[i].Text)) && j-i > 1 {
+		i++ // "Mr.", "H.E.", a sentence's "A" or "The"
 	}
 	if i >= j {
 		return
 	}
+	if r.headline {
+		r.splitUnknown(si, toks, i, j)
+		return
+	}
 	whole := span(r.text, toks, i, j)
+	if isGenericAgreement(whole) {
+		return // the agreement-noun pattern reads it, with its topic
+	}
 	if es := r.g.lookup(whole); len(es) > 0 {
 		r.addGaz(si, toks[i].Start, toks[j-1].End, whole, es[0], "gazetteer")
 		return
@@ -193,6 +237,9 @@ func (r *recognizer) longestGaz(toks []token, k, j int) int {
 // flushUnknown keeps an unclassified name for the context rules, trimmed of
 // the small words a split can leave at its ends.
 func (r *recognizer) flushUnknown(si int, toks []token, i, j int) {
+	if r.headline {
+		return
+	}
 	for i < j && !capWord(toks[i].Text) {
 		i++
 	}
@@ -207,6 +254,15 @@ func (r *recognizer) flushUnknown(si int, toks []token, i, j int) {
 		return
 	}
 	r.out = append(r.out, mention{Start: toks[i].Start, End: toks[j-1].End, Sent: si, Name: name, Rule: "capitalised", Conf: 0.5})
+}
+
+// leadingWord: capitalised small words that start a run but not a name.
+func leadingWord(s string) bool {
+	switch s {
+	case "A", "An", "The", "This", "That", "These", "Those", "Our", "Its", "Their", "His", "Her", "Both", "Each", "Every", "All":
+		return true
+	}
+	return false
 }
 
 // isCommonCapitalised: words capitalised for reasons other than being names.

@@ -11,7 +11,6 @@ import (
 var (
 	quotedTitleRE = regexp.MustCompile(`(?i)\b(?:titled|called|named|dubbed|known as|entitled)\s+(?:the\s+)?["“‘']([^"”’]{3,160}?)["”’']`)
 	genericAgrRE  = regexp.MustCompile(`\b(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of)\s+(?:new\s+)?(?:bilateral\s+|cooperation\s+)?)?(memorand(?:um|a) of understanding|[Mm]emorand(?:um|a) of [Uu]nderstanding|MOUs?|MoUs?|agreements?|deal|pact|accords?|treaty|framework|joint statement|joint declaration|declaration|partnership|(?:exchange of|exchanged) notes)\b`)
-	topicRE       = regexp.MustCompile(`^\s+(?:on|for|to)\s+((?:[a-z][a-z-]*\s+){0,5}?[a-z][a-z-]*)(?:\s+(?:with|between|in|at|on|by|which|that|to)\b|[,.;:]|$)`)
 	eventRE       = regexp.MustCompile(`\b(?:((?:[A-Z][\w.]*-)+[A-Z][\w.]*|[A-Z][a-z]+)\s+)?((?:closed-door|first|bilateral|joint|official|high-level|annual|inaugural|trilateral)\s+)?(signing ceremony|ceremony|summit|state visit|meeting|conference|talks|joint committee|luncheon|dialogue|visit)\b`)
 	eventTailRE   = regexp.MustCompile(`^\s+(?:to\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)|on\s+((?:[a-z][a-z-]*\s+){0,6}?[a-z][a-z-]*)(?:\s+(?:in|at|to|with|by)\b|[,.;:]|$))`)
 	demonymBodyRE = regexp.MustCompile(`\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){0,2}(?:agency|ministry|department|space agency))\b`)
@@ -43,10 +42,10 @@ func (r *recognizer) genericAgreements(si, base int, txt string) {
 		start, end := m[4], m[5]
 		name := txt[start:end]
 		if m[2] >= 0 {
-			start = m[0] // "37 new bilateral agreements"
-			name = txt[start:end]
-		} else if t := topicRE.FindStringSubmatchIndex(txt[end:]); t != nil && !strings.HasPrefix(strings.ToLower(name), "partnership") {
-			name = txt[start:end] + txt[end:end+t[3]] // "Memorandum of Understanding on commercial cooperation"
+			start = m[0] // "37 new bilateral agreements", named without "new"
+			name = strings.Replace(txt[start:end], " new ", " ", 1)
+		} else if n := topicLen(txt[end:]); n > 0 {
+			name = txt[start : end+n] // "Memorandum of Understanding on commercial cooperation"
 		}
 		if strings.HasPrefix(strings.ToLower(txt[m[4]:m[5]]), "exchange") {
 			name = "exchange of notes"
@@ -55,6 +54,46 @@ func (r *recognizer) genericAgreements(si, base int, txt string) {
 			Name: name, Generic: m[2] < 0, Rule: "agreement-noun", Conf: 0.6})
 	}
 }
+
+// topicLen measures "on commercial cooperation" after an agreement noun:
+// "on" and up to five lower-case words that are not verbs or clause words.
+// It returns 0 when no topic follows.
+func topicLen(s string) int {
+	m := topicStartRE.FindStringIndex(s)
+	if m == nil {
+		return 0
+	}
+	end, words := 0, 0
+	pos := m[1]
+	for words < 6 {
+		w := topicWordRE.FindStringIndex(s[pos:])
+		if w == nil {
+			break
+		}
+		word := s[pos+w[0] : pos+w[1]]
+		if topicStop[strings.TrimSpace(word)] {
+			break
+		}
+		pos += w[1]
+		words++
+		if strings.TrimSpace(word) != "and" {
+			end = pos
+		}
+	}
+	if end == 0 {
+		return 0
+	}
+	return end
+}
+
+var (
+	topicStartRE = regexp.MustCompile(`^\s+on(?:\s+the)?\b`)
+	topicWordRE  = regexp.MustCompile(`^\s+[a-z][a-z-]*\b`)
+	topicStop    = map[string]bool{"is": true, "are": true, "was": true, "were": true, "will": true, "would": true, "has": true,
+		"have": true, "had": true, "can": true, "could": true, "with": true, "between": true, "in": true, "at": true, "by": true,
+		"which": true, "that": true, "to": true, "as": true, "for": true, "from": true, "during": true, "signed": true,
+		"of": true, "the": true, "a": true, "an": true, "on": true, "this": true, "its": true, "their": true, "was,": true}
+)
 
 func (r *recognizer) events(si, base int, txt string) {
 	for _, m := range eventRE.FindAllStringSubmatchIndex(txt, -1) {
@@ -112,7 +151,7 @@ func (r *recognizer) eventPossessor(txt string, start int) int {
 			for k > 0 && words < 3 {
 				j := strings.LastIndexByte(txt[:k], ' ')
 				w := txt[j+1 : k]
-				if !isNameToken(w) {
+				if !isNameToken(w) || r.g.titleHead[strings.ToLower(w)] || r.g.titleMod[strings.ToLower(w)] {
 					break
 				}
 				words++
@@ -137,7 +176,7 @@ func precededByDeterminer(txt string, start int) bool {
 		return false
 	}
 	w := before[len(before)-1]
-	return determiners[w] || strings.HasSuffix(w, "-door")
+	return determiners[w] || strings.HasSuffix(w, "-door") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 func (r *recognizer) demonymBodies(si, base int, txt string) {

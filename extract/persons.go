@@ -9,10 +9,10 @@ import (
 // mergeEnumerations joins a title or body name that a comma list splits
 // ("Minister for Innovation, Science, and Industry François-Phillippe
 // Champagne"; "Commissioner for Internal Market, Thierry Breton").
-func mergeEnumerations(toks []token, cs []chunk) []chunk {
+func (r *recognizer) mergeEnumerations(toks []token, cs []chunk) []chunk {
 	out := cs[:0:0]
 	for _, c := range cs {
-		if n := len(out); n > 0 && enumGap(toks, out[n-1].J, c.I) && hasTitleDomain(toks, out[n-1]) {
+		if n := len(out); n > 0 && enumGap(toks, out[n-1].J, c.I) && hasTitleDomain(toks, out[n-1]) && !r.endsWithName(toks, out[n-1]) {
 			out[n-1].J = c.J
 			continue
 		}
@@ -46,7 +46,20 @@ func hasTitleDomain(toks []token, c chunk) bool {
 	return false
 }
 
-var headWords = map[string]bool{}
+// endsWithName: the run already ends in a person's name ("... Commissioner
+// for Trade Valdis Dombrovskis"), so a comma after it starts a new item.
+func (r *recognizer) endsWithName(toks []token, c chunk) bool {
+	n := 0
+	for k := c.J - 1; k >= c.I && n < 3; k-- {
+		w := strings.ToLower(toks[k].Text)
+		if !isNameToken(toks[k].Text) || titleWord(w) || r.g.domain[w] || r.g.titleHead[w] || r.g.heads[w] != "" {
+			break
+		}
+		n++
+	}
+	return n >= 2
+}
+
 
 func titleWord(w string) bool {
 	switch w {
@@ -100,13 +113,17 @@ func (r *recognizer) titledPerson(si int, toks []token, i, j int) bool {
 // country words. It returns j when there is none.
 func (r *recognizer) nameStart(toks []token, i, j int) int {
 	n := j
-	for n > i && j-n < 4 {
+	words := 0
+	for n > i && words < 4 {
 		t := toks[n-1].Text
 		lw := strings.ToLower(t)
 		if !isNameToken(t) && !isParticle(lw) {
 			break
 		}
-		if r.g.titleHead[lw] || r.g.titleMod[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || connectors[lw] && !isParticle(lw) {
+		if !isParticle(lw) {
+			words++
+		}
+		if r.g.titleHead[lw] || r.g.titleMod[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || r.g.honorific[t] || connectors[lw] && !isParticle(lw) {
 			break
 		}
 		if es := r.g.lookup(t); len(es) > 0 {

@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -269,6 +270,13 @@ func (r *resolver) generics() {
 			r.attach(i, r.ents[ei].Key)
 			continue
 		}
+		if m.Type == schema.Agreement {
+			if !pluralAgreement(m.Name) {
+				// an article that names no agreement speaks of one
+				r.attach(i, "Agreement/generic")
+			}
+			continue
+		}
 		r.attach(i, string(m.Type)+"/generic/"+genericHead(m))
 	}
 	for _, e := range r.ents {
@@ -276,6 +284,15 @@ func (r *resolver) generics() {
 			e.Name = r.bestGenericName(e)
 		}
 	}
+}
+
+func pluralAgreement(name string) bool {
+	f := strings.Fields(schema.Fold(name))
+	switch f[0] {
+	case "agreements", "mous", "memoranda", "accords", "deals", "treaties", "pacts":
+		return true
+	}
+	return false
 }
 
 func genericHead(m mention) string {
@@ -300,6 +317,9 @@ func (r *resolver) nearestNamed(mi int) int {
 		if m.Type == schema.Event && !sameEventKind(e.Name, m.Name) {
 			continue
 		}
+		if m.Type == schema.Agreement && pluralAgreement(m.Name) != numbered(e.Name) {
+			continue // "the agreements" are the numbered set, "the MOU" a single one
+		}
 		for _, k := range e.Mentions {
 			d := m.Start - r.ms[k].Start
 			if d < 0 {
@@ -311,6 +331,12 @@ func (r *resolver) nearestNamed(mi int) int {
 		}
 	}
 	return best
+}
+
+// numbered: "37 bilateral agreements".
+func numbered(name string) bool {
+	r := []rune(name)
+	return len(r) > 0 && (unicode.IsDigit(r[0]) || strings.HasPrefix(strings.ToLower(name), "two ") || strings.HasPrefix(strings.ToLower(name), "three "))
 }
 
 func sameEventKind(named, generic string) bool {

@@ -1,12 +1,14 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v2"
 	"gopkg.in/neurosnap/sentences.v1"
+	"gopkg.in/neurosnap/sentences.v1/data"
 	"gopkg.in/neurosnap/sentences.v1/english"
 )
 
@@ -32,7 +34,21 @@ type textModels struct {
 }
 
 func newTextModels() (*textModels, error) {
-	split, err := english.NewSentenceTokenizer(nil)
+	b, err := data.Asset("data/english.json")
+	if err != nil {
+		return nil, err
+	}
+	training, err := sentences.LoadTraining(b)
+	if err != nil {
+		return nil, err
+	}
+	// News abbreviates months and titles before numbers and names; a period
+	// after them does not end a sentence ("Nov. 20", "Gov. Smith").
+	for _, a := range []string{"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "st", "h.e", "u.s", "u.k", "e.u", "u.n", "d.c", "no", "vs"} {
+		training.AbbrevTypes.Add(a)
+	}
+	split, err := english.NewSentenceTokenizer(training)
 	if err != nil {
 		return nil, err
 	}
@@ -43,15 +59,38 @@ func newTextModels() (*textModels, error) {
 // their tokens. Offsets are into the whole article.
 func (m *textModels) sentences(text string, start, end int) []sentence {
 	part := text[start:end]
-	var out []sentence
+	var spans [][2]int
 	for _, s := range m.splitter.Tokenize(part) {
 		s0, s1 := trimSpan(part, s.Start, s.End)
 		if s0 >= s1 {
 			continue
 		}
-		out = append(out, sentence{Start: start + s0, End: start + s1, Tokens: m.tag(text, start+s0, start+s1)})
+		if n := len(spans); n > 0 && falseBreak(part[spans[n-1][0]:spans[n-1][1]], part[s0:s1]) {
+			spans[n-1][1] = s1
+			continue
+		}
+		spans = append(spans, [2]int{s0, s1})
+	}
+	out := make([]sentence, 0, len(spans))
+	for _, s := range spans {
+		out = append(out, sentence{Start: start + s[0], End: start + s[1], Tokens: m.tag(text, start+s[0], start+s[1])})
 	}
 	return out
+}
+
+var abbrevEndRE = regexp.MustCompile(`\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|No|Nos|vs|H\.E|[A-Z])\.$`)
+
+// falseBreak: the splitter ended a sentence after an abbreviation ("(Nov."
+// before "20)") or before a lower-case word.
+func falseBreak(prev, next string) bool {
+	r, _ := utf8.DecodeRuneInString(next)
+	return abbrevEndRE.MatchString(prev) && (unicode.IsDigit(r) || unicode.IsLower(r) || unicode.IsUpper(r) && len(prev) > 0 && prev[len(prev)-2] != '.' && isNameInitial(prev))
+}
+
+// isNameInitial: "Jose W." ends with a middle initial, not a sentence.
+func isNameInitial(prev string) bool {
+	n := len(prev)
+	return n >= 3 && prev[n-3] == ' ' && prev[n-2] >= 'A' && prev[n-2] <= 'Z'
 }
 
 func trimSpan(s string, a, b int) (int, int) {

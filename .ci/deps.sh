@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Makes sure what newsgraph's tests need is on this machine: on a Debian
+# machine as root it installs what is missing; elsewhere it says exactly
+# what to install and fails.
+set -euo pipefail
+
+missing=()
+command -v go >/dev/null 2>&1 || missing+=("go (Go 1.24 or newer: https://go.dev/doc/install)")
+command -v node >/dev/null 2>&1 || missing+=("nodejs")
+command -v npm >/dev/null 2>&1 || missing+=("npm")
+
+want_debs=()
+command -v node >/dev/null 2>&1 || want_debs+=(nodejs)
+command -v npm >/dev/null 2>&1 || want_debs+=(npm)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || want_debs+=(postgresql)
+command -v runuser >/dev/null 2>&1 || want_debs+=(util-linux)
+
+if [ ${#want_debs[@]} -gt 0 ]; then
+	if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "deps: installing ${want_debs[*]} from Debian's packages" >&2
+		apt-get update -qq >&2
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${want_debs[@]}" >&2
+		missing=()
+		command -v go >/dev/null 2>&1 || missing+=("go")
+	else
+		echo "deps: missing: ${want_debs[*]}; install them (Debian/Ubuntu: sudo apt-get install ${want_debs[*]})" >&2
+		exit 1
+	fi
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "deps: missing: ${missing[*]}" >&2
+	exit 1
+fi

@@ -1,0 +1,63 @@
+# newsgraph: `make run` builds the graph from seeds/ and serves it;
+# `make test` installs and starts what the tests need, then runs them.
+
+GO        ?= go
+BIN       := bin/newsgraph
+DB        ?= data/newsgraph.db
+ADDR      ?= 127.0.0.1:8080
+EVAL_DIR  ?= ../shared/eval
+WEB       := api/web
+WEB_DIST  := $(WEB)/dist/index.html
+PGDIR     := $(CURDIR)/.pgtest
+GOFILES   := $(shell find . -name '*.go' -not -path './$(WEB)/*') go.mod go.sum
+SEEDS     := $(wildcard seeds/*)
+
+.PHONY: all build assets run test test-deps vet eval bench clean
+
+all: build
+
+build: $(BIN)
+
+$(BIN): $(GOFILES) $(WEB_DIST) $(shell find extract/data schema -name '*.tsv')
+	$(GO) build -o $(BIN) ./cmd/newsgraph
+
+# GraphiQL's assets come from the npm registry and are embedded in the binary.
+assets: $(WEB_DIST)
+
+$(WEB_DIST): $(WEB)/package.json $(WEB)/package-lock.json $(WEB)/build.mjs $(wildcard $(WEB)/src/*)
+	@command -v npm >/dev/null || { echo "make: npm is missing: install Node.js 18+ and npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent
+	@touch $@
+
+# The store is rebuilt when it is missing or older than a seed.
+$(DB): $(SEEDS) | $(BIN)
+	rm -f $(DB)
+	$(BIN) ingest --db $(DB) seeds
+
+run: $(BIN) $(DB)
+	$(BIN) serve --db $(DB) --addr $(ADDR)
+
+vet: $(WEB_DIST)
+	$(GO) vet ./...
+
+# test: PostgreSQL is started in a temporary folder on a free port (installed
+# from Debian's packages first when missing and we are root), Chromium and
+# Node.js likewise for the browser and HTTP-audit tests.
+test: test-deps $(WEB_DIST) vet
+	@set -e; \
+	url=$$(.ci/postgres.sh start $(PGDIR)); \
+	trap '.ci/postgres.sh stop $(PGDIR) >/dev/null 2>&1 || true' EXIT; \
+	NEWSGRAPH_TEST_POSTGRES="$$url" $(GO) test -count=1 ./...
+
+test-deps:
+	@.ci/deps.sh
+
+eval: $(BIN)
+	@test -d "$(EVAL_DIR)/articles" || { echo "make eval: no evaluation set at $(EVAL_DIR) (set EVAL_DIR)"; exit 1; }
+	$(BIN) eval --check --gold $(EVAL_DIR)/gold $(EVAL_DIR)/articles
+
+bench: $(WEB_DIST)
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin $(PGDIR)

@@ -1,0 +1,340 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/gqlerrors"
+	"github.com/graphql-go/graphql/language/ast"
+	"github.com/graphql-go/graphql/language/location"
+	"github.com/graphql-go/graphql/language/parser"
+	"github.com/graphql-go/graphql/language/source"
+)
+
+// /graphql follows GraphQL over HTTP: POST with an application/json body,
+// or GET with the parameters in the URL (queries only). The response is
+// application/graphql-response+json when the client accepts it, with 4xx
+// statuses for requests that never reached execution; application/json
+// otherwise, with 200 for every well-formed request.
+
+const (
+	mediaJSON    = "application/json"
+	mediaGQLResp = "application/graphql-response+json"
+)
+
+// params is one GraphQL request.
+type params struct {
+	Query         string
+	OperationName string
+	Variables     map[string]interface{}
+	Extensions    map[string]interface{}
+}
+
+// httpError is a request refused before or instead of execution.
+type httpError struct {
+	status int
+	msg    string
+	header map[string]string
+}
+
+func (e *httpError) Error() string { return e.msg }
+
+func badRequest(format string, args ...interface{}) *httpError {
+	return &httpError{status: http.StatusBadRequest, msg: "api: " + fmt.Sprintf(format, args...)}
+}
+
+func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
+	media, ok := negotiate(r.Header.Get("Accept"))
+	if !ok {
+		s.writeError(w, r, mediaJSON, &httpError{status: http.StatusNotAcceptable,
+			msg: "api: cannot answer in the accepted media types; accept " + mediaGQLResp + " or " + mediaJSON})
+		return
+	}
+	p, herr := s.readParams(w, r)
+	if herr != nil {
+		s.writeError(w, r, media, herr)
+		return
+	}
+	status, res := s.run(r, p, media)
+	s.writeJSON(w, media, status, res)
+}
+
+// negotiate picks the response media type from an Accept header.
+func negotiate(accept string) (string, bool) {
+	if strings.TrimSpace(accept) == "" {
+		return mediaJSON, true
+	}
+	jsonOK := false
+	for _, part := range strings.Split(accept, ",") {
+		mt, prm, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil || prm["q"] == "0" {
+			continue
+		}
+		switch mt {
+		case mediaGQLResp:
+			return mediaGQLResp, true
+		case mediaJSON, "application/*", "*/*":
+			jsonOK = true
+		}
+	}
+	return mediaJSON, jsonOK
+}
+
+func (s *Server) readParams(w http.ResponseWriter, r *http.Request) (params, *httpError) {
+	switch r.Method {
+	case http.MethodGet, http.MethodHead:
+		return s.paramsFromURL(r)
+	case http.MethodPost:
+		return s.paramsFromBody(w, r)
+	}
+	return params{}, &httpError{status: http.StatusMethodNotAllowed, msg: "api: /graphql takes GET or POST",
+		header: map[string]string{"Allow": "GET, POST"}}
+}
+
+func (s *Server) paramsFromURL(r *http.Request) (params, *httpError) {
+	if int64(len(r.URL.RawQuery)) > s.limits.MaxBodyBytes {
+		return params{}, &httpError{status: http.StatusRequestURITooLong, msg: "api: URL too long; use POST"}
+	}
+	q := r.URL.Query()
+	p := params{Query: q.Get("query"), OperationName: q.Get("operationName")}
+	for name, dst := range map[string]*map[string]interface{}{"variables": &p.Variables, "extensions": &p.Extensions} {
+		if raw := q.Get(name); raw != "" {
+			if err := json.Unmarshal([]byte(raw), dst); err != nil {
+				return params{}, badRequest("%s must be a JSON object", name)
+			}
+		}
+	}
+	if p.Query == "" {
+		return params{}, badRequest("missing query parameter")
+	}
+	return p, nil
+}
+
+func (s *Server) paramsFromBody(w http.ResponseWriter, r *http.Request) (params, *httpError) {
+	ct := r.Header.Get("Content-Type")
+	mt, prm, err := mime.ParseMediaType(ct)
+	if ct == "" || err != nil || mt != mediaJSON {
+		return params{}, &httpError{status: http.StatusUnsupportedMediaType,
+			msg: "api: POST /graphql needs Content-Type: application/json"}
+	}
+	if cs := prm["charset"]; cs != "" && !strings.EqualFold(cs, "utf-8") {
+		return params{}, &httpError{status: http.StatusUnsupportedMediaType, msg: "api: only utf-8 bodies are accepted"}
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.limits.MaxBodyBytes))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		s.metrics.rejected.WithLabelValues("body_bytes").Inc()
+		return params{}, &httpError{status: http.StatusRequestEntityTooLarge,
+			msg: fmt.Sprintf("api: request body exceeds %d bytes", s.limits.MaxBodyBytes)}
+	}
+	if err != nil {
+		return params{}, badRequest("reading body: %v", err)
+	}
+	return decodeBody(body)
+}
+
+// decodeBody reads the JSON request, checking each parameter's JSON type.
+func decodeBody(body []byte) (params, *httpError) {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return params{}, badRequest("empty request body; send {\"query\": \"...\"}")
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(body, &raw); err != nil {
+		return params{}, badRequest("body is not a JSON object: %v", err)
+	}
+	var p params
+	q, ok := raw["query"]
+	if !ok {
+		return params{}, badRequest("missing query parameter")
+	}
+	if err := json.Unmarshal(q, &p.Query); err != nil || p.Query == "" {
+		return params{}, badRequest("query must be a non-empty string")
+	}
+	if err := decodeField(raw, "operationName", &p.OperationName); err != nil {
+		return params{}, badRequest("operationName must be a string or null")
+	}
+	if err := decodeField(raw, "variables", &p.Variables); err != nil {
+		return params{}, badRequest("variables must be an object or null")
+	}
+	if err := decodeField(raw, "extensions", &p.Extensions); err != nil {
+		return params{}, badRequest("extensions must be an object or null")
+	}
+	return p, nil
+}
+
+// decodeField decodes raw[name] into dst when present and not null; JSON
+// of another type (an array for a map, a number for a string) is an error.
+func decodeField(raw map[string]json.RawMessage, name string, dst interface{}) error {
+	v, ok := raw[name]
+	if !ok || string(bytes.TrimSpace(v)) == "null" {
+		return nil
+	}
+	return json.Unmarshal(v, dst)
+}
+
+// run takes a request through the limits, parsing, validation and
+// execution, and returns the status and the response body.
+func (s *Server) run(r *http.Request, p params, media string) (int, *graphql.Result) {
+	if err := s.limits.prescan(p.Query); err != nil {
+		return s.refuse(media, err)
+	}
+	release, herr := s.acquire(r.Context())
+	if herr != nil {
+		return herr.status, &graphql.Result{Errors: []gqlerrors.FormattedError{{Message: herr.msg}}}
+	}
+	// the slot is held through parsing and validation too: they are work
+	defer release()
+	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{
+		Body: []byte(p.Query), Name: "GraphQL request"})})
+	if err != nil {
+		return s.requestFailed(media, gqlerrors.FormatErrors(err))
+	}
+	if r.Method != http.MethodPost && operationType(doc, p.OperationName) == ast.OperationTypeMutation {
+		return http.StatusMethodNotAllowed, &graphql.Result{Errors: []gqlerrors.FormattedError{
+			{Message: "api: mutations are only accepted over POST"}}}
+	}
+	if err := s.walk(doc, p.Variables); err != nil {
+		return s.refuse(media, err)
+	}
+	if v := graphql.ValidateDocument(&s.schema, doc, nil); !v.IsValid {
+		return s.requestFailed(media, s.scrub(v.Errors))
+	}
+	return s.execute(r, doc, p, media)
+}
+
+// refuse answers a query a limit turned down.
+func (s *Server) refuse(media string, err error) (int, *graphql.Result) {
+	var rj *rejection
+	if errors.As(err, &rj) {
+		s.metrics.rejected.WithLabelValues(rj.limit).Inc()
+	}
+	return s.requestFailed(media, []gqlerrors.FormattedError{{Message: err.Error()}})
+}
+
+// requestFailed answers a request that never reached execution: 400 with
+// application/graphql-response+json, 200 with application/json.
+func (s *Server) requestFailed(media string, errs []gqlerrors.FormattedError) (int, *graphql.Result) {
+	status := http.StatusOK
+	if media == mediaGQLResp {
+		status = http.StatusBadRequest
+	}
+	return status, &graphql.Result{Errors: errs}
+}
+
+func (s *Server) execute(r *http.Request, doc *ast.Document, p params, media string) (int, *graphql.Result) {
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+	defer cancel()
+	l := newLoader(s.store)
+	ctx = withLoader(s.authorize(ctx, r), l)
+	res := graphql.Execute(graphql.ExecuteParams{Schema: s.schema, AST: doc, Args: p.Variables,
+		OperationName: p.OperationName, Context: ctx})
+	l.logRoundTrips(ctx, s.log)
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		s.metrics.rejected.WithLabelValues("timeout").Inc()
+		msg := fmt.Sprintf("api: query exceeded the %s deadline", s.cfg.Timeout)
+		status := http.StatusOK
+		if media == mediaGQLResp {
+			status = http.StatusGatewayTimeout
+		}
+		return status, &graphql.Result{Data: res.Data, Errors: []gqlerrors.FormattedError{{Message: msg}}}
+	}
+	if res.Data == nil && len(res.Errors) > 0 {
+		// no data at all: the variables did not coerce or no operation matched
+		return s.requestFailed(media, res.Errors)
+	}
+	return http.StatusOK, res
+}
+
+// acquire takes an execution slot, waiting at most QueueWait.
+func (s *Server) acquire(ctx context.Context) (func(), *httpError) {
+	t := time.NewTimer(s.cfg.QueueWait)
+	defer t.Stop()
+	select {
+	case s.slots <- struct{}{}:
+		s.metrics.inflight.Inc()
+		return func() { <-s.slots; s.metrics.inflight.Dec() }, nil
+	case <-t.C:
+	case <-ctx.Done():
+	}
+	s.metrics.rejected.WithLabelValues("busy").Inc()
+	return nil, &httpError{status: http.StatusServiceUnavailable, msg: "api: server busy, retry shortly",
+		header: map[string]string{"Retry-After": "1"}}
+}
+
+// operationType is the type of the operation that would run: the named one,
+// or the only one.
+func operationType(doc *ast.Document, name string) string {
+	var found []*ast.OperationDefinition
+	for _, d := range doc.Definitions {
+		if op, ok := d.(*ast.OperationDefinition); ok {
+			if name == "" || (op.Name != nil && op.Name.Value == name) {
+				found = append(found, op)
+			}
+		}
+	}
+	if len(found) != 1 {
+		return ""
+	}
+	return found[0].Operation
+}
+
+var suggestion = regexp.MustCompile(` Did you mean [^?]*\?`)
+
+// scrub drops field suggestions, which leak the schema, when introspection is off.
+func (s *Server) scrub(errs []gqlerrors.FormattedError) []gqlerrors.FormattedError {
+	if !s.cfg.NoIntrospection {
+		return errs
+	}
+	for i := range errs {
+		errs[i].Message = suggestion.ReplaceAllString(errs[i].Message, "")
+	}
+	return errs
+}
+
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, media string, e *httpError) {
+	for k, v := range e.header {
+		w.Header().Set(k, v)
+	}
+	s.writeJSON(w, media, e.status, &graphql.Result{Errors: []gqlerrors.FormattedError{{Message: e.msg}}})
+}
+
+// response is graphql.Result with data left out when absent (a request
+// that never executed has no data entry) and no empty locations.
+type response struct {
+	Data       interface{}            `json:"data,omitempty"`
+	Errors     []responseError        `json:"errors,omitempty"`
+	Extensions map[string]interface{} `json:"extensions,omitempty"`
+}
+
+type responseError struct {
+	Message    string                    `json:"message"`
+	Locations  []location.SourceLocation `json:"locations,omitempty"`
+	Path       []interface{}             `json:"path,omitempty"`
+	Extensions map[string]interface{}    `json:"extensions,omitempty"`
+}
+
+func (s *Server) writeJSON(w http.ResponseWriter, media string, status int, res *graphql.Result) {
+	out := response{Data: res.Data, Extensions: res.Extensions}
+	for _, e := range res.Errors {
+		out.Errors = append(out.Errors, responseError{e.Message, e.Locations, e.Path, e.Extensions})
+	}
+	body, err := json.Marshal(out)
+	if err != nil {
+		status = http.StatusInternalServerError
+		body = []byte(`{"errors":[{"message":"api: cannot encode the response"}]}`)
+	}
+	w.Header().Set("Content-Type", media+"; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}

@@ -1,0 +1,172 @@
+// Package api serves newsgraph's knowledge graph over GraphQL: the schema
+// (generated from the ontology in package schema), its resolvers, the
+// GraphQL-over-HTTP handler with the limits that keep hostile queries from
+// hurting the server, the embedded GraphiQL page, /healthz and /metrics.
+//
+// api knows the store and the extractor only through the small interfaces
+// declared here (Store, Writer, Extractor); cmd/newsgraph wires the concrete
+// graph.Store and extract.Extractor in.
+//
+// Not found: a store error is taken for "no such entity or article" when
+// Config.IsNotFound says so, or, without it, when the error (or one it wraps)
+// has a method NotFound() bool that returns true. Such errors become null
+// results, not GraphQL errors.
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime"
+	"time"
+
+	"github.com/graphql-go/graphql"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Store is what the API reads from the knowledge graph.
+type Store interface {
+	Entity(ctx context.Context, id string) (schema.Entity, error)
+	EntitiesByID(ctx context.Context, ids []string) (map[string]schema.Entity, error)
+	Entities(ctx context.Context, f schema.EntityFilter, p schema.Page) (schema.EntityPage, error)
+	Search(ctx context.Context, q schema.SearchQuery) ([]schema.SearchHit, error)
+	Relations(ctx context.Context, f schema.RelationFilter, p schema.Page) (schema.RelationPage, error)
+	Neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (schema.Subgraph, error)
+	Path(ctx context.Context, from, to string, maxDepth int) (schema.Subgraph, error)
+	Article(ctx context.Context, id string) (schema.Article, error)
+	Articles(ctx context.Context, f schema.ArticleFilter, p schema.Page) (schema.ArticlePage, error)
+	ArticleEntities(ctx context.Context, article string, t schema.EntityType) ([]schema.Entity, error)
+	Degrees(ctx context.Context, ids []string) (map[string]int, error)
+	Stats(ctx context.Context, top int) (schema.Stats, error)
+}
+
+// Writer is what the mutations need. When the Store passed to NewServer
+// also implements Writer, ingestArticle and deleteArticle are available
+// (to holders of the token).
+type Writer interface {
+	Ingest(ctx context.Context, docs []schema.Document) ([]schema.IngestResult, error)
+	DeleteArticle(ctx context.Context, id string) error
+}
+
+// Extractor turns an article's text into a document for ingestArticle.
+type Extractor interface {
+	Extract(ctx context.Context, a schema.Article, text []byte) (schema.Document, error)
+}
+
+// Config tunes the server. The zero value is a read-only server with the
+// default limits.
+type Config struct {
+	// Token, when set, is the bearer token that mutations require. Without
+	// it the server is read-only.
+	Token string
+	// CORSOrigin, when set, is sent as Access-Control-Allow-Origin so that
+	// browser clients on that origin ("*" for any) may call /graphql.
+	CORSOrigin string
+	// NoIntrospection rejects __schema and __type and drops field
+	// suggestions from error messages.
+	NoIntrospection bool
+	// MaxConcurrent is how many queries may execute at once
+	// (default 2×GOMAXPROCS); QueueWait how long another waits for a slot
+	// before a 503 (default 1s).
+	MaxConcurrent int
+	QueueWait     time.Duration
+	// Timeout is the deadline of one request (default 10s).
+	Timeout time.Duration
+	// Logger receives one line per request and every recovered panic
+	// (default slog.Default()).
+	Logger *slog.Logger
+	// IsNotFound tells the store's not-found errors apart (see the package
+	// comment); nil uses the NotFound() bool method convention.
+	IsNotFound func(error) bool
+	// Limits overrides the query limits; zero fields keep the defaults.
+	Limits Limits
+}
+
+// Server is the GraphQL API over one store.
+type Server struct {
+	store   Store
+	writer  Writer // nil when the store is read-only
+	ex      Extractor
+	cfg     Config
+	log     *slog.Logger
+	schema  graphql.Schema
+	limits  Limits
+	slots   chan struct{}
+	metrics *metrics
+}
+
+// NewServer builds the GraphQL schema over store and returns the server, or
+// the schema's construction error. ex may be nil: ingestArticle then fails.
+func NewServer(store Store, ex Extractor, cfg Config) (*Server, error) {
+	if store == nil {
+		return nil, errors.New("api: nil store")
+	}
+	if cfg.MaxConcurrent <= 0 {
+		cfg.MaxConcurrent = 2 * runtime.GOMAXPROCS(0)
+	}
+	if cfg.QueueWait <= 0 {
+		cfg.QueueWait = time.Second
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 10 * time.Second
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.IsNotFound == nil {
+		cfg.IsNotFound = hasNotFound
+	}
+	s := &Server{
+		store:   store,
+		ex:      ex,
+		cfg:     cfg,
+		log:     cfg.Logger,
+		limits:  cfg.Limits.withDefaults(),
+		slots:   make(chan struct{}, cfg.MaxConcurrent),
+		metrics: newMetrics(),
+	}
+	if w, ok := store.(Writer); ok {
+		s.writer = w
+	}
+	sch, err := s.buildSchema()
+	if err != nil {
+		return nil, fmt.Errorf("api: build schema: %w", err)
+	}
+	s.schema = sch
+	return s, nil
+}
+
+// Handler routes /graphql, /graphiql, /healthz and /metrics.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", s.cors(http.HandlerFunc(s.serveGraphQL)))
+	mux.Handle("/graphiql", http.HandlerFunc(s.serveGraphiQL))
+	mux.Handle("/graphiql/", http.HandlerFunc(s.serveGraphiQL))
+	mux.HandleFunc("/healthz", s.serveHealth)
+	mux.Handle("/metrics", s.metrics.handler())
+	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/graphiql", http.StatusFound)
+	})
+	return s.observe(mux)
+}
+
+// Schema is the live GraphQL schema (for the snapshot test and tools).
+func (s *Server) Schema() graphql.Schema { return s.schema }
+
+func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write([]byte("ok\n"))
+}
+
+// hasNotFound is the default not-found test: any error in the chain with a
+// NotFound() bool method that says true.
+func hasNotFound(err error) bool {
+	var nf interface{ NotFound() bool }
+	return errors.As(err, &nf) && nf.NotFound()
+}
+
+func (s *Server) notFound(err error) bool { return err != nil && s.cfg.IsNotFound(err) }

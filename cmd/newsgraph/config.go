@@ -1,0 +1,96 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// Config is everything the commands can be told, from flags and the
+// environment (NEWSGRAPH_DB, NEWSGRAPH_ADDR, NEWSGRAPH_TOKEN, ...); a flag
+// given on the command line wins over the environment.
+type Config struct {
+	DB              string
+	Addr            string
+	Token           string
+	CORSOrigin      string
+	NoIntrospection bool
+	Timeout         time.Duration
+	Workers         int
+	Format          string
+	Output          string
+	Gold            string
+	Quiet           bool
+}
+
+func defaultConfig() Config {
+	return Config{
+		DB:      envOr("NEWSGRAPH_DB", "data/newsgraph.db"),
+		Addr:    envOr("NEWSGRAPH_ADDR", "127.0.0.1:8080"),
+		Token:   os.Getenv("NEWSGRAPH_TOKEN"),
+		Timeout: 10 * time.Second,
+		Workers: runtime.GOMAXPROCS(0),
+	}
+}
+
+func envOr(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
+
+// newFlags builds a command's flag set over cfg with the flags it accepts.
+func newFlags(name string, cfg *Config, stderr io.Writer, want ...string) *flag.FlagSet {
+	fs := flag.NewFlagSet("newsgraph "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	for _, w := range want {
+		switch w {
+		case "db":
+			fs.StringVar(&cfg.DB, "db", cfg.DB, "the graph store: a bbolt file path, postgres://... URL, or \"memory\" (env NEWSGRAPH_DB)")
+		case "addr":
+			fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "address to listen on (env NEWSGRAPH_ADDR)")
+		case "token":
+			fs.StringVar(&cfg.Token, "token", cfg.Token, "bearer token that allows mutations; none means read-only (env NEWSGRAPH_TOKEN)")
+			fs.StringVar(&cfg.CORSOrigin, "cors-origin", os.Getenv("NEWSGRAPH_CORS_ORIGIN"), "allow browser clients from this origin")
+			fs.BoolVar(&cfg.NoIntrospection, "no-introspection", false, "turn off schema introspection and field suggestions")
+			fs.DurationVar(&cfg.Timeout, "timeout", cfg.Timeout, "deadline for one request")
+		case "workers":
+			fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "articles extracted at once")
+		case "format":
+			fs.StringVar(&cfg.Format, "format", cfg.Format, "output format")
+		case "output":
+			fs.StringVar(&cfg.Output, "o", "", "write to this file instead of standard output")
+		case "gold":
+			fs.StringVar(&cfg.Gold, "gold", cfg.Gold, "directory of gold annotations")
+		case "quiet":
+			fs.BoolVar(&cfg.Quiet, "q", false, "no progress output")
+		}
+	}
+	return fs
+}
+
+// parse parses args, turning flag errors into errUsage (flag has already
+// printed them).
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return errUsage
+		}
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return nil
+}
+
+func oneOf(v string, allowed ...string) error {
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: --format %q: want one of %s", errUsage, v, strings.Join(allowed, ", "))
+}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// Floors that --check enforces (the extraction issue's targets).
+const (
+	floorEntityF1   = 0.90
+	floorRelationF1 = 0.80
+	floorTitles     = 0.90
+	floorMetadata   = 0.90
+)
+
+func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg := defaultConfig()
+	fs := newFlags("eval", &cfg, stderr, "gold", "workers")
+	check := fs.Bool("check", false, "exit non-zero when a score is under its floor")
+	verbose := fs.Bool("v", false, "list every missed and extra item")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if cfg.Gold == "" || fs.NArg() == 0 {
+		return fmt.Errorf("%w: want --gold DIR and at least one article", errUsage)
+	}
+	if st, err := os.Stat(cfg.Gold); err != nil || !st.IsDir() {
+		return fmt.Errorf("gold directory %s: not a readable directory", cfg.Gold)
+	}
+	files, err := extract.Files(fs.Args())
+	if err != nil {
+		return err
+	}
+	x, err := extract.New(extract.Config{Workers: cfg.Workers})
+	if err != nil {
+		return err
+	}
+	total := eval.NewScore()
+	fmt.Fprintf(stdout, "%-40s %6s %6s %6s   %6s %6s %6s\n", "article", "ent-P", "ent-R", "ent-F1", "rel-P", "rel-R", "rel-F1")
+	err = x.ExtractAll(ctx, files, func(r extract.Result) error {
+		if r.Err != nil {
+			return r.Err
+		}
+		g, err := eval.LoadGold(cfg.Gold, r.Doc.Article.ID)
+		if err != nil {
+			return err
+		}
+		s := eval.Compare(r.Doc, g)
+		total.Merge(s)
+		fmt.Fprintf(stdout, "%-40s %6.3f %6.3f %6.3f   %6.3f %6.3f %6.3f\n", strings.TrimSuffix(filepath.Base(r.Source), ".txt"),
+			s.Entities.P(), s.Entities.R(), s.Entities.F1(), s.Relations.P(), s.Relations.R(), s.Relations.F1())
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	printScore(stdout, total)
+	if *verbose {
+		for _, e := range total.Errors {
+			fmt.Fprintln(stdout, "  ", e)
+		}
+	}
+	if *check {
+		return checkFloors(total)
+	}
+	return nil
+}
+
+func printScore(w io.Writer, s *eval.Score) {
+	fmt.Fprintf(w, "\n%-28s %6s %6s %6s %5s %5s %5s\n", "", "P", "R", "F1", "TP", "FP", "FN")
+	row := func(name string, c eval.Count) {
+		fmt.Fprintf(w, "%-28s %6.3f %6.3f %6.3f %5d %5d %5d\n", name, c.P(), c.R(), c.F1(), c.TP, c.FP, c.FN)
+	}
+	row("entities", s.Entities)
+	for _, t := range s.Types() {
+		row("  "+string(t), *s.ByType[t])
+	}
+	row("relations", s.Relations)
+	for _, p := range s.Predicates() {
+		row("  "+string(p), *s.ByPredicate[p])
+	}
+	fmt.Fprintf(w, "%-28s %6.3f  (%d of %d gold titles)\n", "titles (recall)", s.Titles.R(), s.Titles.TP, s.Titles.TP+s.Titles.FN)
+	fmt.Fprintf(w, "%-28s %6.3f  (%d of %d fields)\n", "metadata (accuracy)", s.Metadata.R(), s.Metadata.TP, s.Metadata.TP+s.Metadata.FN)
+}
+
+func checkFloors(s *eval.Score) error {
+	var short []string
+	for _, f := range []struct {
+		name       string
+		got, floor float64
+	}{
+		{"entity F1", s.Entities.F1(), floorEntityF1}, {"relation F1", s.Relations.F1(), floorRelationF1},
+		{"titles", s.Titles.R(), floorTitles}, {"metadata", s.Metadata.R(), floorMetadata},
+	} {
+		if f.got < f.floor {
+			short = append(short, fmt.Sprintf("%s %.3f < %.2f", f.name, f.got, f.floor))
+		}
+	}
+	if len(short) > 0 {
+		return fmt.Errorf("under the floor: %s", strings.Join(short, "; "))
+	}
+	return nil
+}

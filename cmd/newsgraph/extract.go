@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// batchError summarises the articles a batch could not do.
+type batchError struct {
+	failed, total int
+}
+
+func (e batchError) Error() string {
+	return fmt.Sprintf("%d of %d articles failed (see the messages above)", e.failed, e.total)
+}
+
+func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg := defaultConfig()
+	cfg.Format = "json"
+	fs := newFlags("extract", &cfg, stderr, "format", "workers", "output")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := oneOf(cfg.Format, "json", "nquads"); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("%w: name at least one article file or directory", errUsage)
+	}
+	files, ferr := extract.Files(fs.Args())
+	if ferr != nil {
+		fmt.Fprintln(stderr, ferr)
+		if len(files) == 0 {
+			return fmt.Errorf("no articles to extract")
+		}
+	}
+	x, err := extract.New(extract.Config{Workers: cfg.Workers})
+	if err != nil {
+		return err
+	}
+	out, closeOut, err := openOutput(cfg.Output, stdout)
+	if err != nil {
+		return err
+	}
+	defer closeOut()
+	w := bufio.NewWriter(out)
+	defer w.Flush()
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	total, failed := 0, 0
+	err = x.ExtractAll(ctx, files, func(r extract.Result) error {
+		total++
+		if r.Err != nil {
+			failed++
+			fmt.Fprintln(stderr, r.Err)
+			return nil
+		}
+		if cfg.Format == "nquads" {
+			return writeDocNQuads(w, r.Doc)
+		}
+		return enc.Encode(r.Doc)
+	})
+	if err != nil {
+		return err
+	}
+	if failed > 0 || ferr != nil {
+		if ferr != nil {
+			failed++
+			total++
+		}
+		return batchError{failed, total}
+	}
+	return nil
+}

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+var exportFormats = []string{"nquads", "jsonld", "graphml", "cytoscape", "csv"}
+
+func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg := defaultConfig()
+	cfg.Format = "nquads"
+	fs := newFlags("export", &cfg, stderr, "db", "format", "output")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := oneOf(cfg.Format, exportFormats...); err != nil {
+		return err
+	}
+	store, err := openExisting(ctx, cfg.DB, true)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	out, closeOut, err := openOutput(cfg.Output, stdout)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(out)
+	if err := store.Export(ctx, w, cfg.Format); err != nil {
+		closeOut()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		closeOut()
+		return err
+	}
+	return closeOut()
+}
+
+func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg := defaultConfig()
+	fs := newFlags("import", &cfg, stderr, "db")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: name one N-Quads file", errUsage)
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	store, err := graph.Open(ctx, graph.Config{DB: cfg.DB})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := store.Import(ctx, bufio.NewReader(f)); err != nil {
+		return fmt.Errorf("import %s: %w", fs.Arg(0), err)
+	}
+	fmt.Fprintf(stdout, "imported %s into %s\n", fs.Arg(0), cfg.DB)
+	return nil
+}
+
+func runDelete(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg := defaultConfig()
+	fs := newFlags("delete", &cfg, stderr, "db")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("%w: name at least one article id", errUsage)
+	}
+	store, err := openExisting(ctx, cfg.DB, false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	var errs []error
+	for _, id := range fs.Args() {
+		if err := store.DeleteArticle(ctx, id); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		fmt.Fprintf(stdout, "deleted %s\n", id)
+	}
+	return errors.Join(errs...)
+}
+
+// openExisting opens a store that must already exist: reading a bbolt file
+// that is not there would create an empty one and hide a typo.
+func openExisting(ctx context.Context, db string, readOnly bool) (*graph.Store, error) {
+	if isFilePath(db) {
+		if _, err := os.Stat(db); err != nil {
+			return nil, fmt.Errorf("store %s: %w (run 'newsgraph ingest' first)", db, err)
+		}
+	}
+	return graph.Open(ctx, graph.Config{DB: db, ReadOnly: readOnly})
+}
+
+func isFilePath(db string) bool {
+	for _, p := range []string{"memory", "postgres://", "postgresql://", "cockroach://"} {
+		if db == p || len(db) >= len(p) && db[:len(p)] == p && p != "memory" {
+			return false
+		}
+	}
+	return db != ""
+}
+
+// writeDocNQuads prints one document as the N-Quads the store would hold
+// for it, by loading it into a scratch in-memory store.
+func writeDocNQuads(w io.Writer, d schema.Document) error {
+	ctx := context.Background()
+	s, err := graph.Open(ctx, graph.Config{DB: "memory"})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if _, err := s.Ingest(ctx, []schema.Document{d}); err != nil {
+		return err
+	}
+	return s.Export(ctx, w, "nquads")
+}
