@@ -90,7 +90,7 @@ func linkLen(toks []token, j int) int {
 		if !joins(toks, j+n-1) {
 			return 0
 		}
-		if capWord(toks[j+n].Text) && !isCalendarWord(toks[j+n].Text) {
+		if capWord(toks[j+n].Text) && !isCalendarWord(toks[j+n].Text) && !possessed(toks, j+n) {
 			return n
 		}
 	}
@@ -128,4 +128,10 @@ func isCalendarWord(s string) bool {
 		return true
 	}
 	return false
+}
+
+// possessed: the token is followed by "'s", so it starts a noun phrase of
+// its own ("the Department of Commerce and Korea's Ministry").
+func possessed(toks []token, k int) bool {
+	return k+1 < len(toks) && (toks[k+1].Text == "'s" || toks[k+1].Text == "’s")
 }

@@ -31,7 +31,7 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			m.Type, m.Rule, m.Conf = schema.Person, "person-context", 0.75
 		case camelCase(m.Name) && len(words) == 1:
 			m.Type, m.Rule, m.Conf = schema.Organization, "company-shape", 0.6
-		case (prev == "in" || prev == "at" || prev == "near") && len(words) <= 3:
+		case (prev == "in" || prev == "at" || prev == "near") && len(words) <= 3 && !isAllCaps(words[0]) && !r.sectorWord(m.Name):
 			m.Type, m.Rule, m.Conf = schema.Location, "place-preposition", 0.55
 		case personShaped(r, m.Name) && len(words) >= 2 && len(words) <= 4:
 			m.Type, m.Rule, m.Conf = schema.Person, "name-shape", 0.5
@@ -63,6 +63,17 @@ func camelCase(s string) bool {
 	rs := []rune(s)
 	for i := 1; i < len(rs); i++ {
 		if unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// sectorWord: the name is a form of the sector vocabulary ("AI").
+func (r *recognizer) sectorWord(name string) bool {
+	f := strings.ToLower(strings.Fields(name)[0])
+	for _, s := range r.g.sectors {
+		if s.Surface == f {
 			return true
 		}
 	}

@@ -87,18 +87,16 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Docu
 		return schema.Document{}, fmt.Errorf("extract: %s: %w", in.Article.ID, err)
 	}
 	text := in.Text
-	lines := splitLines(text)
 	scratch := in.Article
-	for i := range lines {
-		classifyLine(text, lines, i, &scratch)
-	}
+	lines := layout(text, &scratch)
 	rec := &recognizer{g: x.gaz, text: text}
 	var sents []sentence
 	for _, l := range lines {
 		if l.Kind != bodyLine && l.Kind != titleLine {
 			continue
 		}
-		rec.headline = l.Kind == titleLine && titleCased(text[l.Start:l.End])
+		lt := strings.TrimSpace(text[l.Start:l.End])
+		rec.headline = (l.Kind == titleLine || schema.Fold(lt) == schema.Fold(scratch.Title)) && titleCased(lt)
 		for _, s := range x.models.sentences(text, l.Start, l.End) {
 			si := len(sents)
 			sents = append(sents, s)

@@ -265,3 +265,42 @@ func normSurface(s string) string {
 	s = strings.ReplaceAll(s, "’", "'")
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// firstCountry returns the code of the first country (or demonym) a phrase
+// names, trying the longest names first at each word.
+func (g *gazetteer) firstCountry(phrase string) string {
+	ws := strings.Fields(strings.NewReplacer(",", " ", "'s", " ", "’s", " ").Replace(phrase))
+	for i := range ws {
+		for n := min(len(ws)-i, g.maxWords); n > 0; n-- {
+			for _, e := range g.lookup(strings.Join(ws[i:i+n], " ")) {
+				if e.Type == schema.Country {
+					return e.Country
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// titleNamesBody: every distinctive word of a body's name (not "Ministry",
+// "Department", "of", a country) stands in the title, so the title is a post
+// in that body.
+func (g *gazetteer) titleNamesBody(title, body string) bool {
+	tw := map[string]bool{}
+	for _, w := range strings.Fields(schema.Fold(title)) {
+		tw[w] = true
+	}
+	n := 0
+	for _, w := range strings.Fields(schema.Fold(body)) {
+		if bodyFiller[w] || len(g.lookup(w)) > 0 && g.lookup(w)[0].Type == schema.Country || g.heads[w] == schema.Ministry {
+			continue
+		}
+		if !tw[w] {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+var bodyFiller = map[string]bool{"of": true, "for": true, "the": true, "and": true, "us": true, "u": true, "s": true, "uk": true, "federal": true, "national": true}

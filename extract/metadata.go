@@ -53,20 +53,37 @@ var boilerplate = regexp.MustCompile(`(?i)^\s*(?:` + strings.Join([]string{
 // metadata from what the article states.
 func parseText(id, source, text string) Input {
 	a := schema.Article{ID: id, Source: source, Hash: contentHash(text), Words: len(strings.Fields(text))}
+	layout(text, &a)
+	return Input{Article: a, Text: text}
+}
+
+// layout splits text into classified lines and fills the metadata of a
+// that the text states and a does not already have.
+func layout(text string, a *schema.Article) []line {
+	given := *a
 	lines := splitLines(text)
 	for i := range lines {
-		classifyLine(text, lines, i, &a)
+		classifyLine(text, lines, i, a)
 	}
-	if a.Title == "" {
-		a.Title = guessTitle(text, lines)
-	}
+	title := guessTitle(text, lines)
+	a.Title = firstNonEmpty(given.Title, a.Title, title)
 	if a.Published == "" {
 		a.Published = guessPublished(text, lines)
 	}
 	if a.Published == "" {
 		a.Published = dateFromURL(a.URL)
 	}
-	return Input{Article: a, Text: text}
+	for _, f := range []struct {
+		dst  *string
+		keep string
+	}{
+		{&a.Published, given.Published}, {&a.Author, given.Author}, {&a.Publisher, given.Publisher}, {&a.URL, given.URL},
+	} {
+		if f.keep != "" {
+			*f.dst = f.keep
+		}
+	}
+	return lines
 }
 
 func splitLines(text string) []line {
@@ -152,6 +169,9 @@ func nameCase(s string) string {
 // four words or more, not a sentence of the body, not boilerplate.
 func guessTitle(text string, lines []line) string {
 	for i, l := range lines {
+		if l.Kind == titleLine {
+			return ""
+		}
 		if i > 12 {
 			break
 		}

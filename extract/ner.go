@@ -54,7 +54,7 @@ func (r *recognizer) splitTitledList(toks []token, c chunk) []chunk {
 			continue
 		}
 		next := strings.ToLower(toks[k+1].Text)
-		if !(r.g.titleHead[next] || r.g.titleMod[next] || r.g.honorific[toks[k+1].Text]) {
+		if !(r.g.titleHead[next] || r.g.titleMod[next] || r.g.honorific[toks[k+1].Text] || r.countryBeforeTitle(toks, k+1, c.J)) {
 			continue
 		}
 		left := chunk{start, k}
@@ -64,6 +64,16 @@ func (r *recognizer) splitTitledList(toks []token, c chunk) []chunk {
 		}
 	}
 	return append(out, chunk{start, c.J})
+}
+
+// countryBeforeTitle: "Canadian Minister ...", a country word then a title.
+func (r *recognizer) countryBeforeTitle(toks []token, k, j int) bool {
+	if k+1 >= j {
+		return false
+	}
+	es := r.g.lookup(toks[k].Text)
+	next := strings.ToLower(toks[k+1].Text)
+	return len(es) > 0 && es[0].Type == schema.Country && (r.g.titleHead[next] || r.g.titleMod[next])
 }
 
 func (r *recognizer) hasTitleHead(toks []token, c chunk) bool {
@@ -79,8 +89,8 @@ func (r *recognizer) hasTitleHead(toks []token, c chunk) bool {
 // tells its type, a title followed by a person's name, or, failing those,
 // the gazetteer names inside it and unknown names for later rules.
 func (r *recognizer) classify(si int, toks []token, i, j int) {
-	for i < j && (r.g.honorific[toks[i].Text] || leadingWord(toks[i].Text)) && j-i > 1 {
-		i++ // "Mr.", "H.E.", a sentence's "A" or "The"
+	for i < j && (r.g.honorific[toks[i].Text] || leadingWord(toks[i].Text) || strings.HasPrefix(toks[i].Tag, "VB")) && j-i > 1 {
+		i++ // "Mr.", "H.E.", a sentence's "A" or "The", a headline's "Signs"
 	}
 	if i >= j {
 		return
@@ -121,6 +131,15 @@ func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) 
 		w := strings.ToLower(toks[k].Text)
 		if r.g.heads[w] == schema.Ministry && (w == "ministry" || w == "department" || w == "office" || w == "agency") && j-i > 1 {
 			return schema.Ministry, true
+		}
+	}
+	// "Framework to Strengthen ...", "Joint Declaration of Intent": an
+	// agreement noun followed by what the agreement is of or for.
+	for k := i; k < j-1; k++ {
+		w := strings.ToLower(toks[k].Text)
+		next := toks[k+1].Text
+		if agreementHeads[w] && (next == "to" || next == "of" || next == "on" || next == "for") {
+			return schema.Agreement, true
 		}
 	}
 	return "", false
@@ -249,11 +268,23 @@ func (r *recognizer) flushUnknown(si int, toks []token, i, j int) {
 	if i >= j {
 		return
 	}
-	name := span(r.text, toks, i, j)
+	for k := i + 1; k < j-1; k++ {
+		if toks[k].Text == "and" || toks[k].Text == "&" && toks[k].Start > toks[k-1].End {
+			// "BlackRock and OpenAI": two names, not one
+			r.flushUnknown(si, toks, i, k)
+			r.flushUnknown(si, toks, k+1, j)
+			return
+		}
+	}
+	start, end := toks[i].Start, toks[j-1].End
+	if last := toks[j-1].Text; strings.HasSuffix(last, ".") && len(last) > 3 && !strings.Contains(last[:len(last)-1], ".") {
+		end-- // "said Bae." keeps the sentence's period out of the name
+	}
+	name := r.text[start:end]
 	if isCommonCapitalised(name) {
 		return
 	}
-	r.out = append(r.out, mention{Start: toks[i].Start, End: toks[j-1].End, Sent: si, Name: name, Rule: "capitalised", Conf: 0.5})
+	r.out = append(r.out, mention{Start: start, End: end, Sent: si, Name: name, Rule: "capitalised", Conf: 0.5})
 }
 
 // leadingWord: capitalised small words that start a run but not a name.
@@ -277,6 +308,12 @@ func isCommonCapitalised(s string) bool {
 	}
 	return false
 }
+
+// agreementHeads are the nouns that head an agreement's title from the
+// front ("Treaty of Rome", "Framework to Strengthen ...").
+var agreementHeads = map[string]bool{"agreement": true, "framework": true, "treaty": true, "accord": true, "accords": true,
+	"declaration": true, "memorandum": true, "charter": true, "convention": true, "protocol": true, "pact": true,
+	"statement": true, "partnership": true, "arrangement": true, "compact": true}
 
 // isGenericAgreement: an agreement noun with no name of its own
 // ("Memorandum of Understanding", "MOU", "Agreement").

@@ -12,7 +12,7 @@ import (
 func (r *recognizer) mergeEnumerations(toks []token, cs []chunk) []chunk {
 	out := cs[:0:0]
 	for _, c := range cs {
-		if n := len(out); n > 0 && enumGap(toks, out[n-1].J, c.I) && hasTitleDomain(toks, out[n-1]) && !r.endsWithName(toks, out[n-1]) {
+		if n := len(out); n > 0 && r.continuesTitle(toks, out[n-1], c) {
 			out[n-1].J = c.J
 			continue
 		}
@@ -21,16 +21,30 @@ func (r *recognizer) mergeEnumerations(toks []token, cs []chunk) []chunk {
 	return out
 }
 
-func enumGap(toks []token, a, b int) bool {
+// continuesTitle: run b, after a comma, continues run a's title or body
+// domain: its first word is a domain word ("for Innovation, Science, and
+// Industry"), or, after a bare comma, it is the name a title introduces
+// ("Commissioner for Internal Market, Thierry Breton").
+func (r *recognizer) continuesTitle(toks []token, a, b chunk) bool {
 	gap := make([]string, 0, 3)
-	for k := a; k < b; k++ {
+	for k := a.J; k < b.I; k++ {
 		gap = append(gap, strings.ToLower(toks[k].Text))
 	}
-	switch strings.Join(gap, " ") {
-	case ",", ", and", ", and the", ", &":
+	g := strings.Join(gap, " ")
+	if g != "," && g != ", and" && g != ", and the" && g != ", &" {
+		return false
+	}
+	if g == "," && r.g.titleHead[strings.ToLower(toks[a.J-1].Text)] && personShaped(r, span(r.text, toks, b.I, b.J)) {
+		return true // "the Transport Secretary, Heidi Alexander"
+	}
+	if !hasTitleDomain(toks, a) || r.endsWithName(toks, a) {
+		return false
+	}
+	first := strings.ToLower(toks[b.I].Text)
+	if r.g.domain[first] && r.g.heads[first] == "" {
 		return true
 	}
-	return false
+	return g == "," && r.hasTitleHead(toks, a) && personShaped(r, span(r.text, toks, b.I, b.J))
 }
 
 // hasTitleDomain: the run holds "<head> of|for <Domain>", so what follows a
@@ -59,7 +73,6 @@ func (r *recognizer) endsWithName(toks []token, c chunk) bool {
 	}
 	return n >= 2
 }
-
 
 func titleWord(w string) bool {
 	switch w {
@@ -126,7 +139,7 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 		if r.g.titleHead[lw] || r.g.titleMod[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || r.g.honorific[t] || connectors[lw] && !isParticle(lw) {
 			break
 		}
-		if es := r.g.lookup(t); len(es) > 0 {
+		if es := r.g.lookup(t); len(es) > 0 || r.endsGazName(toks, i, n) {
 			break
 		}
 		n--
@@ -135,6 +148,17 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 		n++
 	}
 	return n
+}
+
+// endsGazName: tokens ending at n-1 (with some before) form a gazetteer
+// name ("Argentine Republic"), so the last is no first word of a name.
+func (r *recognizer) endsGazName(toks []token, i, n int) bool {
+	for k := max(i, n-r.g.maxWords); k < n-1; k++ {
+		if len(r.g.lookup(span(r.text, toks, k, n))) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func isParticle(w string) bool {
@@ -254,13 +278,16 @@ func tokenAfter(toks []token, off int) int {
 // head or gazetteer word.
 func personShaped(r *recognizer, name string) bool {
 	ws := strings.Fields(name)
-	if len(ws) == 0 || len(ws) > 5 {
+	if len(ws) == 0 || len(ws) > 5 || strings.Contains(name, "..") {
 		return false
 	}
 	for _, w := range ws {
 		lw := strings.ToLower(w)
 		if isParticle(lw) {
 			continue
+		}
+		if isAllCaps(w) && len(w) <= 4 {
+			return false // an acronym: "KORUS FTA"
 		}
 		if !isNameToken(w) || r.g.titleHead[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || len(r.g.lookup(w)) > 0 {
 			return false

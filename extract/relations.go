@@ -9,11 +9,11 @@ import (
 )
 
 var (
-	signVerbRE   = regexp.MustCompile(`(?i)\b(sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|seal(?:ed|s)?|exchanged|signator(?:y|ies)|adopted|joined)\b`)
+	signVerbRE   = regexp.MustCompile(`(?i)\b(sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|seal(?:ed|s)?|exchanged|signator(?:y|ies)|adopted|joined|agreed)\b`)
 	announceRE   = regexp.MustCompile(`(?i)\b(announc(?:ed|es|ing)|unveil(?:ed|s)|launch(?:ed|es))\b`)
-	attendRE     = regexp.MustCompile(`(?i)\b(attend(?:ed|s|ing)?|participat(?:ed|es|ing)|took part|joined by|met with|hosted|welcomed)\b`)
+	attendRE     = regexp.MustCompile(`(?i)\b(attend(?:ed|s|ing)?|participat(?:ed|es|ing)|took part|joined by|met with|hosted|welcomed|featur(?:ed|es|ing)|brings together|bringing together)\b`)
 	partOfRE     = regexp.MustCompile(`(?i)\b(?:on the (?:sidelines|margins) of|as part of|within the framework of|during)\b`)
-	twoCountryRE = regexp.MustCompile(`(?i)\b(?:the two (?:countries|nations|sides|governments)|both (?:countries|nations|sides|governments)|the two)\b`)
+	twoCountryRE = regexp.MustCompile(`(?i)\b(?:(?:the|our) (?:two|2) (?:countries|nations|sides|governments)|both (?:countries|nations|sides|governments)|the two)\b`)
 	behalfRE     = regexp.MustCompile(`(?i)\bon behalf of\b`)
 )
 
@@ -55,7 +55,12 @@ func (r *relator) run() {
 	}
 	r.sectorCoverage()
 	r.nameParties()
+	r.titleCountries()
+	r.delegations()
+	r.titleBodies()
 	r.affiliations()
+	r.signersAttend()
+	r.visitPlaces()
 	r.cityCountries()
 }
 
@@ -109,20 +114,26 @@ func (r *relator) of(si int, types ...schema.EntityType) []int {
 // was signed at and the date it was signed on come from the same sentence.
 func (r *relator) signing(si int) {
 	txt := r.sentText(si)
-	if !signVerbRE.MatchString(txt) {
+	verb := signVerb(txt)
+	if verb < 0 {
 		return
 	}
-	agrs := r.of(si, schema.Agreement)
-	if len(agrs) == 0 {
-		return
+	verb += r.sents[si].Start
+	ids := r.idsOf(r.of(si, schema.Agreement))
+	conf := 0.75
+	if len(ids) == 0 && signedByRE.MatchString(txt) {
+		// "The signatories for Australia were ...": the agreement of the
+		// sentences just before
+		if a := r.recentAgreement(si); a != "" {
+			ids, conf = []string{a}, 0.65
+		}
 	}
-	for _, a := range agrs {
-		aid := r.idOf(a)
+	for _, aid := range ids {
 		for _, p := range r.of(si, schema.Country, schema.Person, schema.Ministry, schema.Organization) {
-			if r.res.ms[p].Demonym || r.res.ms[p].Rule == "country-pair" || r.res.ms[p].Rule == "byline" {
+			if r.res.ms[p].Demonym || r.res.ms[p].Rule == "country-pair" || r.res.ms[p].Rule == "byline" || !r.partyPosition(si, verb, r.res.ms[p]) {
 				continue
 			}
-			r.add(r.idOf(p), schema.Signed, aid, 0.75, "signing-verb", si)
+			r.add(r.idOf(p), schema.Signed, aid, conf, "signing-verb", si)
 		}
 		if twoCountryRE.MatchString(txt) {
 			for _, c := range r.mainCountries(2) {
@@ -132,6 +143,60 @@ func (r *relator) signing(si int) {
 		r.signedAt(si, aid)
 		r.signedOn(si, aid)
 	}
+}
+
+func (r *relator) idsOf(mis []int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, mi := range mis {
+		if id := r.idOf(mi); id != "" && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// recentAgreement is the last agreement named in the two sentences before si.
+func (r *relator) recentAgreement(si int) string {
+	for k := si - 1; k >= 0 && k >= si-2; k-- {
+		if as := r.of(k, schema.Agreement); len(as) > 0 {
+			return r.idOf(as[len(as)-1])
+		}
+	}
+	return ""
+}
+
+var signedByRE = regexp.MustCompile(`(?i)\b(signator(?:y|ies)|signed by|signed on behalf)\b`)
+
+// signVerb finds the signing verb of a sentence, ignoring "signing
+// ceremony" and the like, where "signing" names an event.
+func signVerb(txt string) int {
+	for _, m := range signVerbRE.FindAllStringIndex(txt, -1) {
+		rest := strings.TrimSpace(txt[m[1]:])
+		if strings.HasPrefix(rest, "ceremony") || strings.HasPrefix(rest, "event") {
+			continue
+		}
+		return m[0]
+	}
+	return -1
+}
+
+// partyPosition: a party stands before the signing verb, or after it
+// introduced by "by", "with", "between" or "on behalf of"; what follows the
+// agreement noun otherwise is its content ("notes for the grant of goods of
+// the Self-Defense Forces").
+func (r *relator) partyPosition(si, verb int, m mention) bool {
+	if m.End <= verb {
+		return true
+	}
+	between := strings.ToLower(r.text[verb:m.Start])
+	for _, w := range []string{" by ", " with ", " between ", "behalf of ", " among "} {
+		if strings.Contains(between, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mainCountries are the n countries the article mentions most.
@@ -217,7 +282,10 @@ func (r *relator) attending(si int) {
 		return
 	}
 	for _, e := range r.of(si, schema.Event) {
-		for _, p := range r.of(si, schema.Person) {
+		for _, p := range r.of(si, schema.Person, schema.Organization) {
+			if r.res.ms[p].Rule == "byline" {
+				continue
+			}
 			r.add(r.idOf(p), schema.Attended, r.idOf(e), 0.65, "attend-verb", si)
 		}
 	}
@@ -382,6 +450,114 @@ func (r *relator) cityCountries() {
 		cid := schema.EntityID(schema.Country, e.Country)
 		if _, ok := r.types[cid]; ok {
 			r.add(r.ids[ei], schema.LocatedIn, cid, 0.6, "city-of-country", r.res.ms[e.Mentions[0]].Sent)
+		}
+	}
+}
+
+// titleCountries: a person whose title names a country ("Minister for
+// Foreign Affairs of Japan", "ambassador of Senegal to the United States")
+// represents the first country it names.
+func (r *relator) titleCountries() {
+	for ei, e := range r.res.ents {
+		if e.Type != schema.Person || len(e.Mentions) == 0 || e.Country != "" {
+			continue
+		}
+		for _, t := range e.Titles {
+			if c := r.gaz.firstCountry(t); c != "" {
+				e.Country = c
+				break
+			}
+		}
+		_ = ei
+	}
+}
+
+var delegationRE = regexp.MustCompile(`\b(\S+)\s+delegation\b`)
+
+// delegations: the people a sentence says a country's delegation included
+// represent that country.
+func (r *relator) delegations() {
+	for si := range r.sents {
+		m := delegationRE.FindStringSubmatch(r.sentText(si))
+		if m == nil {
+			continue
+		}
+		es := r.gaz.lookup(m[1])
+		if len(es) == 0 || es[0].Type != schema.Country {
+			continue
+		}
+		cid := schema.EntityID(schema.Country, es[0].Country)
+		for _, p := range r.of(si, schema.Person) {
+			r.add(r.idOf(p), schema.Represents, cid, 0.7, "country-delegation", si)
+		}
+	}
+}
+
+// titleBodies: a person whose title names a body's field works there
+// ("Commerce Secretary" and the "Department of Commerce"; "Minister of
+// Knowledge Economy" and the "Ministry of Knowledge Economy").
+func (r *relator) titleBodies() {
+	for pi, p := range r.res.ents {
+		if p.Type != schema.Person || len(p.Mentions) == 0 || r.ids[pi] == "" {
+			continue
+		}
+		for bi, b := range r.res.ents {
+			if b.Type != schema.Ministry || len(b.Mentions) == 0 || r.ids[bi] == "" {
+				continue
+			}
+			if p.Country != "" && b.Country != "" && p.Country != b.Country {
+				continue
+			}
+			for _, t := range p.Titles {
+				if r.gaz.titleNamesBody(t, b.Name) {
+					r.add(r.ids[pi], schema.MemberOf, r.ids[bi], 0.65, "title-field-body", r.res.ms[p.Mentions[0]].Sent)
+					break
+				}
+			}
+		}
+	}
+}
+
+// signersAttend: people who signed an agreement at an event attended it.
+func (r *relator) signersAttend() {
+	at := map[string][]schema.Relation{}
+	for _, rel := range r.doc.Relations {
+		if rel.Predicate == schema.SignedAt && r.types[rel.Object] == schema.Event {
+			at[rel.Subject] = append(at[rel.Subject], rel)
+		}
+	}
+	for _, rel := range r.doc.Relations {
+		if rel.Predicate != schema.Signed || r.types[rel.Subject] != schema.Person {
+			continue
+		}
+		for _, ev := range at[rel.Object] {
+			r.doc.Relations = append(r.doc.Relations, schema.Relation{Subject: rel.Subject, Predicate: schema.Attended,
+				Object: ev.Object, Confidence: 0.6, Rule: "signer-attended", Evidence: rel.Evidence})
+		}
+	}
+}
+
+// visitPlaces: a visit to a country or city took place there.
+func (r *relator) visitPlaces() {
+	for ei, e := range r.res.ents {
+		if e.Type != schema.Event || len(e.Mentions) == 0 || r.ids[ei] == "" {
+			continue
+		}
+		i := strings.Index(strings.ToLower(e.Name), "visit to ")
+		if i < 0 {
+			continue
+		}
+		place := e.Name[i+len("visit to "):]
+		es := r.gaz.lookup(place)
+		if len(es) == 0 {
+			continue
+		}
+		id := schema.EntityID(es[0].Type, es[0].Name)
+		if es[0].Type == schema.Country {
+			id = schema.EntityID(schema.Country, es[0].Country)
+		}
+		if _, ok := r.types[id]; ok {
+			r.add(r.ids[ei], schema.LocatedIn, id, 0.7, "visit-place", r.res.ms[e.Mentions[0]].Sent)
 		}
 	}
 }

@@ -311,10 +311,13 @@ func (r *resolver) nearestNamed(mi int) int {
 	m := r.ms[mi]
 	best, bestDist := -1, 1<<30
 	for ei, e := range r.ents {
-		if e.Type != m.Type || e.Generic || len(e.Mentions) == 0 {
+		if e.Type != m.Type || len(e.Mentions) == 0 {
 			continue
 		}
 		if m.Type == schema.Event && !sameEventKind(e.Name, m.Name) {
+			continue
+		}
+		if e.Generic && !(m.Type == schema.Event && genericHead(m) == "event") {
 			continue
 		}
 		if m.Type == schema.Agreement && pluralAgreement(m.Name) != numbered(e.Name) {
@@ -322,6 +325,9 @@ func (r *resolver) nearestNamed(mi int) int {
 		}
 		for _, k := range e.Mentions {
 			d := m.Start - r.ms[k].Start
+			if d < 0 && r.ms[k].Sent-m.Sent > 1 {
+				continue // a name given much later is another thing
+			}
 			if d < 0 {
 				d = -d * 4 // prefer what came before
 			}
@@ -341,6 +347,9 @@ func numbered(name string) bool {
 
 func sameEventKind(named, generic string) bool {
 	g := strings.Fields(schema.Fold(generic))
+	if len(g) > 0 && g[len(g)-1] == "event" {
+		return true // "the event" is whichever event the article is about
+	}
 	return len(g) > 0 && strings.Contains(schema.Fold(named), g[len(g)-1])
 }
 
