@@ -26,8 +26,11 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			next = strings.ToLower(toks[e].Text)
 		}
 		words := strings.Fields(m.Name)
+		roleNoun := k > 0 && toks[k-1].Tag == "NN" && unicode.IsLower(rune(toks[k-1].Text[0])) && len(toks[k-1].Text) > 3
+		who := next == "who" || next == "," && e+1 < len(toks) && toks[e+1].Text == "who"
 		switch {
-		case personShaped(r, m.Name) && (speechVerb(prev) || speechVerb(next) || next == "signed" || koreanStyle(words)):
+		case personShaped(r, m.Name) && (speechVerb(prev) || speechVerb(next) || next == "signed" || who || koreanStyle(words) ||
+			roleNoun && len(words) >= 2):
 			m.Type, m.Rule, m.Conf = schema.Person, "person-context", 0.75
 		case camelCase(m.Name) && len(words) == 1:
 			m.Type, m.Rule, m.Conf = schema.Organization, "company-shape", 0.6

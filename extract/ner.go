@@ -38,7 +38,9 @@ type recognizer struct {
 func (r *recognizer) chunkMentions(si int, toks []token) {
 	for _, c := range r.mergeEnumerations(toks, chunks(toks)) {
 		for _, part := range r.splitTitledList(toks, c) {
-			r.classify(si, toks, part.I, part.J)
+			for _, p := range r.splitPersonOf(toks, part) {
+				r.classify(si, toks, p.I, p.J)
+			}
 		}
 	}
 }
@@ -74,6 +76,28 @@ func (r *recognizer) countryBeforeTitle(toks []token, k, j int) bool {
 	es := r.g.lookup(toks[k].Text)
 	next := strings.ToLower(toks[k+1].Text)
 	return len(es) > 0 && es[0].Type == schema.Country && (r.g.titleHead[next] || r.g.titleMod[next])
+}
+
+// splitPersonOf splits "Fernando Cheung of the Labour Party" into the person
+// and the body: a person-shaped run, "of (the)", then a run with a head word.
+func (r *recognizer) splitPersonOf(toks []token, c chunk) []chunk {
+	for k := c.I + 2; k < c.J-1; k++ {
+		if toks[k].Text != "of" {
+			continue
+		}
+		if !personShaped(r, span(r.text, toks, c.I, k)) || r.hasTitleHead(toks, chunk{c.I, k}) {
+			return []chunk{c}
+		}
+		s := k + 1
+		if toks[s].Text == "the" {
+			s++
+		}
+		if _, ok := r.headType(toks, s, c.J); ok || len(r.g.lookup(span(r.text, toks, s, c.J))) > 0 {
+			return []chunk{{c.I, k}, {s, c.J}}
+		}
+		return []chunk{c}
+	}
+	return []chunk{c}
 }
 
 func (r *recognizer) hasTitleHead(toks []token, c chunk) bool {

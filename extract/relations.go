@@ -167,6 +167,8 @@ func (r *relator) recentAgreement(si int) string {
 	return ""
 }
 
+var reportVerbRE = regexp.MustCompile(`(?i)\b(announced|announces|said|says|reported|stated|confirmed|noted|added)\b[^.;]*\bthat\b`)
+
 var signedByRE = regexp.MustCompile(`(?i)\b(signator(?:y|ies)|signed by|signed on behalf)\b`)
 
 // signVerb finds the signing verb of a sentence, ignoring "signing
@@ -188,7 +190,9 @@ func signVerb(txt string) int {
 // the Self-Defense Forces").
 func (r *relator) partyPosition(si, verb int, m mention) bool {
 	if m.End <= verb {
-		return true
+		// "The Ministry announced that the two countries signed": the
+		// reporter of a signing is not a party to it
+		return !reportVerbRE.MatchString(r.text[m.End:verb])
 	}
 	between := strings.ToLower(r.text[verb:m.Start])
 	for _, w := range []string{" by ", " with ", " between ", "behalf of ", " among "} {

@@ -25,6 +25,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs := newFlags("eval", &cfg, stderr, "gold", "workers")
 	check := fs.Bool("check", false, "exit non-zero when a score is under its floor")
 	verbose := fs.Bool("v", false, "list every missed and extra item")
+	coarse := fs.Bool("coarse", false, "score names only, by coarse class (person, organization, place), as for GUM")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -53,6 +54,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return err
 		}
 		s := eval.Compare(r.Doc, g)
+		if *coarse {
+			s = eval.CompareCoarse(r.Doc, g)
+		}
 		total.Merge(s)
 		fmt.Fprintf(stdout, "%-40s %6.3f %6.3f %6.3f   %6.3f %6.3f %6.3f\n", strings.TrimSuffix(filepath.Base(r.Source), ".txt"),
 			s.Entities.P(), s.Entities.R(), s.Entities.F1(), s.Relations.P(), s.Relations.R(), s.Relations.F1())

@@ -1,0 +1,65 @@
+// Package graph keeps newsgraph's knowledge graph in Cayley and answers the
+// reads the API and the exports need, in schema types. Cayley stays inside:
+// no quad or Cayley type crosses the package edge.
+//
+// # Backends
+//
+// Config.DB picks one: "memory" (Cayley's memstore, for tests; it is not safe
+// for concurrent writes, so all writes here are serialised), a file path
+// (Cayley's key-value store over bbolt, one file, opened with no_bloom, the
+// embedded default), or a postgres://, postgresql:// or cockroach:// URL
+// (Cayley's SQL store). The same conformance table runs against all three.
+//
+// # The quad model
+//
+// Every quad an article contributes carries the article's IRI as its label
+// (a named graph), so the label is the provenance and an article can be
+// taken back exactly. With base = https://newsgraph.dev/:
+//
+//	article   <base>article/<id>   (id path-escaped)
+//	  <art> rdf:type <base>type/Article
+//	  <art> schema:headline, schema:url, schema:datePublished, schema:author,
+//	        schema:publisher, schema:wordCount, <base>vocab#source, <base>vocab#hash
+//	  <art> <base>vocab#mentions <entity>           one per entity it mentions
+//
+//	entity    <base>entity/<extractor id>, e.g. <base>entity/country/KR;
+//	          the id is stable across articles, so articles meet on it
+//	  <e> rdf:type <base>type/<EntityType>
+//	  <e> schema:name "…"; schema:alternateName "…"; schema:jobTitle "…"
+//	  <e> <base>vocab#confidence "0.9"^^xsd:double
+//	  <e> <base>vocab#mentionAt "start-end"           byte span in that article
+//
+//	relation  a direct edge, for traversal:
+//	  <subject> <base>rel/<predicate> <object>       (a date literal for signedOn)
+//	          and a statement node for provenance:
+//	  <st> rdf:type rdf:Statement; rdf:subject, rdf:predicate, rdf:object
+//	  <st> <base>vocab#confidence, #rule, #evidence (the sentence), #start, #end
+//	  where <st> is <base>statement/<hash of article, triple and offsets>.
+//
+// Entity attributes are asserted per article, each in its article's graph:
+// when two articles name "country/KR" the quads differ only by label, so
+// deleting one article leaves the other's assertions, and the entity lives
+// as long as any article mentions it. Reads merge them, never duplicate:
+// the type and name most articles give, every other name and alias as an
+// alias, all titles, variants differing only in case, accents or punctuation
+// counted once. A statement read back is one edge (subject, predicate,
+// object) with the evidence of every article that asserts it.
+//
+// # Writes
+//
+// Ingest turns each document into its quads and compares them with what the
+// article contributed before: the same hash (or the same quads) is left
+// alone, a changed article gets the difference. Many articles share a
+// Cayley transaction. Removals and additions go in separate transactions
+// (Cayley's key-value stores miscount node references when one transaction
+// both drops a node's last references and adds new ones), so a killed load
+// leaves every article fully present or fully absent.
+//
+// # Reads
+//
+// Cayley has no text search, no shortest path and slow label scans, so reads
+// are served from an in-memory index. It is not a second source of truth:
+// Open builds it by decoding every article's quads, and each committed write
+// updates it with the same decoded quads; Export and Import work on the quads
+// themselves.
+package graph

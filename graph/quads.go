@@ -1,0 +1,253 @@
+package graph
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// The vocabulary of the quad model; doc.go explains how it fits together.
+const (
+	base          = "https://newsgraph.dev/"
+	entityBase    = base + "entity/"
+	articleBase   = base + "article/"
+	statementBase = base + "statement/"
+	relBase       = base + "rel/"
+	typeBase      = base + "type/"
+	vocabBase     = base + "vocab#"
+
+	rdfNS     = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+	schemaOrg = "http://schema.org/"
+)
+
+var (
+	rdfType      = quad.IRI(rdfNS + "type")
+	rdfStatement = quad.IRI(rdfNS + "Statement")
+	rdfSubject   = quad.IRI(rdfNS + "subject")
+	rdfPredicate = quad.IRI(rdfNS + "predicate")
+	rdfObject    = quad.IRI(rdfNS + "object")
+
+	pName      = quad.IRI(schemaOrg + "name")
+	pAlias     = quad.IRI(schemaOrg + "alternateName")
+	pJobTitle  = quad.IRI(schemaOrg + "jobTitle")
+	pHeadline  = quad.IRI(schemaOrg + "headline")
+	pURL       = quad.IRI(schemaOrg + "url")
+	pPublished = quad.IRI(schemaOrg + "datePublished")
+	pAuthor    = quad.IRI(schemaOrg + "author")
+	pPublisher = quad.IRI(schemaOrg + "publisher")
+	pWords     = quad.IRI(schemaOrg + "wordCount")
+
+	pSource     = quad.IRI(vocabBase + "source")
+	pHash       = quad.IRI(vocabBase + "hash")
+	pMentions   = quad.IRI(vocabBase + "mentions")
+	pMentionAt  = quad.IRI(vocabBase + "mentionAt")
+	pConfidence = quad.IRI(vocabBase + "confidence")
+	pRule       = quad.IRI(vocabBase + "rule")
+	pEvidence   = quad.IRI(vocabBase + "evidence")
+	pStart      = quad.IRI(vocabBase + "start")
+	pEnd        = quad.IRI(vocabBase + "end")
+
+	classArticle = quad.IRI(typeBase + "Article")
+)
+
+func entityIRI(id string) quad.IRI         { return quad.IRI(entityBase + escapePath(id)) }
+func articleIRI(id string) quad.IRI        { return quad.IRI(articleBase + url.PathEscape(id)) }
+func relIRI(p schema.Predicate) quad.IRI   { return quad.IRI(relBase + string(p)) }
+func typeIRI(t schema.EntityType) quad.IRI { return quad.IRI(typeBase + string(t)) }
+
+// escapePath escapes each segment of an entity id so that the IRI is valid
+// N-Quads while ids keep their readable "type/slug" shape.
+func escapePath(id string) string {
+	segs := strings.Split(id, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}
+
+// statementIRI names one assertion of a relation by one article. The
+// evidence offsets are part of the name because an article may state the same
+// relation twice.
+func statementIRI(article string, r schema.Relation) quad.IRI {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d\x00%d", article, r.Subject, r.Predicate, r.Object, r.Evidence.Start, r.Evidence.End)
+	return quad.IRI(statementBase + hex.EncodeToString(h.Sum(nil))[:32])
+}
+
+// statementID is the stable id of a merged statement (one edge, all articles).
+func statementID(s string, p schema.Predicate, o string) string {
+	h := sha256.Sum256([]byte(s + "\x00" + string(p) + "\x00" + o))
+	return "st-" + hex.EncodeToString(h[:])[:20]
+}
+
+// iriSuffix returns what follows prefix in v when v is such an IRI.
+func iriSuffix(v quad.Value, prefix string) (string, bool) {
+	iri, ok := v.(quad.IRI)
+	if !ok || !strings.HasPrefix(string(iri), prefix) {
+		return "", false
+	}
+	s, err := url.PathUnescape(string(iri)[len(prefix):])
+	if err != nil {
+		return "", false
+	}
+	return s, true
+}
+
+// quadSet is a set of quads keyed by their N-Quads form, which is canonical
+// for the value kinds the model uses.
+type quadSet map[string]quad.Quad
+
+func (qs quadSet) add(s, p, o quad.Value, label quad.Value) {
+	q := quad.Quad{Subject: s, Predicate: p, Object: o, Label: label}
+	qs[quadKey(q)] = q
+}
+
+// quadKey is the N-Quads line of q without the final " .": the same as
+// q.NQuad() at a fraction of the cost, which matters on the ingest path.
+func quadKey(q quad.Quad) string {
+	var b strings.Builder
+	b.Grow(128)
+	for i, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+		if v == nil {
+			continue
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(v.String())
+	}
+	return b.String()
+}
+
+// encode turns one validated document into the quads it contributes.
+func encode(d *schema.Document) quadSet {
+	qs := make(quadSet, 16+8*len(d.Entities)+12*len(d.Relations))
+	a := d.Article
+	art := articleIRI(a.ID)
+	qs.add(art, rdfType, classArticle, art)
+	for _, f := range []struct {
+		p quad.IRI
+		v string
+	}{{pSource, a.Source}, {pURL, a.URL}, {pHeadline, a.Title}, {pPublished, a.Published},
+		{pAuthor, a.Author}, {pPublisher, a.Publisher}, {pHash, a.Hash}} {
+		if f.v != "" {
+			qs.add(art, f.p, quad.String(f.v), art)
+		}
+	}
+	if a.Words != 0 {
+		qs.add(art, pWords, quad.Int(a.Words), art)
+	}
+	for i := range d.Entities {
+		encodeEntity(qs, art, &d.Entities[i])
+	}
+	for _, r := range d.Relations {
+		encodeRelation(qs, art, a.ID, r)
+	}
+	return qs
+}
+
+func encodeEntity(qs quadSet, art quad.IRI, e *schema.Entity) {
+	ent := entityIRI(e.ID)
+	qs.add(art, pMentions, ent, art)
+	qs.add(ent, rdfType, typeIRI(e.Type), art)
+	qs.add(ent, pName, quad.String(e.Name), art)
+	for _, al := range e.Aliases {
+		if al != "" && al != e.Name {
+			qs.add(ent, pAlias, quad.String(al), art)
+		}
+	}
+	for _, t := range e.Titles {
+		if t != "" {
+			qs.add(ent, pJobTitle, quad.String(t), art)
+		}
+	}
+	if e.Confidence != 0 {
+		qs.add(ent, pConfidence, quad.Float(e.Confidence), art)
+	}
+	for _, m := range e.Mentions {
+		qs.add(ent, pMentionAt, quad.String(fmt.Sprintf("%d-%d", m.Start, m.End)), art)
+	}
+}
+
+func encodeRelation(qs quadSet, art quad.IRI, article string, r schema.Relation) {
+	subj := entityIRI(r.Subject)
+	var obj quad.Value = entityIRI(r.Object)
+	if spec, _ := schema.Spec(r.Predicate); spec.ObjectIsDate {
+		obj = quad.String(r.Object)
+	}
+	qs.add(subj, relIRI(r.Predicate), obj, art)
+	st := statementIRI(article, r)
+	qs.add(st, rdfType, rdfStatement, art)
+	qs.add(st, rdfSubject, subj, art)
+	qs.add(st, rdfPredicate, relIRI(r.Predicate), art)
+	qs.add(st, rdfObject, obj, art)
+	qs.add(st, pConfidence, quad.Float(r.Confidence), art)
+	if r.Rule != "" {
+		qs.add(st, pRule, quad.String(r.Rule), art)
+	}
+	qs.add(st, pEvidence, quad.String(r.Evidence.Text), art)
+	qs.add(st, pStart, quad.Int(r.Evidence.Start), art)
+	qs.add(st, pEnd, quad.Int(r.Evidence.End), art)
+}
+
+// native converts typed literals (as N-Quads readers and some backends
+// return them) into the native values the model writes.
+func native(v quad.Value) quad.Value {
+	if ts, ok := v.(quad.TypedString); ok {
+		if nv, err := ts.ParseValue(); err == nil {
+			return nv
+		}
+	}
+	return v
+}
+
+func normalize(q quad.Quad) quad.Quad {
+	q.Object = native(q.Object)
+	return q
+}
+
+func literalString(v quad.Value) (string, bool) {
+	switch v := native(v).(type) {
+	case quad.String:
+		return string(v), true
+	case quad.LangString:
+		return string(v.Value), true
+	}
+	return "", false
+}
+
+func literalFloat(v quad.Value) (float64, bool) {
+	switch v := native(v).(type) {
+	case quad.Float:
+		return float64(v), true
+	case quad.Int:
+		return float64(v), true
+	}
+	return 0, false
+}
+
+func literalInt(v quad.Value) (int, bool) {
+	switch v := native(v).(type) {
+	case quad.Int:
+		return int(v), true
+	case quad.Float:
+		return int(v), true
+	}
+	return 0, false
+}
+
+func parseSpan(s string) (schema.Span, bool) {
+	a, b, ok := strings.Cut(s, "-")
+	if !ok {
+		return schema.Span{}, false
+	}
+	start, err1 := strconv.Atoi(a)
+	end, err2 := strconv.Atoi(b)
+	return schema.Span{Start: start, End: end}, err1 == nil && err2 == nil
+}

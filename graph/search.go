@@ -1,0 +1,183 @@
+package graph
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// nameIndex keeps the folded names and aliases of every entity, because
+// Cayley has no text index and name search is the hottest read.
+type nameIndex struct {
+	forms map[string][]nameForm // entity id -> its names, the canonical one first
+}
+
+type nameForm struct {
+	text, folded string
+	words        []string
+}
+
+func newNameIndex() *nameIndex { return &nameIndex{forms: map[string][]nameForm{}} }
+
+func (n *nameIndex) add(e schema.Entity) {
+	var fs []nameForm
+	for _, t := range append([]string{e.Name}, e.Aliases...) {
+		f := schema.Fold(t)
+		if f != "" {
+			fs = append(fs, nameForm{text: t, folded: f, words: strings.Fields(f)})
+		}
+	}
+	n.forms[e.ID] = fs
+}
+
+func (n *nameIndex) remove(id string) { delete(n.forms, id) }
+
+const (
+	defaultSearchLimit = 10
+	maxSearchLimit     = 100
+)
+
+// Search finds entities by name or alias: exact, then prefix, then word
+// prefix, then substring, then within a small edit distance; ties go to the
+// better connected entity, then to the id.
+func (s *Store) Search(ctx context.Context, q schema.SearchQuery) ([]schema.SearchHit, error) {
+	want := schema.Fold(q.Text)
+	if want == "" {
+		return nil, nil
+	}
+	limit := clamp(q.Limit, defaultSearchLimit, maxSearchLimit)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var hits []schema.SearchHit
+	degree := map[string]int{}
+	n := 0
+	for id, forms := range s.idx.names.forms {
+		if n++; n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("graph: search %q: %w", q.Text, err)
+			}
+		}
+		e := s.idx.ents[id].merged
+		if len(q.Types) > 0 && !slices.Contains(q.Types, e.Type) {
+			continue
+		}
+		best, matched := 0.0, ""
+		for i, f := range forms {
+			sc := scoreName(want, f)
+			if i > 0 {
+				sc *= 0.95 // an alias is a little weaker than the name
+			}
+			if sc > best {
+				best, matched = sc, f.text
+			}
+		}
+		if best > 0 {
+			hits = append(hits, schema.SearchHit{Entity: e, Score: best, Matched: matched})
+			degree[id] = s.idx.degree(id)
+		}
+	}
+	slices.SortFunc(hits, func(a, b schema.SearchHit) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(degree[b.Entity.ID], degree[a.Entity.ID]),
+			cmp.Compare(a.Entity.ID, b.Entity.ID))
+	})
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits, nil
+}
+
+func scoreName(q string, f nameForm) float64 {
+	ratio := float64(len(q)) / float64(max(len(f.folded), 1))
+	switch {
+	case f.folded == q:
+		return 1
+	case strings.HasPrefix(f.folded, q):
+		return 0.8 + 0.1*ratio
+	case wordPrefix(q, f.words):
+		return 0.6 + 0.1*ratio
+	case strings.Contains(f.folded, q):
+		return 0.5 + 0.1*ratio
+	}
+	edits := maxEdits(q)
+	if edits == 0 {
+		return 0
+	}
+	if d := levenshtein(q, f.folded, edits); d <= edits {
+		return 0.45 - 0.1*float64(d)
+	}
+	if len(f.folded) > len(q) {
+		if d := levenshtein(q, f.folded[:len(q)], edits); d <= edits {
+			return 0.35 - 0.1*float64(d)
+		}
+	}
+	for _, w := range f.words {
+		if d := levenshtein(q, w, edits); d <= edits {
+			return 0.3 - 0.1*float64(d)
+		}
+	}
+	return 0
+}
+
+// wordPrefix reports whether q starts at a word boundary of the name.
+func wordPrefix(q string, words []string) bool {
+	for i := 1; i < len(words); i++ {
+		if strings.HasPrefix(strings.Join(words[i:], " "), q) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxEdits is the edit distance a query of that length tolerates.
+func maxEdits(q string) int {
+	switch n := len([]rune(q)); {
+	case n < 4:
+		return 0
+	case n < 8:
+		return 1
+	default:
+		return 2
+	}
+}
+
+// levenshtein is the edit distance of a and b, or limit+1 once it must
+// exceed limit.
+func levenshtein(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func clamp(n, def, most int) int {
+	if n <= 0 {
+		return def
+	}
+	return min(n, most)
+}

@@ -1,0 +1,250 @@
+package graph
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	"go.etcd.io/bbolt"
+)
+
+// Config says which store to open.
+type Config struct {
+	// DB names the store: "memory" (or "") for an in-process memstore; a
+	// postgres:// or postgresql:// URL for PostgreSQL; cockroach:// (or a URL
+	// with ?backend=cockroach) for CockroachDB; anything else is a bbolt file
+	// path (parent dirs created).
+	DB       string
+	ReadOnly bool
+}
+
+// ErrNotFound is wrapped by the errors of reads that name a missing entity or
+// article.
+var ErrNotFound = errors.New("graph: not found")
+
+// ErrReadOnly is returned by writes to a store opened with Config.ReadOnly.
+var ErrReadOnly = errors.New("graph: store is read-only")
+
+// Store is a knowledge graph kept in Cayley. Reads are safe for concurrent
+// use; writes are serialised.
+type Store struct {
+	qs       graph.QuadStore
+	name     string // what Open was given, for error messages
+	readOnly bool
+
+	wmu sync.Mutex   // serialises writes (and Cayley scans, for memstore)
+	mu  sync.RWMutex // guards idx
+	idx *index
+}
+
+// Open opens, creating it if needed, the store cfg names and loads its
+// in-memory index from the quads.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	qs, name, err := openQuadStore(cfg)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{qs: qs, name: name, readOnly: cfg.ReadOnly, idx: newIndex()}
+	if err := s.load(ctx); err != nil {
+		qs.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openQuadStore(cfg Config) (graph.QuadStore, string, error) {
+	db := cfg.DB
+	switch {
+	case db == "" || db == "memory":
+		qs, err := graph.NewQuadStore("memstore", "", nil)
+		if err != nil {
+			return nil, "memory", fmt.Errorf("graph: open memory store: %w", err)
+		}
+		return qs, "memory", nil
+	case strings.HasPrefix(db, "postgres://"), strings.HasPrefix(db, "postgresql://"), strings.HasPrefix(db, "cockroach://"):
+		typ, addr, err := sqlAddr(db)
+		if err != nil {
+			return nil, redact(db), err
+		}
+		qs, err := openSQL(typ, addr, cfg.ReadOnly)
+		if err != nil {
+			return nil, redact(db), fmt.Errorf("graph: open %s: %w", redact(db), err)
+		}
+		return qs, redact(db), nil
+	default:
+		qs, err := openBolt(db, cfg.ReadOnly)
+		if err != nil {
+			return nil, db, fmt.Errorf("graph: open %s: %w", db, err)
+		}
+		return qs, db, nil
+	}
+}
+
+// sqlAddr picks the Cayley SQL flavour for a URL and returns the address
+// lib/pq accepts: cockroach:// becomes postgres:// and the backend parameter,
+// ours, is removed.
+func sqlAddr(db string) (typ, addr string, err error) {
+	u, err := url.Parse(db)
+	if err != nil {
+		return "", "", fmt.Errorf("graph: open %s: bad URL: %w", redact(db), err)
+	}
+	typ = "postgres"
+	if u.Scheme == "cockroach" {
+		typ, u.Scheme = "cockroach", "postgres"
+	}
+	q := u.Query()
+	if b := q.Get("backend"); b != "" {
+		if b != "cockroach" && b != "postgres" {
+			return "", "", fmt.Errorf("graph: open %s: unknown backend %q", redact(db), b)
+		}
+		typ = b
+		q.Del("backend")
+		u.RawQuery = q.Encode()
+	}
+	return typ, u.String(), nil
+}
+
+// openSQL opens the store, creating its tables first if it has none. We
+// look before creating because Cayley logs an error when asked to create
+// tables that exist.
+func openSQL(typ, addr string, readOnly bool) (graph.QuadStore, error) {
+	if !readOnly {
+		exists, err := sqlInitialised(addr)
+		if err != nil {
+			return nil, err
+		}
+		if !exists {
+			if err := graph.InitQuadStore(typ, addr, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+				return nil, err
+			}
+		}
+	}
+	return graph.NewQuadStore(typ, addr, nil)
+}
+
+func sqlInitialised(addr string) (bool, error) {
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		return false, err
+	}
+	defer db.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var exists bool
+	err = db.QueryRowContext(ctx, "SELECT to_regclass('quads') IS NOT NULL").Scan(&exists)
+	return exists, err
+}
+
+// openBolt opens Cayley's key-value quad store over a single bbolt file.
+// Cayley's own "bbolt" registration wants a directory; we open the file
+// through the same hidalgo driver so that the store is one file.
+func openBolt(path string, readOnly bool) (graph.QuadStore, error) {
+	if !readOnly {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, err
+		}
+	} else if _, err := os.Stat(path); err != nil {
+		return nil, err
+	}
+	bdb, err := bbolt.Open(path, 0o644, &bbolt.Options{Timeout: 2 * time.Second, ReadOnly: readOnly})
+	if errors.Is(err, bbolt.ErrTimeout) {
+		return nil, fmt.Errorf("locked by another process: %w", err)
+	} else if err != nil {
+		return nil, err
+	}
+	db := hbolt.New(bdb)
+	// no_bloom: the bloom filters cost ~600 MB on a large load and buy no speed.
+	opts := graph.Options{kv.OptNoBloom: true}
+	if !readOnly {
+		if err := kv.Init(db, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+			db.Close()
+			return nil, err
+		}
+	}
+	qs, err := kv.New(db, opts)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return qs, nil
+}
+
+// redact hides the password of a database URL in messages.
+func redact(db string) string {
+	u, err := url.Parse(db)
+	if err != nil || u.User == nil {
+		return db
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// Close releases the store.
+func (s *Store) Close() error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if err := s.qs.Close(); err != nil {
+		return fmt.Errorf("graph: close %s: %w", s.name, err)
+	}
+	return nil
+}
+
+// load builds the index from every quad in the store.
+func (s *Store) load(ctx context.Context) error {
+	byLabel := map[string]quadSet{}
+	err := s.scan(ctx, func(q quad.Quad) error {
+		id, ok := iriSuffix(q.Label, articleBase)
+		if !ok {
+			return nil
+		}
+		set := byLabel[id]
+		if set == nil {
+			set = quadSet{}
+			byLabel[id] = set
+		}
+		q = normalize(q)
+		set[quadKey(q)] = q
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("graph: load %s: %w", s.name, err)
+	}
+	touched := map[string]bool{}
+	for id, set := range byLabel {
+		s.idx.stage(id, decode(id, set), touched)
+	}
+	s.idx.remerge(touched)
+	return nil
+}
+
+// scan calls fn with every quad of the store.
+func (s *Store) scan(ctx context.Context, fn func(quad.Quad) error) error {
+	it := s.qs.QuadsAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err // some backends report a cancelled query without wrapping it
+	}
+	return it.Err()
+}
