@@ -241,6 +241,9 @@ func (r *recognizer) appositives(si int, toks []token, first int) {
 // then words up to the next clause mark, cut before "at"/"with"/"who"; it
 // must hold a title head within its first words.
 func (r *recognizer) titlePhrase(toks []token, k int) (string, bool) {
+	if k < len(toks) && (toks[k].Text == "and" || toks[k].Text == "or") {
+		return "", false // "X, and Commissioner Y": a list, not an apposition
+	}
 	if k < len(toks) && (toks[k].Text == "the" || toks[k].Text == "a" || toks[k].Text == "an") {
 		k++
 	}

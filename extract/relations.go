@@ -179,10 +179,21 @@ func signVerb(txt string) int {
 		if strings.HasPrefix(rest, "ceremony") || strings.HasPrefix(rest, "event") {
 			continue
 		}
+		before := txt[max(0, m[0]-40):m[0]]
+		if unsigned.MatchString(before) && !(todayRE.MatchString(txt) && willRE.MatchString(before)) || strings.EqualFold(txt[m[0]:m[1]], "agreed") && talksOnly.MatchString(rest) {
+			continue // "No agreement was signed", "will sign", "agreed to start talks"
+		}
 		return m[0]
 	}
 	return -1
 }
+
+var (
+	todayRE   = regexp.MustCompile(`(?i)\btoday\b`)
+	willRE    = regexp.MustCompile(`(?i)\bwill\s+(?:\w+\s+){0,2}$`)
+	unsigned  = regexp.MustCompile(`(?i)\b(?:no|not|never|yet to|plans? to|planned to|will|would|could|may|might|expected to|intends? to|hopes? to|ready to|to be)\s+(?:\w+\s+){0,2}$`)
+	talksOnly = regexp.MustCompile(`(?i)^to\s+(?:start|begin|launch|hold|continue|discuss|negotiate|explore|consider|study|work|keep)\b`)
+)
 
 // partyPosition: a party stands before the signing verb, or after it
 // introduced by "by", "with", "between" or "on behalf of"; what follows the
@@ -195,7 +206,7 @@ func (r *relator) partyPosition(si, verb int, m mention) bool {
 		return !reportVerbRE.MatchString(r.text[m.End:verb])
 	}
 	between := strings.ToLower(r.text[verb:m.Start])
-	for _, w := range []string{" by ", " with ", " between ", "behalf of ", " among "} {
+	for _, w := range []string{" by ", " with ", " between ", "behalf of ", " among ", " were ", " was ", " are ", " is "} {
 		if strings.Contains(between, w) {
 			return true
 		}
