@@ -47,8 +47,7 @@ func (s *Store) view(ctx context.Context) (view, error) {
 }
 
 // exportGraphML writes entities as nodes and entity-to-entity statements as
-// edges; date-valued statements become the subject's node attributes are
-// left out, as GraphML edges need two nodes.
+// edges; date-valued statements are left out, as an edge needs two nodes.
 func (s *Store) exportGraphML(ctx context.Context, w io.Writer) error {
 	v, err := s.view(ctx)
 	if err != nil {

@@ -1,0 +1,143 @@
+package extract_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files from the current output")
+
+var (
+	shared     *extract.Extractor
+	sharedErr  error
+	sharedOnce sync.Once
+)
+
+// extractor builds one Extractor for the package's tests: building it loads
+// prose's model, which is what a process does once.
+func extractor(t testing.TB) *extract.Extractor {
+	t.Helper()
+	sharedOnce.Do(func() { shared, sharedErr = extract.New(extract.Config{Workers: 2}) })
+	if sharedErr != nil {
+		t.Fatal(sharedErr)
+	}
+	return shared
+}
+
+func extractFile(t *testing.T, path string) (schema.Document, string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ins, err := extract.ParseInput(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extractor(t).ExtractInput(context.Background(), ins[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, ins[0].Text
+}
+
+// TestGolden extracts whole articles (the seed and articles written for the
+// tests) and compares the JSON with testdata/*.golden.json; -update
+// rewrites them, to be reviewed in the diff.
+func TestGolden(t *testing.T) {
+	files := []string{"../seeds/korea-us-mou.txt"}
+	more, _ := filepath.Glob("testdata/*.txt")
+	files = append(files, more...)
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			doc, _ := extractFile(t, f)
+			got, err := json.MarshalIndent(doc, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", strings.TrimSuffix(filepath.Base(f), ".txt")+".golden.json")
+			if *update {
+				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./extract -update to create it)", err)
+			}
+			if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
+				t.Errorf("%s differs from %s; run go test ./extract -update and review the diff", f, golden)
+			}
+		})
+	}
+}
+
+// TestOffsets: every mention and every piece of evidence points at the
+// bytes it claims, in the text as read.
+func TestOffsets(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	files = append(files, "../seeds/korea-us-mou.txt")
+	for _, f := range files {
+		doc, text := extractFile(t, f)
+		if err := doc.Validate(len(text)); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+		for _, e := range doc.Entities {
+			for _, m := range e.Mentions {
+				if m.End <= m.Start {
+					t.Errorf("%s: %s has an empty mention %v", f, e.ID, m)
+				}
+			}
+		}
+		for _, r := range doc.Relations {
+			if got := text[r.Evidence.Start:r.Evidence.End]; got != r.Evidence.Text {
+				t.Errorf("%s: evidence of %s is %q at its offsets, says %q", f, r.Key(), got, r.Evidence.Text)
+			}
+			if r.Rule == "" || r.Confidence <= 0 {
+				t.Errorf("%s: %s has no rule or confidence", f, r.Key())
+			}
+		}
+	}
+}
+
+// TestDeterministic: the same input gives byte-identical output, whatever
+// the number of workers.
+func TestDeterministic(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	files = append(files, "../seeds/korea-us-mou.txt", "../seeds/korea-us-mou.txt")
+	var outs []string
+	for _, workers := range []int{1, 2, 2} {
+		x, err := extract.New(extract.Config{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		err = x.ExtractAll(context.Background(), files, func(r extract.Result) error {
+			if r.Err != nil {
+				return r.Err
+			}
+			return enc.Encode(r.Doc)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, b.String())
+	}
+	for i := 1; i < len(outs); i++ {
+		if outs[i] != outs[0] {
+			t.Fatalf("run %d differs from run 0", i)
+		}
+	}
+}
