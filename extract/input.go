@@ -117,11 +117,11 @@ func checkEnglish(text string) error {
 	common := 0
 	for _, w := range words {
 		switch strings.Trim(w, ".,;:\"'()") {
-		case "the", "and", "of", "to", "a", "in", "is", "for", "on", "with", "that", "by", "as", "was", "will", "be":
+		case "the", "and", "of", "to", "in", "is", "for", "on", "with", "that", "by", "as", "was", "will", "be", "has", "have", "said":
 			common++
 		}
 	}
-	if common*100 < len(words)*4 {
+	if common*100 < len(words)*6 {
 		return fmt.Errorf("%w (%d of %d words are common English words)", ErrNotEnglish, common, len(words))
 	}
 	return nil

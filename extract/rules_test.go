@@ -1,0 +1,153 @@
+package extract_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+func extractText(t *testing.T, published, text string) schema.Document {
+	t.Helper()
+	doc, err := extractor(t).Extract(context.Background(), schema.Article{ID: "t.txt", Published: published}, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func entityByName(doc schema.Document, name string) (schema.Entity, bool) {
+	for _, e := range doc.Entities {
+		if e.Name == name {
+			return e, true
+		}
+	}
+	return schema.Entity{}, false
+}
+
+// TestEntityRules: one sentence in, the entity (type, name, titles) out.
+func TestEntityRules(t *testing.T) {
+	tests := []struct {
+		name, text string
+		typ        schema.EntityType
+		want       string
+		titles     []string
+	}{
+		{"country-qualified title", "Japanese Foreign Minister Yoko Kamikawa met her counterpart in Tokyo.",
+			schema.Person, "Yoko Kamikawa", []string{"Foreign Minister"}},
+		{"appositive titles", "The deal was welcomed by Bae Kyung-hoon, the vice prime minister and science minister; others agreed.",
+			schema.Person, "Bae Kyung-hoon", []string{"vice prime minister and science minister"}},
+		{"ministry with a comma list", "The Ministry of Trade, Industry and Energy said exports rose.",
+			schema.Ministry, "Ministry of Trade, Industry and Energy", nil},
+		{"country-prefixed department", "Officials at the U.S. Department of Commerce said talks went well.",
+			schema.Ministry, "U.S. Department of Commerce", nil},
+		{"quoted agreement title", "The two countries signed a memorandum titled the \"Green Shipping Corridor Pact\" on Monday.",
+			schema.Agreement, "Green Shipping Corridor Pact", nil},
+		{"agreement named from the front", "They signed a Framework to Strengthen Port Investment and Trade Cooperation.",
+			schema.Agreement, "Framework to Strengthen Port Investment and Trade Cooperation", nil},
+		{"country pair summit", "Leaders met at a Japan-India summit held in New Delhi.",
+			schema.Event, "Japan-India summit", nil},
+		{"named meeting", "The talks took place on the sidelines of the G20 Leaders' Summit.",
+			schema.Event, "G20 Leaders' Summit", nil},
+		{"venue", "The accord was signed at the Seoul Arts Center on Friday.",
+			schema.Location, "Seoul Arts Center", nil},
+		{"company by shape", "The MOU builds on earlier deals signed with DeepMind and others.",
+			schema.Organization, "DeepMind", nil},
+		{"demonym body", "The Kenyan space agency will launch a satellite next year.",
+			schema.Ministry, "Kenyan space agency", nil},
+		{"two titled people in a list", "President Luiz Inácio Lula da Silva and First Lady Janja da Silva greeted the guests.",
+			schema.Person, "Janja da Silva", []string{"First Lady"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := extractText(t, "", tt.text)
+			e, ok := entityByName(doc, tt.want)
+			if !ok {
+				var got []string
+				for _, e := range doc.Entities {
+					got = append(got, string(e.Type)+":"+e.Name)
+				}
+				t.Fatalf("no entity %q in %v", tt.want, got)
+			}
+			if e.Type != tt.typ {
+				t.Errorf("type = %s, want %s", e.Type, tt.typ)
+			}
+			for _, ti := range tt.titles {
+				if !slices.Contains(e.Titles, ti) {
+					t.Errorf("titles = %q, want %q among them", e.Titles, ti)
+				}
+			}
+		})
+	}
+}
+
+// TestRelationRules: a sentence or two in, the relations that must (and
+// must not) come out.
+func TestRelationRules(t *testing.T) {
+	tests := []struct {
+		name, published, text string
+		want, notWant         []string // "subject predicate object"
+	}{
+		{"two countries sign on a weekday", "2025-10-29",
+			"Korea and the United States met. The ministry announced on Wednesday that the two countries signed a memorandum of understanding titled the \"Korea-U.S. Technology Prosperity Deal\" at the Gyeongju Arts Center.",
+			[]string{"country/KR signed agreement/korea-us-technology-prosperity-deal",
+				"country/US signed agreement/korea-us-technology-prosperity-deal",
+				"agreement/korea-us-technology-prosperity-deal signedOn 2025-10-29",
+				"agreement/korea-us-technology-prosperity-deal signedAt location/gyeongju-arts-center"}, nil},
+		{"signed by, with explicit date", "2024-03-14",
+			"The Framework on Critical Minerals was signed by Canadian Minister of Natural Resources Emma Tremblay and Mexican Economy Minister Luis Ortega on March 12, 2024.",
+			[]string{"person/emma-tremblay signed agreement/framework-on-critical-minerals",
+				"person/luis-ortega signed agreement/framework-on-critical-minerals",
+				"agreement/framework-on-critical-minerals signedOn 2024-03-12",
+				"person/emma-tremblay represents country/CA", "person/luis-ortega represents country/MX",
+				"agreement/framework-on-critical-minerals coversSector sector/critical-minerals"}, nil},
+		{"the reporter of a signing is no party", "2025-01-08",
+			"The Ministry of Foreign Affairs of Japan announced that Japan and Kenya signed an agreement on maritime security.",
+			[]string{"country/JP signed agreement/agreement-on-maritime-security", "country/KE signed agreement/agreement-on-maritime-security"},
+			[]string{"ministry/ministry-of-foreign-affairs-of-japan signed agreement/agreement-on-maritime-security"}},
+		{"no signing", "",
+			"Canada and Mexico agreed to start talks on a trade framework. No agreement was signed.",
+			nil, []string{"country/CA signed agreement/framework", "country/MX signed agreement/framework"}},
+		{"attendance and membership", "",
+			"The United States sent a delegation. The ceremony was attended by Michael Kratsios, the director of the White House Office of Science and Technology Policy.",
+			[]string{"person/michael-kratsios attended event/ceremony",
+				"person/michael-kratsios memberOf ministry/white-house-office-of-science-and-technology-policy",
+				"ministry/white-house-office-of-science-and-technology-policy partOf country/US"}, nil},
+		{"a body is part of its country only when the article names the country", "",
+			"Officials of the White House Office of Science and Technology Policy spoke.",
+			nil, []string{"ministry/white-house-office-of-science-and-technology-policy partOf country/US"}},
+		{"event within an event", "",
+			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
+			[]string{"event/korea-japan-summit partOf event/apec-economic-leaders-meeting"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := extractText(t, tt.published, tt.text)
+			got := map[string]bool{}
+			for _, r := range doc.Relations {
+				got[r.Key()] = true
+			}
+			for _, w := range tt.want {
+				if !got[w] {
+					t.Errorf("missing %s; got %s", w, keys(got))
+				}
+			}
+			for _, w := range tt.notWant {
+				if got[w] {
+					t.Errorf("unwanted %s", w)
+				}
+			}
+		})
+	}
+}
+
+func keys(m map[string]bool) string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return "\n  " + strings.Join(ks, "\n  ")
+}

@@ -1,0 +1,122 @@
+package schema
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFold(t *testing.T) {
+	// the folding rule of the guidelines' scoring
+	tests := map[string]string{
+		"U.S.":               "us",
+		"US":                 "us",
+		"Leaders’ Meeting":   "leaders meeting",
+		"Brasília":           "brasilia",
+		"Korea-U.S. summit":  "korea us summit",
+		"  Rösti  ":          "rosti",
+		"François-Phillippe": "francois phillippe",
+		"Xi Jinping's":       "xi jinpings",
+	}
+	for in, want := range tests {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestEntityID(t *testing.T) {
+	if got := EntityID(Country, "kr"); got != "country/KR" {
+		t.Errorf("country id = %q", got)
+	}
+	if got := EntityID(Person, "Ha Jung-woo"); got != "person/ha-jung-woo" {
+		t.Errorf("person id = %q", got)
+	}
+	if typ, ok := TypeOfID("agreement/x"); !ok || typ != Agreement {
+		t.Errorf("TypeOfID = %v, %v", typ, ok)
+	}
+}
+
+func TestPredicatesAllow(t *testing.T) {
+	tests := []struct {
+		p    Predicate
+		s, o EntityType
+		want bool
+	}{
+		{Signed, Country, Agreement, true},
+		{Signed, Agreement, Country, false},
+		{PartOf, Ministry, Country, true},
+		{PartOf, Event, Event, true},
+		{PartOf, Event, Country, false},
+		{SignedOn, Agreement, "", true},
+		{Represents, Person, Country, true},
+		{Attended, Location, Event, false},
+	}
+	for _, tt := range tests {
+		spec, ok := Spec(tt.p)
+		if !ok {
+			t.Fatalf("no spec for %s", tt.p)
+		}
+		if got := spec.Allows(tt.s, tt.o); got != tt.want {
+			t.Errorf("%s %s->%s = %v, want %v", tt.p, tt.s, tt.o, got, tt.want)
+		}
+	}
+	if len(Predicates) != 10 || len(EntityTypes) != 8 {
+		t.Errorf("ontology has %d predicates and %d types, want 10 and 8", len(Predicates), len(EntityTypes))
+	}
+}
+
+func TestSectors(t *testing.T) {
+	defs := Sectors()
+	if len(defs) != 22 {
+		t.Fatalf("%d sectors, want the guidelines' 22", len(defs))
+	}
+	for _, d := range defs {
+		if len(d.Surface) == 0 {
+			t.Errorf("sector %s has no surface forms", d.Name)
+		}
+	}
+	if _, err := parseSectors("Broken line without tab\n"); err == nil {
+		t.Error("a malformed line parsed")
+	}
+}
+
+func TestValidate(t *testing.T) {
+	ok := Document{
+		Article: Article{ID: "a"},
+		Entities: []Entity{
+			{ID: "country/KR", Type: Country, Name: "South Korea", Mentions: []Span{{0, 5}}},
+			{ID: "agreement/x", Type: Agreement, Name: "X"},
+		},
+		Relations: []Relation{
+			{Subject: "country/KR", Predicate: Signed, Object: "agreement/x", Confidence: 0.9, Evidence: Evidence{Start: 0, End: 5}},
+			{Subject: "agreement/x", Predicate: SignedOn, Object: "2025-10-29", Confidence: 0.8},
+		},
+	}
+	if err := ok.Validate(10); err != nil {
+		t.Fatalf("valid document refused: %v", err)
+	}
+	tests := []struct {
+		name   string
+		mutate func(*Document)
+		want   string
+	}{
+		{"unknown type", func(d *Document) { d.Entities[0].Type = "Planet" }, "unknown type"},
+		{"duplicate id", func(d *Document) { d.Entities[1].ID = "country/KR" }, "appears twice"},
+		{"dangling object", func(d *Document) { d.Relations[0].Object = "agreement/none" }, "not an entity"},
+		{"wrong direction", func(d *Document) { d.Relations[0].Subject, d.Relations[0].Object = "agreement/x", "country/KR" }, "does not allow"},
+		{"bad date", func(d *Document) { d.Relations[1].Object = "29 Oct 2025" }, "not a YYYY-MM-DD"},
+		{"span outside", func(d *Document) { d.Entities[0].Mentions[0].End = 50 }, "outside"},
+		{"confidence", func(d *Document) { d.Relations[0].Confidence = 1.5 }, "confidence"},
+	}
+	for _, tt := range tests {
+		d := ok
+		d.Entities = append([]Entity(nil), ok.Entities...)
+		d.Entities[0].Mentions = append([]Span(nil), ok.Entities[0].Mentions...)
+		d.Relations = append([]Relation(nil), ok.Relations...)
+		tt.mutate(&d)
+		err := d.Validate(10)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
