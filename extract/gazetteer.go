@@ -45,15 +45,7 @@ type sectorForm struct {
 	Sector  string
 }
 
-// sectorOriginal returns how the vocabulary writes a lower-cased form.
-func (g *gazetteer) sectorOriginal(lower string) string {
-	for _, f := range g.sectors {
-		if f.Surface == lower {
-			return f.Orig
-		}
-	}
-	return ""
-}
+
 
 func newGazetteer() (*gazetteer, error) {
 	g := &gazetteer{

@@ -67,6 +67,9 @@ func layout(text string, a *schema.Article) []line {
 	}
 	title := guessTitle(text, lines)
 	a.Title = firstNonEmpty(given.Title, a.Title, title)
+	if a.Publisher == "" {
+		a.Publisher = sourceLine(text, lines)
+	}
 	if a.Published == "" {
 		a.Published = guessPublished(text, lines)
 	}
@@ -238,4 +241,27 @@ func cleanByline(s string) string {
 		s = s[:i]
 	}
 	return nameCase(strings.TrimSpace(s))
+}
+
+var agencyLineRE = regexp.MustCompile(`^(?:The\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:Department|Ministry|Office|Agency|Commission|Administration)(?:\s+(?:of|for)(?:\s+the)?\s+[A-Z][\w'’-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’-]*){0,4})?$`)
+
+// sourceLine reads the issuing body a reprinted press release names on a
+// line of its own right under the headline ("Department of State").
+func sourceLine(text string, lines []line) string {
+	for i, l := range lines {
+		if l.Kind != titleLine {
+			continue
+		}
+		for k := i + 1; k < len(lines) && k <= i+3; k++ {
+			s := strings.TrimSpace(text[lines[k].Start:lines[k].End])
+			if s == "" {
+				continue
+			}
+			if len(strings.Fields(s)) <= 8 && agencyLineRE.MatchString(s) {
+				return s
+			}
+			return ""
+		}
+	}
+	return ""
 }

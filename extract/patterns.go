@@ -205,7 +205,7 @@ func (r *recognizer) sectorMentions(si, base int, txt string) {
 			}
 			s, e := off+i, off+i+len(needle)
 			off = e
-			if !wordBoundary(txt, s, e) || taken[s] || taken[e-1] || !sectorCaseOK(txt[s:e], f.Surface, r.g) {
+			if !wordBoundary(txt, s, e) || taken[s] || taken[e-1] || !sectorCaseOK(txt[s:e], f.Orig) {
 				continue
 			}
 			for k := s; k < e; k++ {
@@ -218,10 +218,9 @@ func (r *recognizer) sectorMentions(si, base int, txt string) {
 }
 
 // sectorCaseOK: a form the vocabulary writes with capitals ("AI") must be
-// written so; a lower-case form ("space") must not be a capitalised name
-// word in mid-sentence unless it is an acronym.
-func sectorCaseOK(got, form string, g *gazetteer) bool {
-	if orig := g.sectorOriginal(form); orig != "" && orig != strings.ToLower(orig) {
+// written so; lower-case forms match in any case.
+func sectorCaseOK(got, orig string) bool {
+	if orig != strings.ToLower(orig) {
 		return got == orig
 	}
 	return true
