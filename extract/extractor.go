@@ -88,7 +88,10 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Docu
 	}
 	text := in.Text
 	scratch := in.Article
-	lines := layout(text, &scratch)
+	lines := in.lines
+	if lines == nil {
+		lines = layout(text, &scratch)
+	}
 	rec := &recognizer{g: x.gaz, text: text}
 	var sents []sentence
 	for _, l := range lines {

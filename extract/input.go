@@ -28,6 +28,8 @@ const MaxArticleBytes = 5 << 20
 type Input struct {
 	Article schema.Article
 	Text    string
+
+	lines []line // the text's classified lines, when already read
 }
 
 // Errors that name why an input was refused; wrapped with the input's name.

@@ -53,8 +53,8 @@ var boilerplate = regexp.MustCompile(`(?i)^\s*(?:` + strings.Join([]string{
 // metadata from what the article states.
 func parseText(id, source, text string) Input {
 	a := schema.Article{ID: id, Source: source, Hash: contentHash(text), Words: len(strings.Fields(text))}
-	layout(text, &a)
-	return Input{Article: a, Text: text}
+	lines := layout(text, &a)
+	return Input{Article: a, Text: text, lines: lines}
 }
 
 // layout splits text into classified lines and fills the metadata of a

@@ -95,7 +95,24 @@ var (
 		"of": true, "the": true, "a": true, "an": true, "on": true, "this": true, "its": true, "their": true, "was,": true}
 )
 
+// eventNouns are the words eventRE needs; a sentence without any is skipped
+// before the (costlier) expression runs.
+var eventNouns = []string{"ceremony", "summit", "visit", "meeting", "conference", "talks", "committee", "luncheon",
+	"dialogue", "forum", "symposium", "roundtable", "workshop", "negotiations", "event"}
+
+func containsAny(lower string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func (r *recognizer) events(si, base int, txt string) {
+	if !containsAny(strings.ToLower(txt), eventNouns) {
+		return
+	}
 	for _, m := range eventRE.FindAllStringSubmatchIndex(txt, -1) {
 		start, end := m[4], m[7]
 		if m[4] < 0 {

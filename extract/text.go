@@ -84,7 +84,8 @@ var abbrevEndRE = regexp.MustCompile(`\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct
 // before "20)") or before a lower-case word.
 func falseBreak(prev, next string) bool {
 	r, _ := utf8.DecodeRuneInString(next)
-	return abbrevEndRE.MatchString(prev) && (unicode.IsDigit(r) || unicode.IsLower(r) || unicode.IsUpper(r) && len(prev) > 0 && prev[len(prev)-2] != '.' && isNameInitial(prev))
+	tail := prev[max(0, len(prev)-8):] // the regexp is anchored at the end: look at the end only
+	return abbrevEndRE.MatchString(tail) && (unicode.IsDigit(r) || unicode.IsLower(r) || unicode.IsUpper(r) && len(prev) > 0 && prev[len(prev)-2] != '.' && isNameInitial(prev))
 }
 
 // isNameInitial: "Jose W." ends with a middle initial, not a sentence.
