@@ -1,0 +1,31 @@
+// Package extract turns news articles into schema.Documents: the entities
+// an article names, the relations between them, and for each relation the
+// sentence that says so, a confidence and the name of the rule that made it.
+//
+// The pipeline, one stage a file:
+//
+//	input.go      read plain text, the seed's header form, HTML and JSON Lines; refuse
+//	              empty, binary, non-UTF-8, non-English and oversized input
+//	metadata.go   classify lines (headers, headline, byline, boilerplate); title, date,
+//	              author and publisher as the article states them
+//	text.go       sentences (one splitter built per process) and prose's tokens and
+//	              tags, aligned back onto the article's bytes
+//	chunk.go      runs of capitalised words joined by the small words names use
+//	ner.go        type each run: gazetteer name, head word, title + name, or unknown
+//	persons.go    titles before and after names, lists of titled people
+//	patterns.go   what capitals do not show: quoted titles, agreement and event
+//	              nouns, bodies named with a demonym, sectors
+//	context.go    type the remaining names from the words around them
+//	resolve.go    one entity per thing: overlaps settled, surnames, acronyms and
+//	              "the MOU" resolved to what they name
+//	relations*.go the relation rules
+//	dates.go      explicit and relative dates
+//	batch.go      many files on all cores, in input order
+//
+// prose's named-entity recogniser is not used: it is its slowest stage and,
+// on this kind of news, a weak signal (it calls agreement titles people and
+// companies places); its tagger is one signal among the gazetteers and the
+// patterns. Knowledge lives in data/*.tsv (aliases and demonyms, government
+// bodies, organizations, places, titles, head words), with country names,
+// codes and capitals from a maintained module.
+package extract
