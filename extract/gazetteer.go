@@ -102,6 +102,7 @@ func (g *gazetteer) loadTSV(name string, load func([]string) error) error {
 func (g *gazetteer) loadCountryModule() {
 	for _, c := range gountries.New().FindAllCountries() {
 		code := c.Codes.Alpha2
+		g.addSubdivisions(c)
 		name := c.Name.Common
 		g.countryName[code] = name
 		g.add(name, gazEntry{Type: schema.Country, Name: name, Country: code})
@@ -120,6 +121,30 @@ func (g *gazetteer) loadCountryModule() {
 		}
 	}
 }
+
+// addSubdivisions adds a country's states, provinces and regions as
+// locations. Names that are also common words are left out: they are
+// matched as written, and one that is a single short word ("Centre",
+// "North") would fire on ordinary prose.
+func (g *gazetteer) addSubdivisions(c gountries.Country) {
+	for _, sd := range c.SubDivisions() {
+		name := sd.Name
+		if len(name) < 4 || strings.ContainsAny(name, "()[]/,") || commonRegionWord[strings.ToLower(name)] {
+			continue
+		}
+		if es := g.lookup(name); len(es) > 0 {
+			continue // a country or a capital already has this name
+		}
+		g.add(name, gazEntry{Type: schema.Location, Name: name, Country: c.Codes.Alpha2})
+	}
+}
+
+var commonRegionWord = map[string]bool{"centre": true, "center": true, "north": true, "south": true, "east": true, "west": true,
+	"central": true, "capital": true, "western": true, "eastern": true, "northern": true, "southern": true, "coast": true,
+	"island": true, "islands": true, "lakes": true, "mountain": true, "river": true, "valley": true, "upper": true, "lower": true,
+	"national": true, "federal": true, "city": true, "district": true, "region": true, "province": true, "state": true,
+	"amazon": true, "apple": true, "oriental": true, "littoral": true, "plateau": true, "savanes": true, "sud": true, "nord": true,
+	"est": true, "ouest": true, "centro": true, "norte": true, "sur": true, "oeste": true, "este": true, "ash": true, "bay": true}
 
 func (g *gazetteer) loadCountryLine(f []string) error {
 	code := f[0]

@@ -38,8 +38,10 @@ type recognizer struct {
 func (r *recognizer) chunkMentions(si int, toks []token) {
 	for _, c := range r.mergeEnumerations(toks, chunks(toks)) {
 		for _, part := range r.splitTitledList(toks, c) {
-			for _, p := range r.splitPersonOf(toks, part) {
-				r.classify(si, toks, p.I, p.J)
+			for _, item := range r.splitPeopleOfList(toks, part) {
+				for _, p := range r.splitPersonOf(toks, item) {
+					r.classify(si, toks, p.I, p.J)
+				}
 			}
 		}
 	}
@@ -76,6 +78,22 @@ func (r *recognizer) countryBeforeTitle(toks []token, k, j int) bool {
 	es := r.g.lookup(toks[k].Text)
 	next := strings.ToLower(toks[k+1].Text)
 	return len(es) > 0 && es[0].Type == schema.Country && (r.g.titleHead[next] || r.g.titleMod[next])
+}
+
+// splitPeopleOfList splits "Claudia Mo of the Civic Party and Wong Pik-wan
+// of the Democratic Party" at the "and" that starts the next person-of.
+func (r *recognizer) splitPeopleOfList(toks []token, c chunk) []chunk {
+	for k := c.I + 1; k < c.J-1; k++ {
+		if toks[k].Text != "and" {
+			continue
+		}
+		right := chunk{k + 1, c.J}
+		if parts := r.splitPersonOf(toks, right); len(parts) == 2 {
+			left := r.splitPeopleOfList(toks, chunk{c.I, k})
+			return append(left, right)
+		}
+	}
+	return []chunk{c}
 }
 
 // splitPersonOf splits "Fernando Cheung of the Labour Party" into the person
