@@ -165,7 +165,7 @@ func TestOverlap(t *testing.T) {
 		typ schema.EntityType
 		min int
 	}{
-		{schema.Country, 20}, {schema.Sector, 30}, {schema.Person, 5}, {schema.Ministry, 5},
+		{schema.Country, 12}, {schema.Sector, 30}, {schema.Person, 5}, {schema.Ministry, 5},
 		{schema.Event, 5}, {schema.Location, 5}, {schema.Organization, 10},
 	}
 	for _, tt := range tests {
