@@ -321,3 +321,13 @@ func (g *gazetteer) titleNamesBody(title, body string) bool {
 }
 
 var bodyFiller = map[string]bool{"of": true, "for": true, "the": true, "and": true, "us": true, "u": true, "s": true, "uk": true, "federal": true, "national": true}
+
+// hasTitleWord: the phrase holds a title's head word ("official", "director").
+func (g *gazetteer) hasTitleWord(phrase string) bool {
+	for _, w := range strings.Fields(strings.ToLower(phrase)) {
+		if g.titleHead[strings.Trim(w, ",.;:")] {
+			return true
+		}
+	}
+	return false
+}

@@ -44,6 +44,11 @@ func (r *recognizer) genericAgreements(si, base int, txt string) {
 		if m[2] >= 0 {
 			start = m[0] // "37 new bilateral agreements", named without "new"
 			name = strings.Replace(txt[start:end], " new ", " ", 1)
+		} else if skip := parenRE.FindStringIndex(txt[end:]); skip != nil {
+			if n := topicLen(txt[end+skip[1]:]); n > 0 {
+				// "Memorandum of Understanding (MOU) on commercial cooperation"
+				name = txt[start:end] + txt[end+skip[1]:end+skip[1]+n]
+			}
 		} else if n := topicLen(txt[end:]); n > 0 {
 			name = txt[start : end+n] // "Memorandum of Understanding on commercial cooperation"
 		}
@@ -87,6 +92,7 @@ func topicLen(s string) int {
 }
 
 var (
+	parenRE      = regexp.MustCompile(`^\s*\([A-Za-z]{2,8}\)`)
 	topicStartRE = regexp.MustCompile(`^\s+on(?:\s+the)?\b`)
 	topicWordRE  = regexp.MustCompile(`^\s+[a-z][a-z-]*\b`)
 	topicStop    = map[string]bool{"is": true, "are": true, "was": true, "were": true, "will": true, "would": true, "has": true,

@@ -52,6 +52,7 @@ func (r *relator) run() {
 		r.eventParts(si)
 		r.eventPlaces(si)
 		r.membership(si)
+		r.behalf(si)
 	}
 	r.sectorCoverage()
 	r.nameParties()
@@ -119,7 +120,7 @@ func (r *relator) signing(si int) {
 		return
 	}
 	verb += r.sents[si].Start
-	ids := r.idsOf(r.of(si, schema.Agreement))
+	ids := r.idsOf(r.signedObjects(si, verb))
 	conf := 0.75
 	if len(ids) == 0 && signedByRE.MatchString(txt) {
 		// "The signatories for Australia were ...": the agreement of the
@@ -144,6 +145,36 @@ func (r *relator) signing(si int) {
 		r.signedOn(si, aid)
 	}
 }
+
+// signedObjects are the agreements a signing verb acts on: the first named
+// after the verb and those listed with it ("signed the X and the Y"), or,
+// when none follows ("The MoU was signed"), the last named before it.
+func (r *relator) signedObjects(si, verb int) []int {
+	agrs := r.of(si, schema.Agreement)
+	var after []int
+	for _, a := range agrs {
+		m := r.res.ms[a]
+		if m.Start < verb {
+			continue
+		}
+		if len(after) > 0 {
+			prev := r.res.ms[after[len(after)-1]]
+			if !listGap.MatchString(r.text[prev.End:m.Start]) {
+				break
+			}
+		}
+		after = append(after, a)
+	}
+	if len(after) > 0 {
+		return after
+	}
+	if len(agrs) > 0 {
+		return agrs[len(agrs)-1:]
+	}
+	return nil
+}
+
+var listGap = regexp.MustCompile(`^(?:\s*(?:,|and|as well as|the|a|an|two|several)\s*)*$`)
 
 func (r *relator) idsOf(mis []int) []string {
 	var out []string
@@ -192,7 +223,7 @@ var (
 	todayRE   = regexp.MustCompile(`(?i)\btoday\b`)
 	willRE    = regexp.MustCompile(`(?i)\bwill\s+(?:\w+\s+){0,2}$`)
 	unsigned  = regexp.MustCompile(`(?i)\b(?:no|not|never|yet to|plans? to|planned to|will|would|could|may|might|expected to|intends? to|hopes? to|ready to|to be)\s+(?:\w+\s+){0,2}$`)
-	talksOnly = regexp.MustCompile(`(?i)^to\s+(?:start|begin|launch|hold|continue|discuss|negotiate|explore|consider|study|work|keep)\b`)
+	talksOnly = regexp.MustCompile(`(?i)^(?:that|on|with|upon)\b|^to\s+(?:start|begin|launch|hold|continue|discuss|negotiate|explore|consider|study|work|keep)\b`)
 )
 
 // partyPosition: a party stands before the signing verb, or after it

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -18,20 +19,69 @@ func (r *relator) membership(si int) {
 		if m.Type != schema.Person {
 			continue
 		}
-		if k+1 < len(ms) {
-			n := r.res.ms[ms[k+1]]
-			if (n.Type == schema.Ministry || n.Type == schema.Organization) && n.Start-m.End < 90 {
-				between := txt[m.End-base : n.Start-base]
-				if !strings.ContainsAny(between, ";") && (strings.Contains(between, " of the") || strings.Contains(between, " at the") || strings.HasSuffix(between, " of ") || strings.HasSuffix(between, " at ")) {
-					r.add(r.idOf(mi), schema.MemberOf, r.idOf(ms[k+1]), 0.75, "title-of-body", si)
-				}
+		if n := r.nextBody(ms, k); n >= 0 {
+			nm := r.res.ms[n]
+			between := txt[m.End-base : nm.Start-base]
+			if nm.Start-m.End < 90 && !strings.ContainsAny(between, ";") && r.gaz.hasTitleWord(between) &&
+				(strings.HasSuffix(between, " of the ") || strings.HasSuffix(between, " at the ") || strings.HasSuffix(between, " of ") || strings.HasSuffix(between, " at ")) {
+				r.add(r.idOf(mi), schema.MemberOf, r.idOf(n), 0.75, "title-of-body", si)
 			}
 		}
-		if k > 0 {
-			p := r.res.ms[ms[k-1]]
-			if p.Type == schema.Ministry && m.Start-p.End < 20 && !strings.ContainsAny(txt[p.End-base:m.Start-base], ",;") {
-				r.add(r.idOf(mi), schema.MemberOf, r.idOf(ms[k-1]), 0.7, "body-title-name", si)
+		if p := r.prevBody(ms, k); p >= 0 {
+			pm := r.res.ms[p]
+			if pm.Type == schema.Ministry && m.Start-pm.End < 20 && !strings.ContainsAny(txt[pm.End-base:m.Start-base], ",;") {
+				r.add(r.idOf(mi), schema.MemberOf, r.idOf(p), 0.7, "body-title-name", si)
+				r.titleBeforeBody(mi, txt[:pm.Start-base])
 			}
+		}
+	}
+}
+
+// nextBody is the first ministry or organization mentioned after mention k
+// of a sentence, or -1.
+func (r *relator) nextBody(ms []int, k int) int {
+	for _, n := range ms[k+1:] {
+		t := r.res.ms[n].Type
+		if t == schema.Ministry || t == schema.Organization {
+			return n
+		}
+		if t == schema.Person {
+			return -1
+		}
+	}
+	return -1
+}
+
+// prevBody is the closest ministry or organization ending before mention
+// k, skipping the country names nested in it ("Senegalese" in "Senegalese
+// space agency"), or -1.
+func (r *relator) prevBody(ms []int, k int) int {
+	m := r.res.ms[ms[k]]
+	best := -1
+	for _, p := range ms[:k] {
+		pm := r.res.ms[p]
+		if (pm.Type == schema.Ministry || pm.Type == schema.Organization) && pm.End <= m.Start {
+			if best < 0 || pm.End > r.res.ms[best].End {
+				best = p
+			}
+		}
+	}
+	return best
+}
+
+var titleOfTheRE = regexp.MustCompile(`(?:^|[,;:]\s*)((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s+(?:of|at)\s+the\s+$`)
+
+// titleBeforeBody gives the person the title that opens "Director General
+// of the <body> <name>".
+func (r *relator) titleBeforeBody(mi int, before string) {
+	m := titleOfTheRE.FindStringSubmatch(before)
+	if m == nil || !r.gaz.hasTitleWord(m[1]) {
+		return
+	}
+	id := r.idOf(mi)
+	for i := range r.doc.Entities {
+		if e := &r.doc.Entities[i]; e.ID == id && !slices.Contains(e.Titles, m[1]) {
+			e.Titles = append(e.Titles, m[1])
 		}
 	}
 }
@@ -127,6 +177,34 @@ func (r *relator) titleBodies() {
 					break
 				}
 			}
+		}
+	}
+}
+
+var onBehalfRE = regexp.MustCompile(`(?i)\b(?:on behalf of|signatory for|signatories for)\s+(?:the\s+)?`)
+
+// behalf: people who sign "on behalf of" a country represent it, and on
+// behalf of a body work for it; so do "the signatories for Australia".
+func (r *relator) behalf(si int) {
+	txt := r.sentText(si)
+	base := r.sents[si].Start
+	for _, loc := range onBehalfRE.FindAllStringIndex(txt, -1) {
+		var whom = -1
+		for _, mi := range r.bySent[si] {
+			if r.res.ms[mi].Start == base+loc[1] {
+				whom = mi
+				break
+			}
+		}
+		if whom < 0 {
+			continue
+		}
+		p := schema.MemberOf
+		if r.res.ms[whom].Type == schema.Country {
+			p = schema.Represents
+		}
+		for _, person := range r.of(si, schema.Person) {
+			r.add(r.idOf(person), p, r.idOf(whom), 0.75, "on-behalf-of", si)
 		}
 	}
 }

@@ -267,6 +267,10 @@ func (r *resolver) generics() {
 		if !m.Generic {
 			continue
 		}
+		if ei := r.sameSentenceAgreement(i); ei >= 0 {
+			r.attach(i, r.ents[ei].Key)
+			continue
+		}
 		if ei := r.nearestNamed(i); ei >= 0 {
 			r.attach(i, r.ents[ei].Key)
 			continue
@@ -285,6 +289,42 @@ func (r *resolver) generics() {
 			e.Name = r.bestGenericName(e)
 		}
 	}
+}
+
+// sameSentenceAgreement: "a Memorandum of Understanding (MOU) on ..." names
+// one agreement twice in a sentence; a generic agreement mention joins the
+// entity of the agreement mention just before it in the same sentence.
+func (r *resolver) sameSentenceAgreement(mi int) int {
+	m := r.ms[mi]
+	if m.Type != schema.Agreement || pluralAgreement(m.Name) {
+		return -1
+	}
+	for j := mi - 1; j >= 0 && r.ms[j].Sent == m.Sent; j-- {
+		if r.ms[j].Type == schema.Agreement && r.mentOf[j] >= 0 && m.Start-r.ms[j].End < 80 {
+			return r.mentOf[j]
+		}
+	}
+	return -1
+}
+
+// agreementKind is the noun that says what kind of agreement a name is.
+func agreementKind(name string) string {
+	f := strings.Fields(schema.Fold(name))
+	kind := ""
+	for _, w := range f {
+		switch {
+		case strings.HasPrefix(w, "memorand") || strings.HasPrefix(w, "mou"):
+			return "mou"
+		case agreementHeads[w]:
+			kind = w
+		}
+	}
+	return kind
+}
+
+func hasTopic(name string) bool {
+	f := " " + schema.Fold(name) + " "
+	return strings.Contains(f, " on ") || strings.Contains(f, " for ")
 }
 
 func pluralAgreement(name string) bool {
@@ -324,10 +364,17 @@ func (r *resolver) nearestNamed(mi int) int {
 		if m.Type == schema.Agreement && pluralAgreement(m.Name) != numbered(e.Name) {
 			continue // "the agreements" are the numbered set, "the MOU" a single one
 		}
+		if m.Type == schema.Agreement && hasTopic(m.Name) && agreementKind(m.Name) != agreementKind(e.Name) {
+			continue // an MOU "on commercial cooperation" is not the Free Trade Agreement
+		}
 		for _, k := range e.Mentions {
 			d := m.Start - r.ms[k].Start
-			if d < 0 && r.ms[k].Sent-m.Sent > 1 {
-				continue // a name given much later is another thing
+			if d < 0 && (r.ms[k].Sent-m.Sent > 1 || r.ms[k].Sent != m.Sent && hasTopic(m.Name)) {
+				// a name given later is another thing, unless it comes
+				// right after ("an MOU ... The MOU, titled ..."); an MOU
+				// "on commercial cooperation" is specific enough to stand
+				// for itself
+				continue
 			}
 			if d < 0 {
 				d = -d * 4 // prefer what came before
