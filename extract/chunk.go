@@ -74,7 +74,8 @@ func startsName(toks []token, i int) bool {
 		return false
 	}
 	if i == 0 || isOpenPunct(toks[i-1].Text) {
-		return properTag(t.Tag) || isAllCaps(t.Text) || strings.ContainsAny(t.Text, "-.")
+		// "Korean officials": a demonym is an adjective to the tagger
+		return properTag(t.Tag) || t.Tag == "JJ" || isAllCaps(t.Text) || strings.ContainsAny(t.Text, "-.")
 	}
 	return true
 }

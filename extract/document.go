@@ -137,6 +137,7 @@ func mergeAcronyms(res *resolver, text string) {
 					res.moveAll(o, e)
 				}
 			}
+			res.acronymMentions(e, acr)
 		}
 	}
 }
@@ -189,4 +190,38 @@ func firstMention(e schema.Entity) int {
 		return 1 << 30
 	}
 	return e.Mentions[0].Start
+}
+
+// acronymMentions adds every stand-alone use of an entity's acronym as a
+// mention of it ("ASES will host ...").
+func (r *resolver) acronymMentions(e *entityBuild, acr string) {
+	have := map[int]bool{}
+	for _, mi := range e.Mentions {
+		have[r.ms[mi].Start] = true
+	}
+	for off := 0; ; {
+		i := strings.Index(r.text[off:], acr)
+		if i < 0 {
+			return
+		}
+		s, end := off+i, off+i+len(acr)
+		off = end
+		if have[s] || !wordBoundary(r.text, s, end) || s > 0 && r.text[s-1] == '(' {
+			continue
+		}
+		r.ms = append(r.ms, mention{Start: s, End: end, Sent: r.sentenceAt(s), Type: e.Type, Name: acr, Rule: "acronym", Conf: 0.7})
+		r.mentOf = append(r.mentOf, r.byKey[e.Key])
+		e.Mentions = append(e.Mentions, len(r.ms)-1)
+	}
+}
+
+// sentenceAt is the sentence of the mention closest before offset off.
+func (r *resolver) sentenceAt(off int) int {
+	si := -1
+	for _, m := range r.ms {
+		if m.Start <= off {
+			si = m.Sent
+		}
+	}
+	return si
 }

@@ -26,6 +26,7 @@ func (r *recognizer) patternMentions(si int, s sentence) {
 	r.genericAgreements(si, s.Start, txt)
 	r.events(si, s.Start, txt)
 	r.demonymBodies(si, s.Start, txt)
+	r.bodyAnaphora(si, s.Start, txt)
 	r.sectorMentions(si, s.Start, txt)
 }
 
@@ -200,6 +201,16 @@ func precededByDeterminer(txt string, start int) bool {
 	}
 	w := before[len(before)-1]
 	return determiners[w] || strings.HasSuffix(w, "-door") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+var bodyAnaphorRE = regexp.MustCompile(`\b[Tt]he (ministry|department|agency)\b`)
+
+// bodyAnaphora: "the ministry" points back at the body named before it.
+func (r *recognizer) bodyAnaphora(si, base int, txt string) {
+	for _, m := range bodyAnaphorRE.FindAllStringSubmatchIndex(txt, -1) {
+		r.out = append(r.out, mention{Start: base + m[2], End: base + m[3], Sent: si, Type: schema.Ministry,
+			Name: txt[m[2]:m[3]], Generic: true, Rule: "body-anaphor", Conf: 0.6})
+	}
 }
 
 func (r *recognizer) demonymBodies(si, base int, txt string) {

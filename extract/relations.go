@@ -45,6 +45,9 @@ func (r *relator) run() {
 		r.types[r.ids[ei]] = m.Type
 		r.counts[r.ids[ei]]++
 	}
+	for _, ms := range r.bySent {
+		sort.SliceStable(ms, func(a, b int) bool { return r.res.ms[ms[a]].Start < r.res.ms[ms[b]].Start })
+	}
 	for si := range r.sents {
 		r.signing(si)
 		r.announcing(si)

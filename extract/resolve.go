@@ -18,7 +18,7 @@ func rank(m mention) int {
 		return 8
 	case "gazetteer", "head-word", "demonym-body", "byline":
 		return 7
-	case "event-noun", "agreement-noun":
+	case "event-noun", "agreement-noun", "body-anaphor":
 		if m.Generic {
 			return 4
 		}
@@ -275,6 +275,9 @@ func (r *resolver) generics() {
 			r.attach(i, r.ents[ei].Key)
 			continue
 		}
+		if m.Type == schema.Ministry {
+			continue // "the ministry" with no ministry named before: nothing to point at
+		}
 		if m.Type == schema.Agreement {
 			if !pluralAgreement(m.Name) {
 				// an article that names no agreement speaks of one
@@ -357,6 +360,9 @@ func (r *resolver) nearestNamed(mi int) int {
 		}
 		if m.Type == schema.Event && !sameEventKind(e.Name, m.Name) {
 			continue
+		}
+		if m.Type == schema.Ministry && !strings.Contains(strings.ToLower(e.Name), strings.ToLower(m.Name)) && m.Name != "agency" {
+			continue // "the ministry" is a Ministry of ..., "the department" a Department of ...
 		}
 		if e.Generic && !(m.Type == schema.Event && genericHead(m) == "event") {
 			continue

@@ -151,3 +151,34 @@ func keys(m map[string]bool) string {
 	slices.Sort(ks)
 	return "\n  " + strings.Join(ks, "\n  ")
 }
+
+// TestCoreference: later mentions that do not repeat the name join the
+// entity they point at.
+func TestCoreference(t *testing.T) {
+	tests := []struct {
+		name, text, entity string
+		mentions           int
+		alias              string
+	}{
+		{"surname alone", "Trade Minister Ana Costa met reporters. \"We are ready,\" said Costa.", "Ana Costa", 2, "Costa"},
+		{"the ministry", "The Ministry of Science and ICT signed the plan. The ministry said more would follow.", "Ministry of Science and ICT", 2, "ministry"},
+		{"acronym in parentheses", "The Senegalese space agency (ASES) joined. ASES will host the event.", "Senegalese space agency", 2, "ASES"},
+		{"the MOU", "They signed a memorandum of understanding titled the \"Blue Ports Pact\". The MOU covers shipping.", "Blue Ports Pact", 3, "MOU"},
+		{"demonym", "Korean officials met their Japanese counterparts in Busan. Korea and Japan agreed.", "South Korea", 2, "Korea"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := extractText(t, "", tt.text)
+			e, ok := entityByName(doc, tt.entity)
+			if !ok {
+				t.Fatalf("no entity %q", tt.entity)
+			}
+			if len(e.Mentions) < tt.mentions {
+				t.Errorf("%d mentions, want %d", len(e.Mentions), tt.mentions)
+			}
+			if !slices.Contains(e.Aliases, tt.alias) {
+				t.Errorf("aliases %q lack %q", e.Aliases, tt.alias)
+			}
+		})
+	}
+}
