@@ -8,6 +8,7 @@ ADDR      ?= 127.0.0.1:8080
 EVAL_DIR  ?= ../shared/eval
 WEB       := api/web
 WEB_DIST  := $(WEB)/dist/index.html
+WEB_MODULES := $(WEB)/node_modules/.package-lock.json
 PGDIR     := $(CURDIR)/.pgtest
 GOFILES   := $(shell find . -name '*.go' -not -path './$(WEB)/*') go.mod go.sum
 SEEDS     := $(wildcard seeds/*)
@@ -24,9 +25,14 @@ $(BIN): $(GOFILES) $(WEB_DIST) $(shell find extract/data schema -name '*.tsv')
 # GraphiQL's assets come from the npm registry and are embedded in the binary.
 assets: $(WEB_DIST)
 
-$(WEB_DIST): $(WEB)/package.json $(WEB)/package-lock.json $(WEB)/build.mjs $(wildcard $(WEB)/src/*)
+# node_modules is rebuilt from the lock file whenever it changes (or is gone).
+$(WEB_MODULES): $(WEB)/package.json $(WEB)/package-lock.json
 	@command -v npm >/dev/null || { echo "make: npm is missing: install Node.js 18+ and npm (Debian: apt-get install nodejs npm)"; exit 1; }
-	cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent
+	cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(WEB_DIST): $(WEB_MODULES) $(WEB)/build.mjs $(wildcard $(WEB)/src/*)
+	cd $(WEB) && npm run build --silent
 	@touch $@
 
 # The store is rebuilt when it is missing or older than a seed.

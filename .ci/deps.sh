@@ -14,6 +14,10 @@ command -v node >/dev/null 2>&1 || want_debs+=(nodejs)
 command -v npm >/dev/null 2>&1 || want_debs+=(npm)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || want_debs+=(postgresql)
 command -v runuser >/dev/null 2>&1 || want_debs+=(util-linux)
+# the GraphiQL browser test (api/graphiql_browser_test.go) drives a headless Chromium
+command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 ||
+	command -v google-chrome-stable >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 ||
+	want_debs+=(chromium)
 
 if [ ${#want_debs[@]} -gt 0 ]; then
 	if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -194,10 +194,14 @@ func (s *Server) run(r *http.Request, p params, media string) (int, *graphql.Res
 	}
 	// the slot is held through parsing and validation too: they are work
 	defer release()
-	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{
-		Body: []byte(p.Query), Name: "GraphQL request"})})
-	if err != nil {
-		return s.requestFailed(media, gqlerrors.FormatErrors(err))
+	doc, cached := s.docs.get(p.Query)
+	if !cached {
+		var err error
+		doc, err = parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{
+			Body: []byte(p.Query), Name: "GraphQL request"})})
+		if err != nil {
+			return s.requestFailed(media, gqlerrors.FormatErrors(err))
+		}
 	}
 	if r.Method != http.MethodPost && operationType(doc, p.OperationName) == ast.OperationTypeMutation {
 		return http.StatusMethodNotAllowed, &graphql.Result{Errors: []gqlerrors.FormattedError{
@@ -206,8 +210,11 @@ func (s *Server) run(r *http.Request, p params, media string) (int, *graphql.Res
 	if err := s.walk(doc, p.Variables); err != nil {
 		return s.refuse(media, err)
 	}
-	if v := graphql.ValidateDocument(&s.schema, doc, nil); !v.IsValid {
-		return s.requestFailed(media, s.scrub(v.Errors))
+	if !cached {
+		if v := graphql.ValidateDocument(&s.schema, doc, nil); !v.IsValid {
+			return s.requestFailed(media, s.scrub(v.Errors))
+		}
+		s.docs.put(p.Query, doc)
 	}
 	return s.execute(r, doc, p, media)
 }

@@ -301,3 +301,16 @@ func keys(m map[string]bool) []string {
 	}
 	return out
 }
+
+// entityNow returns the entity itself when the loader holds it already (a
+// subgraph or search primed it), sparing graphql-go a thunk per edge end;
+// otherwise it queues id like entity.
+func (l *loader) entityNow(ctx context.Context, id string) interface{} {
+	l.mu.Lock()
+	e, ok := l.entities[id]
+	l.mu.Unlock()
+	if ok {
+		return e
+	}
+	return l.entity(ctx, id)
+}

@@ -147,7 +147,7 @@ func (s *Server) resolveDegree(p graphql.ResolveParams) (interface{}, error) {
 
 func (s *Server) resolveSubject(p graphql.ResolveParams) (interface{}, error) {
 	st, _ := p.Source.(schema.Statement)
-	return loaderFrom(p.Context, s.store).entity(p.Context, st.Subject), nil
+	return loaderFrom(p.Context, s.store).entityNow(p.Context, st.Subject), nil
 }
 
 func (s *Server) resolveObject(p graphql.ResolveParams) (interface{}, error) {
@@ -155,7 +155,7 @@ func (s *Server) resolveObject(p graphql.ResolveParams) (interface{}, error) {
 	if isDatePredicate(st.Predicate) {
 		return nil, nil
 	}
-	return loaderFrom(p.Context, s.store).entity(p.Context, st.Object), nil
+	return loaderFrom(p.Context, s.store).entityNow(p.Context, st.Object), nil
 }
 
 // resolveTyped follows one predicate from the source entity: the relations

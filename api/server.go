@@ -96,6 +96,7 @@ type Server struct {
 	limits  Limits
 	slots   chan struct{}
 	metrics *metrics
+	docs    *docCache
 }
 
 // NewServer builds the GraphQL schema over store and returns the server, or
@@ -127,6 +128,7 @@ func NewServer(store Store, ex Extractor, cfg Config) (*Server, error) {
 		limits:  cfg.Limits.withDefaults(),
 		slots:   make(chan struct{}, cfg.MaxConcurrent),
 		metrics: newMetrics(),
+		docs:    newDocCache(512),
 	}
 	if w, ok := store.(Writer); ok {
 		s.writer = w

@@ -120,7 +120,24 @@ func (s *Store) plan(d *schema.Document) (change, schema.IngestStatus) {
 	case len(c.deltas) == 0:
 		return c, schema.Unchanged
 	}
+	// A changed article is taken out whole and written whole: commit puts
+	// deletions and additions in two transactions, and writing only the
+	// difference would leave, after a crash between them, the quads the two
+	// versions share — a third version that no article ever was.
+	c.deltas = replacement(prev, next)
 	return c, schema.Replaced
+}
+
+// replacement deletes every quad of prev and adds every quad of next.
+func replacement(prev, next quadSet) []graph.Delta {
+	ds := make([]graph.Delta, 0, len(prev)+len(next))
+	for _, q := range prev {
+		ds = append(ds, graph.Delta{Quad: q, Action: graph.Delete})
+	}
+	for _, q := range next {
+		ds = append(ds, graph.Delta{Quad: q, Action: graph.Add})
+	}
+	return ds
 }
 
 // diff lists the deletions then the additions that turn prev into next.
@@ -257,7 +274,11 @@ func (s *Store) replaceLabels(groups map[string]quadSet, loose []quad.Quad) erro
 		if old != nil {
 			prev = old.quads()
 		}
-		b.add(change{id: id, result: i, deltas: diff(prev, next), next: decode(id, next)})
+		ds := diff(prev, next)
+		if len(ds) > 0 && len(prev) > 0 {
+			ds = replacement(prev, next) // whole out, whole in: see plan
+		}
+		b.add(change{id: id, result: i, deltas: ds, next: decode(id, next)})
 		results[i] = schema.IngestResult{Article: id}
 		i++
 	}

@@ -202,32 +202,90 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// load builds the index from every quad in the store.
+// load builds the index from every quad in the store, one article at a
+// time. A first pass counts each label's quads from the quad records alone
+// (no node lookups); the second decodes an article as soon as its last quad
+// has gone past and lets its quads go. The key-value stores keep an
+// article's quads together, so only a few articles are ever held at once,
+// instead of every quad of the store.
 func (s *Store) load(ctx context.Context) error {
-	byLabel := map[string]quadSet{}
-	err := s.scan(ctx, func(q quad.Quad) error {
+	remaining, err := s.labelCounts(ctx)
+	if err != nil {
+		return fmt.Errorf("graph: load %s: %w", s.name, err)
+	}
+	pending := map[string]quadSet{}
+	touched := map[string]bool{}
+	err = s.scanRefs(ctx, func(ref graph.Ref, lkey any) error {
+		if lkey == nil {
+			return nil
+		}
+		q, err := s.qs.Quad(ref)
+		if err != nil {
+			return err
+		}
+		remaining[lkey]--
 		id, ok := iriSuffix(q.Label, articleBase)
 		if !ok {
 			return nil
 		}
-		set := byLabel[id]
+		set := pending[id]
 		if set == nil {
 			set = quadSet{}
-			byLabel[id] = set
+			pending[id] = set
 		}
 		q = normalize(q)
 		set[quadKey(q)] = q
+		if remaining[lkey] == 0 {
+			s.idx.stage(id, decode(id, set), touched)
+			delete(pending, id)
+		}
 		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("graph: load %s: %w", s.name, err)
 	}
-	touched := map[string]bool{}
-	for id, set := range byLabel {
+	for id, set := range pending { // a store written while we read: take what is there
 		s.idx.stage(id, decode(id, set), touched)
 	}
 	s.idx.remerge(touched)
 	return nil
+}
+
+// labelCounts counts the quads of each label, keyed by the label's ref.
+func (s *Store) labelCounts(ctx context.Context) (map[any]int, error) {
+	counts := map[any]int{}
+	err := s.scanRefs(ctx, func(_ graph.Ref, lkey any) error {
+		if lkey != nil {
+			counts[lkey]++
+		}
+		return nil
+	})
+	return counts, err
+}
+
+// scanRefs calls fn with the ref of every quad and the key of its label's
+// ref (nil when it has none).
+func (s *Store) scanRefs(ctx context.Context, fn func(graph.Ref, any) error) error {
+	it := s.qs.QuadsAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		ref := it.Result()
+		l, err := s.qs.QuadDirection(ref, quad.Label)
+		if err != nil {
+			return err
+		}
+		var key any
+		if l != nil {
+			key = l.Key()
+		}
+		if err := fn(ref, key); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return it.Err()
 }
 
 // scan calls fn with every quad of the store.

@@ -44,6 +44,7 @@ func (s *Store) Neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (s
 	frontier := []string{q.ID}
 	for d := 0; d < depth && len(frontier) > 0 && !sg.Truncated; d++ {
 		var next []string
+	level:
 		for _, id := range frontier {
 			if err := ctx.Err(); err != nil {
 				return schema.Subgraph{}, fmt.Errorf("graph: neighborhood of %q: %w", q.ID, err)
@@ -53,8 +54,9 @@ func (s *Store) Neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (s
 					continue
 				}
 				if len(order) >= limit {
+					// full: the rest of the frontier (hubs among it) is not read
 					sg.Truncated = true
-					break
+					break level
 				}
 				seen[nb] = true
 				order = append(order, nb)
