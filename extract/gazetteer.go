@@ -60,10 +60,10 @@ func newGazetteer() (*gazetteer, error) {
 		load func([]string) error
 	}{
 		{"countries.tsv", g.loadCountryLine},
-		{"govbodies.tsv", g.loadBodyLine},
-		{"organizations.tsv", g.loadOrgLine},
+		{"govbodies.tsv", g.namedLines(schema.Ministry, true)},
+		{"organizations.tsv", g.namedLines(schema.Organization, false)},
 		{"titles.tsv", g.loadTitleLine},
-		{"places.tsv", g.loadPlaceLine},
+		{"places.tsv", g.namedLines(schema.Location, true)},
 		{"heads.tsv", g.loadHeadLine},
 	}
 	for _, s := range steps {
@@ -166,43 +166,26 @@ func (g *gazetteer) loadCountryLine(f []string) error {
 	return nil
 }
 
-func (g *gazetteer) loadBodyLine(f []string) error {
-	if len(f) < 2 {
-		return fmt.Errorf("want name<TAB>country<TAB>aliases")
-	}
-	e := gazEntry{Type: schema.Ministry, Name: f[0], Country: f[1]}
-	g.add(f[0], e)
-	if len(f) > 2 {
-		for _, a := range splitForms(f[2]) {
-			g.add(a, e)
+// namedLines loads a file of names of one type: name, then (withCountry)
+// the ISO code of the country the thing belongs to, then aliases.
+func (g *gazetteer) namedLines(t schema.EntityType, withCountry bool) func([]string) error {
+	return func(f []string) error {
+		e := gazEntry{Type: t, Name: f[0]}
+		aliases := 1
+		if withCountry {
+			if len(f) < 2 {
+				return fmt.Errorf("want name<TAB>country<TAB>aliases")
+			}
+			e.Country, aliases = f[1], 2
 		}
-	}
-	return nil
-}
-
-func (g *gazetteer) loadOrgLine(f []string) error {
-	e := gazEntry{Type: schema.Organization, Name: f[0]}
-	g.add(f[0], e)
-	if len(f) > 1 {
-		for _, a := range splitForms(f[1]) {
-			g.add(a, e)
+		g.add(f[0], e)
+		if len(f) > aliases {
+			for _, a := range splitForms(f[aliases]) {
+				g.add(a, e)
+			}
 		}
+		return nil
 	}
-	return nil
-}
-
-func (g *gazetteer) loadPlaceLine(f []string) error {
-	if len(f) < 2 {
-		return fmt.Errorf("want name<TAB>country<TAB>aliases")
-	}
-	e := gazEntry{Type: schema.Location, Name: f[0], Country: f[1]}
-	g.add(f[0], e)
-	if len(f) > 2 {
-		for _, a := range splitForms(f[2]) {
-			g.add(a, e)
-		}
-	}
-	return nil
 }
 
 func (g *gazetteer) loadHeadLine(f []string) error {

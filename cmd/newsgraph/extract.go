@@ -29,15 +29,9 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := oneOf(cfg.Format, "json", "nquads"); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		return fmt.Errorf("%w: name at least one article file or directory", errUsage)
-	}
-	files, ferr := extract.Files(fs.Args())
-	if ferr != nil {
-		fmt.Fprintln(stderr, ferr)
-		if len(files) == 0 {
-			return fmt.Errorf("no articles to extract")
-		}
+	files, ferr, err := articleFiles(fs.Args(), stderr)
+	if err != nil {
+		return err
 	}
 	x, err := extract.New(extract.Config{Workers: cfg.Workers})
 	if err != nil {
@@ -76,4 +70,21 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return batchError{failed, total}
 	}
 	return nil
+}
+
+// articleFiles expands the article arguments. Paths that fail are reported
+// on stderr and returned as ferr, so a batch goes on with the rest; only no
+// article at all is an error.
+func articleFiles(args []string, stderr io.Writer) (files []string, ferr, err error) {
+	if len(args) == 0 {
+		return nil, nil, fmt.Errorf("%w: name at least one article file or directory", errUsage)
+	}
+	files, ferr = extract.Files(args)
+	if ferr != nil {
+		fmt.Fprintln(stderr, ferr)
+		if len(files) == 0 {
+			return nil, ferr, fmt.Errorf("no articles to read")
+		}
+	}
+	return files, ferr, nil
 }

@@ -24,15 +24,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		return fmt.Errorf("%w: name at least one article file or directory", errUsage)
-	}
-	files, ferr := extract.Files(fs.Args())
-	if ferr != nil {
-		fmt.Fprintln(stderr, ferr)
-		if len(files) == 0 {
-			return fmt.Errorf("no articles to ingest")
-		}
+	files, ferr, err := articleFiles(fs.Args(), stderr)
+	if err != nil {
+		return err
 	}
 	store, err := graph.Open(ctx, graph.Config{DB: cfg.DB})
 	if err != nil {
