@@ -3,6 +3,8 @@ package extract
 import (
 	"embed"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -100,7 +102,11 @@ func (g *gazetteer) loadTSV(name string, load func([]string) error) error {
 // loadCountryModule takes names, official names, codes and capitals from
 // the maintained country module.
 func (g *gazetteer) loadCountryModule() {
-	for _, c := range gountries.New().FindAllCountries() {
+	all := gountries.New().FindAllCountries()
+	// the module gives a map: go through it in code order, so that a name two
+	// countries share (a capital, a region) always resolves the same way
+	for _, key := range slices.Sorted(maps.Keys(all)) {
+		c := all[key]
 		code := c.Codes.Alpha2
 		g.addSubdivisions(c)
 		name := c.Name.Common
