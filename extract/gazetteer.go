@@ -47,8 +47,6 @@ type sectorForm struct {
 	Sector  string
 }
 
-
-
 func newGazetteer() (*gazetteer, error) {
 	g := &gazetteer{
 		exact: map[string][]gazEntry{}, folded: map[string][]gazEntry{},
