@@ -66,6 +66,29 @@ func (r *relator) run() {
 	r.signersAttend()
 	r.visitPlaces()
 	r.cityCountries()
+	r.dropIncidentalSectors()
+}
+
+// dropIncidentalSectors: in an article about an agreement, a sector that no
+// agreement covers was named in passing ("investments" in a quote) and is
+// not one of the article's subjects.
+func (r *relator) dropIncidentalSectors() {
+	if r.mainAgreement() == "" {
+		return
+	}
+	covered := map[string]bool{}
+	for _, rel := range r.doc.Relations {
+		if rel.Predicate == schema.CoversSector {
+			covered[rel.Object] = true
+		}
+	}
+	keep := r.doc.Entities[:0]
+	for _, e := range r.doc.Entities {
+		if e.Type != schema.Sector || covered[e.ID] {
+			keep = append(keep, e)
+		}
+	}
+	r.doc.Entities = keep
 }
 
 func (r *relator) idOf(mi int) string {
@@ -337,12 +360,16 @@ func (r *relator) sectorCoverage() {
 				}
 				continue
 			}
-			if main != "" {
+			if main != "" && cooperationRE.MatchString(r.sentText(si)) {
 				r.add(main, schema.CoversSector, r.idOf(s), 0.6, "sector-in-article", si)
 			}
 		}
 	}
 }
+
+// cooperationRE: a sentence that says what the parties will work on; a
+// sector named in it is one the article's agreement covers.
+var cooperationRE = regexp.MustCompile(`(?i)\b(cooperat\w*|collaborat\w*|partnership|areas?|sectors?|fields?|includ\w*|focus\w*|work(?:ing)? together|covers?|span\w*|technologies|initiatives|pledged|deepen\w*|strengthen\w*|develop\w*|support\w*)\b`)
 
 func (r *relator) mainAgreement() string {
 	best, n := "", 0
