@@ -71,7 +71,6 @@ func Files(paths []string) ([]string, error) {
 // batch goes on; emit's error stops it.
 func (x *Extractor) ExtractAll(ctx context.Context, files []string, emit func(Result) error) error {
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	type job struct {
 		i    int
 		file string
@@ -89,6 +88,10 @@ func (x *Extractor) ExtractAll(ctx context.Context, files []string, emit func(Re
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				if ctx.Err() != nil {
+					results[j.i] <- nil
+					continue
+				}
 				results[j.i] <- x.extractFile(ctx, j.file)
 			}
 		}()
@@ -108,7 +111,9 @@ func (x *Extractor) ExtractAll(ctx context.Context, files []string, emit func(Re
 			}
 		}
 	}()
-	defer wg.Wait()
+	// cancel first, so that a stopped emitter releases the producer and the
+	// workers, then wait for them
+	defer func() { cancel(); wg.Wait() }()
 	for i := range files {
 		var rs []Result
 		select {
@@ -118,6 +123,9 @@ func (x *Extractor) ExtractAll(ctx context.Context, files []string, emit func(Re
 		}
 		<-window
 		for _, r := range rs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			if err := emit(r); err != nil {
 				return err
 			}

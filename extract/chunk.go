@@ -116,6 +116,9 @@ func joins(toks []token, j int) bool {
 
 // text of tokens [i, j) as it stands in the article.
 func span(text string, toks []token, i, j int) string {
+	if i >= j {
+		return ""
+	}
 	return text[toks[i].Start:toks[j-1].End]
 }
 

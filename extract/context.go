@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -26,7 +27,7 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			next = strings.ToLower(toks[e].Text)
 		}
 		words := strings.Fields(m.Name)
-		roleNoun := k > 0 && toks[k-1].Tag == "NN" && unicode.IsLower(rune(toks[k-1].Text[0])) && len(toks[k-1].Text) > 3
+		roleNoun := k > 0 && toks[k-1].Tag == "NN" && startsLower(toks[k-1].Text) && len(toks[k-1].Text) > 3
 		who := next == "who" || next == "," && e+1 < len(toks) && toks[e+1].Text == "who"
 		switch {
 		case personShaped(r, m.Name) && (speechVerb(prev) || speechVerb(next) || next == "signed" || who || koreanStyle(words) ||
@@ -57,7 +58,12 @@ func koreanStyle(words []string) bool {
 	}
 	w := words[1]
 	i := strings.IndexByte(w, '-')
-	return i > 0 && i+1 < len(w) && unicode.IsLower(rune(w[i+1]))
+	return i > 0 && i+1 < len(w) && startsLower(w[i+1:])
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // camelCase: an upper-case letter after a lower-case one inside a word

@@ -155,11 +155,15 @@ func finish(doc *schema.Document, floor float64) {
 	sort.SliceStable(doc.Entities, func(a, b int) bool {
 		return firstMention(doc.Entities[a]) < firstMention(doc.Entities[b])
 	})
+	present := make(map[string]bool, len(doc.Entities))
+	for _, e := range doc.Entities {
+		present[e.ID] = true
+	}
 	best := map[string]int{}
 	var rels []schema.Relation
 	for _, r := range doc.Relations {
-		if r.Confidence < floor {
-			continue
+		if r.Confidence < floor || !present[r.Subject] || !present[r.Object] && !schema.IsDate(r.Object) {
+			continue // below the floor, or an end the floor took away
 		}
 		if i, ok := best[r.Key()]; ok {
 			if r.Confidence > rels[i].Confidence {

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/schema"
@@ -139,5 +141,31 @@ func TestDeterministic(t *testing.T) {
 		if outs[i] != outs[0] {
 			t.Fatalf("run %d differs from run 0", i)
 		}
+	}
+}
+
+// TestExtractAllStops: an emit that fails stops the batch and returns its
+// error, without leaving goroutines waiting.
+func TestExtractAllStops(t *testing.T) {
+	files := make([]string, 12)
+	for i := range files {
+		files[i] = "../seeds/korea-us-mou.txt"
+	}
+	x, err := extract.New(extract.Config{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := errors.New("stop")
+	done := make(chan error, 1)
+	go func() {
+		done <- x.ExtractAll(context.Background(), files, func(extract.Result) error { return stop })
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, stop) {
+			t.Fatalf("err = %v, want the emit error", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("ExtractAll did not return after emit failed")
 	}
 }

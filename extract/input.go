@@ -187,8 +187,8 @@ func jsonInput(name string, line int, ja jsonArticle) (Input, error) {
 	if ja.ID == "" {
 		ja.ID = fmt.Sprintf("%s#%d", filepath.Base(name), line)
 	}
-	if strings.TrimSpace(ja.Text) == "" {
-		return Input{}, fmt.Errorf("extract: %s (%s): %w", where, ja.ID, ErrEmpty)
+	if err := checkText([]byte(ja.Text)); err != nil {
+		return Input{}, fmt.Errorf("extract: %s (%s): %w", where, ja.ID, err)
 	}
 	if err := checkEnglish(ja.Text); err != nil {
 		return Input{}, fmt.Errorf("extract: %s (%s): %w", where, ja.ID, err)

@@ -1,9 +1,13 @@
 package extract
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 const englishText = "The ministry said on Monday that the two countries will work together on trade, energy and technology, and that officials from both sides met in the capital to discuss the plan for the next year."
@@ -115,6 +119,26 @@ func TestDates(t *testing.T) {
 		d, ok := resolveRelative(tt.text, tt.ref)
 		if !ok || d.Date != tt.want {
 			t.Errorf("resolveRelative(%q, %s) = %q, want %q", tt.text, tt.ref, d.Date, tt.want)
+		}
+	}
+}
+
+func TestSectorOffsetsSurviveCaseMapping(t *testing.T) {
+	// "Ⱥ" grows a byte when lower-cased: offsets must still be the text's own
+	x, err := New(Config{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Officials said Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ on telecom and chips, İstanbul İ İ and the rest of the region with the plan."
+	doc, err := x.Extract(context.Background(), schema.Article{ID: "odd.txt"}, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range doc.Entities {
+		for _, m := range e.Mentions {
+			if m.End > len(text) || !utf8.ValidString(text[m.Start:m.End]) {
+				t.Errorf("%s mention [%d,%d) is not a slice of the text", e.ID, m.Start, m.End)
+			}
 		}
 	}
 }

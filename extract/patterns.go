@@ -227,13 +227,12 @@ func (r *recognizer) demonymBodies(si, base int, txt string) {
 // sectorMentions finds the sector vocabulary's surface forms. Forms with
 // capitals ("AI", "LNG") match as written, others in any case.
 func (r *recognizer) sectorMentions(si, base int, txt string) {
-	lower := strings.ToLower(txt)
+	lower := asciiLower(txt)
 	taken := make([]bool, len(txt)+1)
 	for _, f := range r.g.sectors {
-		hay := lower
 		needle := f.Surface
 		for off := 0; ; {
-			i := strings.Index(hay[off:], needle)
+			i := strings.Index(lower[off:], needle)
 			if i < 0 {
 				break
 			}
@@ -249,6 +248,19 @@ func (r *recognizer) sectorMentions(si, base int, txt string) {
 				Name: txt[s:e], Canon: f.Sector, Rule: "sector-vocabulary", Conf: 0.7})
 		}
 	}
+}
+
+// asciiLower lower-cases ASCII letters only, so every byte keeps its offset
+// (strings.ToLower changes the length of some letters, such as "İ"); the
+// sector vocabulary is ASCII.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // sectorCaseOK: a form the vocabulary writes with capitals ("AI") must be

@@ -41,9 +41,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	defer closeOut()
 	w := bufio.NewWriter(out)
-	defer w.Flush()
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	total, failed := 0, 0
@@ -59,14 +57,27 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		return enc.Encode(r.Doc)
 	})
+	// a full disk shows at the last flush or at close: neither may be lost
+	if ferr := w.Flush(); err == nil && ferr != nil {
+		err = fmt.Errorf("writing the output: %w", ferr)
+	}
+	if cerr := closeOut(); err == nil && cerr != nil {
+		err = fmt.Errorf("closing the output: %w", cerr)
+	}
 	if err != nil {
 		return err
 	}
-	if failed > 0 || ferr != nil {
-		if ferr != nil {
-			failed++
-			total++
-		}
+	return summarise(failed, total, ferr)
+}
+
+// summarise turns a batch's failures (articles that failed, and paths that
+// could not be read at all) into its error.
+func summarise(failed, total int, pathErr error) error {
+	if pathErr != nil {
+		failed++
+		total++
+	}
+	if failed > 0 {
 		return batchError{failed, total}
 	}
 	return nil

@@ -57,7 +57,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		return nil
 	}
+	total := 0
 	err = x.ExtractAll(ctx, files, func(r extract.Result) error {
+		total++
 		p.step(r.Source)
 		if r.Err != nil {
 			sum[schema.Failed]++
@@ -79,10 +81,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	if n := sum[schema.Failed]; n > 0 || ferr != nil {
-		return batchError{n, len(files)}
-	}
-	return nil
+	return summarise(sum[schema.Failed], total, ferr)
 }
 
 // progress shows a bar with articles/s and an ETA on a terminal, and plain
