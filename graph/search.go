@@ -18,7 +18,7 @@ type nameIndex struct {
 
 type nameForm struct {
 	text, folded string
-	words        []string
+	tails        []string // the name from its second, third, ... word on
 }
 
 func newNameIndex() *nameIndex { return &nameIndex{forms: map[string][]nameForm{}} }
@@ -28,13 +28,25 @@ func (n *nameIndex) add(e schema.Entity) {
 	for _, t := range append([]string{e.Name}, e.Aliases...) {
 		f := schema.Fold(t)
 		if f != "" {
-			fs = append(fs, nameForm{text: t, folded: f, words: strings.Fields(f)})
+			fs = append(fs, nameForm{text: t, folded: f, tails: tails(f)})
 		}
 	}
 	n.forms[e.ID] = fs
 }
 
 func (n *nameIndex) remove(id string) { delete(n.forms, id) }
+
+// tails lists "b c" and "c" for "a b c": word-prefix matching then needs no
+// allocation per query.
+func tails(folded string) []string {
+	var out []string
+	for i := 0; i < len(folded); i++ {
+		if folded[i] == ' ' {
+			out = append(out, folded[i+1:])
+		}
+	}
+	return out
+}
 
 const (
 	defaultSearchLimit = 10
@@ -52,33 +64,21 @@ func (s *Store) Search(ctx context.Context, q schema.SearchQuery) ([]schema.Sear
 	limit := clamp(q.Limit, defaultSearchLimit, maxSearchLimit)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	var hits []schema.SearchHit
-	degree := map[string]int{}
-	n := 0
-	for id, forms := range s.idx.names.forms {
-		if n++; n%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("graph: search %q: %w", q.Text, err)
-			}
+	// Exact, prefix, word-prefix and substring matches first; the costly
+	// fuzzy pass runs only when they leave the page short, since a fuzzy
+	// score (at most 0.45) never outranks them.
+	hits, err := s.searchPass(ctx, q, want, false)
+	if err != nil {
+		return nil, err
+	}
+	if len(hits) < limit && maxEdits(want) > 0 {
+		if hits, err = s.searchPass(ctx, q, want, true); err != nil {
+			return nil, err
 		}
-		e := s.idx.ents[id].merged
-		if len(q.Types) > 0 && !slices.Contains(q.Types, e.Type) {
-			continue
-		}
-		best, matched := 0.0, ""
-		for i, f := range forms {
-			sc := scoreName(want, f)
-			if i > 0 {
-				sc *= 0.95 // an alias is a little weaker than the name
-			}
-			if sc > best {
-				best, matched = sc, f.text
-			}
-		}
-		if best > 0 {
-			hits = append(hits, schema.SearchHit{Entity: e, Score: best, Matched: matched})
-			degree[id] = s.idx.degree(id)
-		}
+	}
+	degree := make(map[string]int, len(hits))
+	for _, h := range hits {
+		degree[h.Entity.ID] = s.idx.degree(h.Entity.ID)
 	}
 	slices.SortFunc(hits, func(a, b schema.SearchHit) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(degree[b.Entity.ID], degree[a.Entity.ID]),
@@ -90,17 +90,52 @@ func (s *Store) Search(ctx context.Context, q schema.SearchQuery) ([]schema.Sear
 	return hits, nil
 }
 
-func scoreName(q string, f nameForm) float64 {
+// searchPass scores every entity's names against want; fuzzy adds matches
+// within a small edit distance. The caller holds the read lock.
+func (s *Store) searchPass(ctx context.Context, q schema.SearchQuery, want string, fuzzy bool) ([]schema.SearchHit, error) {
+	var hits []schema.SearchHit
+	n := 0
+	for id, forms := range s.idx.names.forms {
+		if n++; n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("graph: search %q: %w", q.Text, err)
+			}
+		}
+		agg := s.idx.ents[id]
+		if len(q.Types) > 0 && !slices.Contains(q.Types, agg.merged.Type) {
+			continue
+		}
+		best, matched := 0.0, ""
+		for i, f := range forms {
+			sc := scoreName(want, f, fuzzy)
+			if i > 0 {
+				sc *= 0.95 // an alias is a little weaker than the name
+			}
+			if sc > best {
+				best, matched = sc, f.text
+			}
+		}
+		if best > 0 {
+			hits = append(hits, schema.SearchHit{Entity: agg.merged, Score: best, Matched: matched})
+		}
+	}
+	return hits, nil
+}
+
+func scoreName(q string, f nameForm, fuzzy bool) float64 {
 	ratio := float64(len(q)) / float64(max(len(f.folded), 1))
 	switch {
 	case f.folded == q:
 		return 1
 	case strings.HasPrefix(f.folded, q):
 		return 0.8 + 0.1*ratio
-	case wordPrefix(q, f.words):
+	case wordPrefix(q, f.tails):
 		return 0.6 + 0.1*ratio
 	case strings.Contains(f.folded, q):
 		return 0.5 + 0.1*ratio
+	}
+	if !fuzzy {
+		return 0
 	}
 	edits := maxEdits(q)
 	if edits == 0 {
@@ -114,7 +149,7 @@ func scoreName(q string, f nameForm) float64 {
 			return 0.35 - 0.1*float64(d)
 		}
 	}
-	for _, w := range f.words {
+	for _, w := range strings.Fields(f.folded) {
 		if d := levenshtein(q, w, edits); d <= edits {
 			return 0.3 - 0.1*float64(d)
 		}
@@ -123,9 +158,9 @@ func scoreName(q string, f nameForm) float64 {
 }
 
 // wordPrefix reports whether q starts at a word boundary of the name.
-func wordPrefix(q string, words []string) bool {
-	for i := 1; i < len(words); i++ {
-		if strings.HasPrefix(strings.Join(words[i:], " "), q) {
+func wordPrefix(q string, tails []string) bool {
+	for _, t := range tails {
+		if strings.HasPrefix(t, q) {
 			return true
 		}
 	}
