@@ -11,7 +11,6 @@ import (
 	"golang.org/x/term"
 
 	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -28,15 +27,11 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	store, err := graph.Open(ctx, graph.Config{DB: cfg.DB})
+	store, x, err := openPipeline(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	x, err := extract.New(extract.Config{Workers: cfg.Workers})
-	if err != nil {
-		return err
-	}
 	p := newProgress(len(files), stderr, cfg.Quiet)
 	sum := map[schema.IngestStatus]int{}
 	var pending []schema.Document

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/api"
-	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 )
 
@@ -37,15 +36,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // serve runs the GraphQL server on ln until ctx is done, then shuts down
 // gracefully, letting requests in flight finish.
 func serve(ctx context.Context, ln net.Listener, cfg Config, stdout io.Writer) error {
-	store, err := graph.Open(ctx, graph.Config{DB: cfg.DB})
+	store, x, err := openPipeline(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	x, err := extract.New(extract.Config{Workers: cfg.Workers})
-	if err != nil {
-		return err
-	}
 	srv, err := api.NewServer(store, x, api.Config{
 		Token: cfg.Token, CORSOrigin: cfg.CORSOrigin, NoIntrospection: cfg.NoIntrospection,
 		Timeout: cfg.Timeout, Logger: slog.Default(),

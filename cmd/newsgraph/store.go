@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -129,4 +130,19 @@ func writeDocNQuads(w io.Writer, d schema.Document) error {
 		return err
 	}
 	return s.Export(ctx, w, "nquads")
+}
+
+// openPipeline opens the store named by cfg and builds the extractor that
+// feeds it; the caller closes the store.
+func openPipeline(ctx context.Context, cfg Config) (*graph.Store, *extract.Extractor, error) {
+	store, err := graph.Open(ctx, graph.Config{DB: cfg.DB})
+	if err != nil {
+		return nil, nil, err
+	}
+	x, err := extract.New(extract.Config{Workers: cfg.Workers})
+	if err != nil {
+		store.Close()
+		return nil, nil, err
+	}
+	return store, x, nil
 }
