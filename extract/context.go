@@ -35,7 +35,7 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			m.Type, m.Rule, m.Conf = schema.Person, "person-context", 0.75
 		case camelCase(m.Name) && len(words) == 1:
 			m.Type, m.Rule, m.Conf = schema.Organization, "company-shape", 0.6
-		case (prev == "in" || prev == "at" || prev == "near") && len(words) <= 3 && !isAllCaps(words[0]) && !r.sectorWord(m.Name):
+		case (prev == "in" || prev == "at" || prev == "near") && len(words) <= 3 && !isAllCaps(words[0]) && !r.sectorWord(m.Name) && !languageWord(m.Name):
 			m.Type, m.Rule, m.Conf = schema.Location, "place-preposition", 0.55
 		case personShaped(r, m.Name) && len(words) >= 2 && len(words) <= 4:
 			m.Type, m.Rule, m.Conf = schema.Person, "name-shape", 0.5
@@ -87,4 +87,10 @@ func (r *recognizer) sectorWord(name string) bool {
 		}
 	}
 	return false
+}
+
+// languageWord: "in English", "in Korean" name a language, not a place.
+func languageWord(name string) bool {
+	l := strings.ToLower(name)
+	return strings.HasSuffix(l, "ish") || strings.HasSuffix(l, "ese") || l == "english" || l == "french" || l == "arabic" || l == "latin" || l == "hindi"
 }
