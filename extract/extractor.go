@@ -49,30 +49,14 @@ func New(cfg Config) (*Extractor, error) {
 // the text. The id defaults to "article".
 func (x *Extractor) Extract(ctx context.Context, a schema.Article, text []byte) (schema.Document, error) {
 	name := firstNonEmpty(a.ID, a.Source, "article")
-	if err := checkText(text); err != nil {
-		return schema.Document{}, fmt.Errorf("extract: %s: %w", name, err)
-	}
-	if len(text) > MaxArticleBytes {
-		return schema.Document{}, fmt.Errorf("extract: %s: %w", name, ErrTooLarge)
+	if err := checkInput(name, text); err != nil {
+		return schema.Document{}, err
 	}
 	if err := checkEnglish(string(text)); err != nil {
 		return schema.Document{}, fmt.Errorf("extract: %s: %w", name, err)
 	}
-	in := parseText(name, firstNonEmpty(a.Source, name), string(text))
-	in.Article = mergeArticle(a, in.Article)
-	return x.ExtractInput(ctx, in)
-}
-
-func mergeArticle(given, read schema.Article) schema.Article {
-	out := read
-	out.ID = firstNonEmpty(given.ID, read.ID)
-	out.Source = firstNonEmpty(given.Source, read.Source)
-	out.URL = firstNonEmpty(given.URL, read.URL)
-	out.Title = firstNonEmpty(given.Title, read.Title)
-	out.Published = firstNonEmpty(given.Published, read.Published)
-	out.Author = firstNonEmpty(given.Author, read.Author)
-	out.Publisher = firstNonEmpty(given.Publisher, read.Publisher)
-	return out
+	a.ID, a.Source = name, firstNonEmpty(a.Source, name)
+	return x.ExtractInput(ctx, parseArticle(a, string(text)))
 }
 
 // ExtractInput extracts one parsed article.

@@ -48,11 +48,8 @@ var (
 // plain text). A JSON Lines input yields one Input per line; a bad line is
 // reported in the returned error (errors.Join) while the good ones are kept.
 func ParseInput(name string, data []byte) ([]Input, error) {
-	if len(data) > MaxArticleBytes {
-		return nil, fmt.Errorf("extract: %s: %w (%d bytes)", name, ErrTooLarge, len(data))
-	}
-	if err := checkText(data); err != nil {
-		return nil, fmt.Errorf("extract: %s: %w", name, err)
+	if err := checkInput(name, data); err != nil {
+		return nil, err
 	}
 	id := filepath.Base(name)
 	switch {
@@ -70,6 +67,18 @@ func ParseInput(name string, data []byte) ([]Input, error) {
 		return nil, fmt.Errorf("extract: %s: %w", name, err)
 	}
 	return []Input{in}, nil
+}
+
+// checkInput refuses what no form of article can be: too large, empty,
+// binary or not UTF-8. The error names the input.
+func checkInput(name string, data []byte) error {
+	if len(data) > MaxArticleBytes {
+		return fmt.Errorf("extract: %s: %w (%d bytes)", name, ErrTooLarge, len(data))
+	}
+	if err := checkText(data); err != nil {
+		return fmt.Errorf("extract: %s: %w", name, err)
+	}
+	return nil
 }
 
 func checkText(data []byte) error {
@@ -193,21 +202,11 @@ func jsonInput(name string, line int, ja jsonArticle) (Input, error) {
 	if err := checkEnglish(ja.Text); err != nil {
 		return Input{}, fmt.Errorf("extract: %s (%s): %w", where, ja.ID, err)
 	}
-	in := parseText(ja.ID, name, ja.Text)
-	a := &in.Article
-	a.URL = firstNonEmpty(ja.URL, a.URL)
-	a.Title = firstNonEmpty(ja.Title, a.Title)
-	a.Author = firstNonEmpty(ja.Author, a.Author)
-	a.Publisher = firstNonEmpty(ja.Publisher, a.Publisher)
-	if ja.Published != "" {
-		if ds := findDates(ja.Published, ""); len(ds) > 0 {
-			a.Published = ds[0].Date
-		}
+	given := schema.Article{ID: ja.ID, Source: name, URL: ja.URL, Title: ja.Title, Author: ja.Author, Publisher: ja.Publisher}
+	if ds := findDates(ja.Published, ""); len(ds) > 0 {
+		given.Published = ds[0].Date
 	}
-	if a.Published == "" {
-		a.Published = dateFromURL(a.URL)
-	}
-	return in, nil
+	return parseArticle(given, ja.Text), nil
 }
 
 func parseHTML(id, name string, data []byte) (Input, error) {
@@ -226,15 +225,12 @@ func parseHTML(id, name string, data []byte) (Input, error) {
 	if err := checkEnglish(text); err != nil {
 		return Input{}, fmt.Errorf("extract: %s: %w", name, err)
 	}
-	in := parseText(id, name, text)
-	a := &in.Article
-	a.Title = firstNonEmpty(doc.Title(), a.Title)
-	a.Author = firstNonEmpty(cleanByline(doc.Byline()), a.Author)
-	a.Publisher = firstNonEmpty(doc.SiteName(), a.Publisher)
+	given := schema.Article{ID: id, Source: name, Title: strings.TrimSpace(doc.Title()),
+		Author: cleanByline(doc.Byline()), Publisher: strings.TrimSpace(doc.SiteName())}
 	if t, err := doc.PublishedTime(); err == nil && !t.IsZero() {
-		a.Published = t.UTC().Format("2006-01-02")
+		given.Published = t.UTC().Format("2006-01-02")
 	}
-	return in, nil
+	return parseArticle(given, text), nil
 }
 
 func firstNonEmpty(ss ...string) string {

@@ -52,7 +52,15 @@ var boilerplate = regexp.MustCompile(`(?i)^\s*(?:` + strings.Join([]string{
 // parseText splits text into lines, classifies them and reads the article's
 // metadata from what the article states.
 func parseText(id, source, text string) Input {
-	a := schema.Article{ID: id, Source: source, Hash: contentHash(text), Words: len(strings.Fields(text))}
+	return parseArticle(schema.Article{ID: id, Source: source}, text)
+}
+
+// parseArticle is parseText for an article whose caller already knows some
+// of its metadata (a JSON record's fields, an HTML page's tags, an API
+// request): what given states wins over what the text states.
+func parseArticle(given schema.Article, text string) Input {
+	a := given
+	a.Hash, a.Words = contentHash(text), len(strings.Fields(text))
 	lines := layout(text, &a)
 	return Input{Article: a, Text: text, lines: lines}
 }
@@ -67,24 +75,18 @@ func layout(text string, a *schema.Article) []line {
 	}
 	title := guessTitle(text, lines)
 	a.Title = firstNonEmpty(given.Title, a.Title, title)
-	if a.Publisher == "" {
-		a.Publisher = sourceLine(text, lines)
-	}
+	a.Published = firstNonEmpty(given.Published, a.Published)
 	if a.Published == "" {
 		a.Published = guessPublished(text, lines)
 	}
 	if a.Published == "" {
-		a.Published = dateFromURL(a.URL)
+		a.Published = dateFromURL(a.URL) // the text's own source line first, then the given URL
 	}
-	for _, f := range []struct {
-		dst  *string
-		keep string
-	}{
-		{&a.Published, given.Published}, {&a.Author, given.Author}, {&a.Publisher, given.Publisher}, {&a.URL, given.URL},
-	} {
-		if f.keep != "" {
-			*f.dst = f.keep
-		}
+	a.URL = firstNonEmpty(given.URL, a.URL)
+	a.Author = firstNonEmpty(given.Author, a.Author)
+	a.Publisher = firstNonEmpty(given.Publisher, a.Publisher)
+	if a.Publisher == "" {
+		a.Publisher = sourceLine(text, lines)
 	}
 	return lines
 }
