@@ -63,6 +63,16 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	return s, nil
 }
 
+// IsFile reports whether DB names an embedded bbolt file (rather than the
+// memory store or a database server URL).
+func (c Config) IsFile() bool {
+	return c.DB != "" && c.DB != "memory" && !isServerURL(c.DB)
+}
+
+func isServerURL(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") || strings.HasPrefix(db, "cockroach://")
+}
+
 func openQuadStore(cfg Config) (graph.QuadStore, string, error) {
 	db := cfg.DB
 	switch {
@@ -72,7 +82,7 @@ func openQuadStore(cfg Config) (graph.QuadStore, string, error) {
 			return nil, "memory", fmt.Errorf("graph: open memory store: %w", err)
 		}
 		return qs, "memory", nil
-	case strings.HasPrefix(db, "postgres://"), strings.HasPrefix(db, "postgresql://"), strings.HasPrefix(db, "cockroach://"):
+	case isServerURL(db):
 		typ, addr, err := sqlAddr(db)
 		if err != nil {
 			return nil, redact(db), err

@@ -100,21 +100,12 @@ func runDelete(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // openExisting opens a store that must already exist: reading a bbolt file
 // that is not there would create an empty one and hide a typo.
 func openExisting(ctx context.Context, db string, readOnly bool) (*graph.Store, error) {
-	if isFilePath(db) {
+	if (graph.Config{DB: db}).IsFile() {
 		if _, err := os.Stat(db); err != nil {
 			return nil, fmt.Errorf("store %s: %w (run 'newsgraph ingest' first)", db, err)
 		}
 	}
 	return graph.Open(ctx, graph.Config{DB: db, ReadOnly: readOnly})
-}
-
-func isFilePath(db string) bool {
-	for _, p := range []string{"memory", "postgres://", "postgresql://", "cockroach://"} {
-		if db == p || len(db) >= len(p) && db[:len(p)] == p && p != "memory" {
-			return false
-		}
-	}
-	return db != ""
 }
 
 // writeDocNQuads prints one document as the N-Quads the store would hold
