@@ -226,23 +226,23 @@ func CoarseClass(t schema.EntityType) schema.EntityType {
 // CompareCoarse scores names only, by coarse class: entities of types with
 // no coarse class are left out on both sides, and so are relations.
 func CompareCoarse(doc schema.Document, g Gold) *Score {
-	d := doc
-	d.Entities = nil
-	for _, e := range doc.Entities {
-		if c := CoarseClass(e.Type); c != "" {
-			e.Type = c
-			d.Entities = append(d.Entities, e)
-		}
-	}
-	gc := g
-	gc.Entities = nil
-	for _, e := range g.Entities {
-		if c := CoarseClass(e.Type); c != "" {
-			e.Type = c
-			gc.Entities = append(gc.Entities, e)
-		}
-	}
+	d, gc := doc, g
+	d.Entities = coarsen(doc.Entities, func(e *schema.Entity) *schema.EntityType { return &e.Type })
+	gc.Entities = coarsen(g.Entities, func(e *GoldEntity) *schema.EntityType { return &e.Type })
 	s := NewScore()
 	matchEntities(d, gc, s)
 	return s
+}
+
+// coarsen keeps the entities that have a coarse class, retyped to it.
+func coarsen[E any](es []E, typ func(*E) *schema.EntityType) []E {
+	var out []E
+	for _, e := range es {
+		t := typ(&e)
+		if c := CoarseClass(*t); c != "" {
+			*t = c
+			out = append(out, e)
+		}
+	}
+	return out
 }
