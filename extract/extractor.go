@@ -99,7 +99,7 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Docu
 	res := resolve(text, ms)
 	doc = schema.Document{Article: in.Article}
 	ids := buildEntities(&doc, res, x.gaz, text)
-	rel := &relator{x: x, doc: &doc, res: res, ids: ids, sents: sents, text: text, gaz: x.gaz}
+	rel := &relator{doc: &doc, res: res, ids: ids, sents: sents, text: text, gaz: x.gaz}
 	rel.run()
 	finish(&doc, x.cfg.MinConfidence)
 	return doc, nil

@@ -14,12 +14,10 @@ var (
 	attendRE     = regexp.MustCompile(`(?i)\b(attend(?:ed|s|ing)?|participat(?:ed|es|ing)|took part|joined by|met with|hosted|welcomed|featur(?:ed|es|ing)|brings together|bringing together)\b`)
 	partOfRE     = regexp.MustCompile(`(?i)\b(?:on the (?:sidelines|margins) of|as part of|within the framework of|during)\b`)
 	twoCountryRE = regexp.MustCompile(`(?i)\b(?:(?:the|our) (?:two|2) (?:countries|nations|sides|governments)|both (?:countries|nations|sides|governments)|the two)\b`)
-	behalfRE     = regexp.MustCompile(`(?i)\bon behalf of\b`)
 )
 
 // relator applies the relation rules to one article.
 type relator struct {
-	x     *Extractor
 	doc   *schema.Document
 	res   *resolver
 	ids   []string

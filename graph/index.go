@@ -51,16 +51,9 @@ func newIndex() *index {
 	}
 }
 
-// put replaces what article id contributed with sd (nil removes it) and
-// merges the entities it touched again.
-func (ix *index) put(id string, sd *storedDoc) {
-	touched := map[string]bool{}
-	ix.stage(id, sd, touched)
-	ix.remerge(touched)
-}
-
-// stage is put without the merge, so that a batch merges each entity once;
-// it records the entities it touched.
+// stage replaces what article id contributed with sd (nil removes it) and
+// records the entities it touched; the caller merges them again with
+// remerge once per batch, so that a batch merges each entity once.
 func (ix *index) stage(id string, sd *storedDoc, touched map[string]bool) {
 	if old := ix.docs[id]; old != nil {
 		for _, e := range old.doc.Entities {
