@@ -36,9 +36,9 @@ type gazetteer struct {
 	capital     map[string]string // ISO code -> capital city
 	demonym     map[string]string // demonym -> ISO code
 
-	titleHead, titleMod, honorific, domain map[string]bool
-	heads                                  map[string]schema.EntityType // head word -> type (lower case)
-	sectors                                []sectorForm
+	titleHead, titleMod, honorific, domain, domainHead map[string]bool
+	heads                                              map[string]schema.EntityType // head word -> type (lower case)
+	sectors                                            []sectorForm
 }
 
 type sectorForm struct {
@@ -52,7 +52,7 @@ func newGazetteer() (*gazetteer, error) {
 		exact: map[string][]gazEntry{}, folded: map[string][]gazEntry{},
 		countryName: map[string]string{}, capital: map[string]string{}, demonym: map[string]string{},
 		titleHead: map[string]bool{}, titleMod: map[string]bool{}, honorific: map[string]bool{},
-		domain: map[string]bool{}, heads: map[string]schema.EntityType{},
+		domain: map[string]bool{}, domainHead: map[string]bool{}, heads: map[string]schema.EntityType{},
 	}
 	g.loadCountryModule()
 	steps := []struct {
@@ -207,7 +207,7 @@ func (g *gazetteer) loadTitleLine(f []string) error {
 	if len(f) != 2 {
 		return fmt.Errorf("want kind<TAB>words")
 	}
-	set := map[string]map[string]bool{"head": g.titleHead, "modifier": g.titleMod, "honorific": g.honorific, "domain": g.domain}[f[0]]
+	set := map[string]map[string]bool{"head": g.titleHead, "modifier": g.titleMod, "honorific": g.honorific, "domain": g.domain, "domainhead": g.domainHead}[f[0]]
 	if set == nil {
 		return fmt.Errorf("unknown title kind %q", f[0])
 	}

@@ -169,22 +169,19 @@ func (r *recognizer) eventPossessor(txt string, start int) int {
 	before := txt[:start]
 	for _, suf := range []string{"'s ", "’s "} {
 		if strings.HasSuffix(before, suf) {
-			p := len(before) - len(suf)
-			k := p
+			k := len(before) - len(suf) // the possessor ends here
 			words := 0
-			for k > 0 && words < 3 {
-				j := strings.LastIndexByte(txt[:k], ' ')
+			for words < 3 {
+				j := strings.LastIndexByte(txt[:k], ' ') // -1 at the start of the sentence
 				w := txt[j+1 : k]
 				if !isNameToken(w) || r.g.titleHead[strings.ToLower(w)] || r.g.titleMod[strings.ToLower(w)] {
 					break
 				}
 				words++
-				k = j + 1
+				k = max(j, 0)
 				if j < 0 {
-					k = 0
 					break
 				}
-				k = j
 			}
 			if words > 0 {
 				return strings.IndexFunc(txt[k:], func(r rune) bool { return !unicode.IsSpace(r) }) + k

@@ -37,7 +37,7 @@ func (r *recognizer) continuesTitle(toks []token, a, b chunk) bool {
 	if g == "," && r.g.titleHead[strings.ToLower(toks[a.J-1].Text)] && personShaped(r, span(r.text, toks, b.I, b.J)) {
 		return true // "the Transport Secretary, Heidi Alexander"
 	}
-	if !hasTitleDomain(toks, a) || r.endsWithName(toks, a) {
+	if !r.hasTitleDomain(toks, a) || r.endsWithName(toks, a) {
 		return false
 	}
 	first := strings.ToLower(toks[b.I].Text)
@@ -49,11 +49,11 @@ func (r *recognizer) continuesTitle(toks []token, a, b chunk) bool {
 
 // hasTitleDomain: the run holds "<head> of|for <Domain>", so what follows a
 // comma may continue its domain.
-func hasTitleDomain(toks []token, c chunk) bool {
+func (r *recognizer) hasTitleDomain(toks []token, c chunk) bool {
 	for k := c.I; k+1 < c.J; k++ {
 		w := strings.ToLower(toks[k].Text)
 		next := toks[k+1].Text
-		if (next == "for" || next == "of") && (titleWord(w) || w == "ministry" || w == "department") {
+		if (next == "for" || next == "of") && (r.g.domainHead[w] || w == "ministry" || w == "department") {
 			return true
 		}
 	}
@@ -66,21 +66,12 @@ func (r *recognizer) endsWithName(toks []token, c chunk) bool {
 	n := 0
 	for k := c.J - 1; k >= c.I && n < 3; k-- {
 		w := strings.ToLower(toks[k].Text)
-		if !isNameToken(toks[k].Text) || titleWord(w) || r.g.domain[w] || r.g.titleHead[w] || r.g.heads[w] != "" {
+		if !isNameToken(toks[k].Text) || r.g.domain[w] || r.g.titleHead[w] || r.g.heads[w] != "" {
 			break
 		}
 		n++
 	}
 	return n >= 2
-}
-
-func titleWord(w string) bool {
-	switch w {
-	case "minister", "secretary", "president", "director", "commissioner", "ambassador", "chancellor", "envoy",
-		"vice-president", "administrator", "chief", "head", "governor", "chairman", "chair", "official":
-		return true
-	}
-	return false
 }
 
 // titledPerson reads "[Country] TITLE NAME" in the run [i, j): "U.S.
