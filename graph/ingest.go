@@ -13,7 +13,7 @@ import (
 // batchDeltas is how many quad changes go into one Cayley transaction. A
 // transaction holds whole articles only, so a crash leaves each article
 // fully present or absent.
-const batchDeltas = 20000
+const batchDeltas = 100000
 
 // change is what one write does to one article.
 type change struct {

@@ -91,7 +91,7 @@ func benchScale(b *testing.B, n int, fresh func(testing.TB) (Config, func() (int
 		}
 	}
 	b.StopTimer()
-	loadHeap, loadRSS := mem.mark()
+	loadHeap, loadRSS, loadAnon := mem.mark()
 	size, err := sizeOf()
 	if err != nil {
 		b.Fatal(err)
@@ -103,7 +103,7 @@ func benchScale(b *testing.B, n int, fresh func(testing.TB) (Config, func() (int
 	}
 	defer s.Close()
 	reopen := time.Since(start)
-	openHeap, openRSS := mem.mark()
+	openHeap, openRSS, openAnon := mem.mark()
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
@@ -116,7 +116,7 @@ func benchScale(b *testing.B, n int, fresh func(testing.TB) (Config, func() (int
 	}
 	q := makeQueries(s, scaleQueries, scaleSeed)
 	reads := timeReads(b, s, &q)
-	readHeap, readRSS := mem.stop()
+	readHeap, readRSS, readAnon := mem.stop()
 
 	b.ReportMetric(float64(n), "articles")
 	b.ReportMetric(float64(quads), "quads")
@@ -135,6 +135,9 @@ func benchScale(b *testing.B, n int, fresh func(testing.TB) (Config, func() (int
 		b.ReportMetric(float64(max(loadRSS, openRSS, readRSS))/1e6, "peak-RSS-MB")
 		b.ReportMetric(float64(loadRSS)/1e6, "load-peak-RSS-MB")
 		b.ReportMetric(float64(openRSS)/1e6, "reopen-peak-RSS-MB")
+		b.ReportMetric(float64(max(loadAnon, openAnon, readAnon))/1e6, "peak-anon-RSS-MB")
+		b.ReportMetric(float64(loadAnon)/1e6, "load-peak-anon-RSS-MB")
+		b.ReportMetric(float64(openAnon)/1e6, "reopen-peak-anon-RSS-MB")
 	}
 	for _, r := range reads {
 		b.ReportMetric(ms64(r.p50), r.name+"-p50-ms")
@@ -193,12 +196,21 @@ func loadCorpus(tb testing.TB, s *Store, gen *corpus.Generator, from, to int) in
 	return quads
 }
 
-// memWatch samples the Go heap every 50 ms; the process's peak resident set
-// comes from the kernel, reset when the watch starts.
+// memWatch samples the Go heap and the process's anonymous resident memory
+// every 50 ms; the peak resident set comes from the kernel, reset when the
+// watch starts. The resident set counts the pages of the bbolt file that
+// its memory map has touched, which the kernel drops under pressure; the
+// anonymous part is the memory the process itself holds.
 type memWatch struct {
 	peak atomic.Uint64
+	anon atomic.Uint64
 	done chan struct{}
 	exit chan struct{}
+}
+
+func raise(p *atomic.Uint64, v uint64) {
+	for old := p.Load(); v > old && !p.CompareAndSwap(old, v); old = p.Load() {
+	}
 }
 
 func watchMemory() *memWatch {
@@ -211,8 +223,8 @@ func watchMemory() *memWatch {
 		for {
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
-			for v, p := ms.HeapInuse+ms.StackInuse, w.peak.Load(); v > p && !w.peak.CompareAndSwap(p, v); p = w.peak.Load() {
-			}
+			raise(&w.peak, ms.HeapInuse+ms.StackInuse)
+			raise(&w.anon, procStatus("RssAnon"))
 			select {
 			case <-w.done:
 				return
@@ -223,17 +235,17 @@ func watchMemory() *memWatch {
 	return w
 }
 
-// mark returns the peak Go heap and the peak resident set (0 where /proc
-// is missing), in bytes, since the watch started or the last mark, and
-// starts a new phase.
-func (w *memWatch) mark() (heap, rss uint64) {
-	heap, rss = w.peak.Swap(0), vmHWM()
+// mark returns the peak Go heap, the peak resident set and the peak
+// anonymous resident memory (0 where /proc is missing), in bytes, since the
+// watch started or the last mark, and starts a new phase.
+func (w *memWatch) mark() (heap, rss, anon uint64) {
+	heap, rss, anon = w.peak.Swap(0), procStatus("VmHWM"), w.anon.Swap(0)
 	resetHWM()
-	return heap, rss
+	return heap, rss, anon
 }
 
 // stop ends the watch and returns the peaks of the last phase.
-func (w *memWatch) stop() (heap, rss uint64) {
+func (w *memWatch) stop() (heap, rss, anon uint64) {
 	close(w.done)
 	<-w.exit
 	return w.mark()
@@ -243,7 +255,8 @@ func (w *memWatch) stop() (heap, rss uint64) {
 // that a peak is this phase's, not an earlier one's in the same process.
 func resetHWM() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
 
-func vmHWM() uint64 {
+// procStatus reads one "kB" field of /proc/self/status, in bytes.
+func procStatus(field string) uint64 {
 	b, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0
@@ -251,7 +264,7 @@ func vmHWM() uint64 {
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	for sc.Scan() {
 		var kb uint64
-		if _, err := fmt.Sscanf(sc.Text(), "VmHWM: %d kB", &kb); err == nil {
+		if _, err := fmt.Sscanf(sc.Text(), field+": %d kB", &kb); err == nil {
 			return kb << 10
 		}
 	}

@@ -167,7 +167,17 @@ func openBolt(path string, readOnly bool) (graph.QuadStore, error) {
 	} else if _, err := os.Stat(path); err != nil {
 		return nil, err
 	}
-	bdb, err := bbolt.Open(path, 0o644, &bbolt.Options{Timeout: 2 * time.Second, ReadOnly: readOnly})
+	bdb, err := bbolt.Open(path, 0o644, &bbolt.Options{
+		Timeout:  2 * time.Second,
+		ReadOnly: readOnly,
+		// The free list is rebuilt from the pages at open instead of being
+		// written at every commit (which, on a large store, costs a write of
+		// every free page id per transaction), and kept as a map, whose
+		// allocation does not scan the whole list. A crash loses nothing
+		// either way: the free list is derived from the page tree.
+		NoFreelistSync: true,
+		FreelistType:   bbolt.FreelistMapType,
+	})
 	if errors.Is(err, bbolt.ErrTimeout) {
 		return nil, fmt.Errorf("locked by another process: %w", err)
 	} else if err != nil {
@@ -223,30 +233,20 @@ func (s *Store) load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("graph: load %s: %w", s.name, err)
 	}
-	pending := map[string]quadSet{}
+	pending := map[string][]quad.Quad{}
 	touched := map[string]bool{}
-	err = s.scanRefs(ctx, func(ref graph.Ref, lkey any) error {
+	err = s.scanBatched(ctx, func(q quad.Quad, lkey any) error {
 		if lkey == nil {
 			return nil
-		}
-		q, err := s.qs.Quad(ref)
-		if err != nil {
-			return err
 		}
 		remaining[lkey]--
 		id, ok := iriSuffix(q.Label, articleBase)
 		if !ok {
 			return nil
 		}
-		set := pending[id]
-		if set == nil {
-			set = quadSet{}
-			pending[id] = set
-		}
-		q = normalize(q)
-		set[quadKey(q)] = q
+		pending[id] = append(pending[id], q)
 		if remaining[lkey] == 0 {
-			s.idx.stage(id, decode(id, set), touched)
+			s.idx.stage(id, decode(id, toSet(pending[id])), touched)
 			delete(pending, id)
 		}
 		return nil
@@ -254,11 +254,19 @@ func (s *Store) load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("graph: load %s: %w", s.name, err)
 	}
-	for id, set := range pending { // a store written while we read: take what is there
-		s.idx.stage(id, decode(id, set), touched)
+	for id, qs := range pending { // a store written while we read: take what is there
+		s.idx.stage(id, decode(id, toSet(qs)), touched)
 	}
 	s.idx.remerge(touched)
 	return nil
+}
+
+func toSet(qs []quad.Quad) quadSet {
+	set := make(quadSet, len(qs))
+	for _, q := range qs {
+		set[quadKey(q)] = q
+	}
+	return set
 }
 
 // labelCounts counts the quads of each label, keyed by the label's ref.
@@ -300,19 +308,89 @@ func (s *Store) scanRefs(ctx context.Context, fn func(graph.Ref, any) error) err
 
 // scan calls fn with every quad of the store.
 func (s *Store) scan(ctx context.Context, fn func(quad.Quad) error) error {
+	return s.scanBatched(ctx, func(q quad.Quad, _ any) error { return fn(q) })
+}
+
+const (
+	scanChunk    = 4096    // quads whose node values are looked up together
+	scanCacheMax = 1 << 19 // node values kept between chunks
+)
+
+// scanBatched calls fn with every quad of the store and the key of its
+// label's ref (nil when it has none), normalised. Rather than asking Cayley
+// for each quad in turn (four node lookups, each in a transaction of its
+// own), it takes the quads' refs a chunk at a time, looks up in one batch the
+// node values it has not seen lately, and keeps the frequent ones (predicates,
+// types, labels, well-known entities) between chunks.
+func (s *Store) scanBatched(ctx context.Context, fn func(quad.Quad, any) error) error {
 	it := s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
-	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
+	cache := map[any]quad.Value{}
+	refs := make([][4]graph.Ref, 0, scanChunk)
+	flush := func() error {
+		var miss []graph.Ref
+		wanted := map[any]bool{}
+		for _, r := range refs {
+			for _, n := range r {
+				if n == nil {
+					continue
+				}
+				if _, ok := cache[n.Key()]; !ok && !wanted[n.Key()] {
+					wanted[n.Key()] = true
+					miss = append(miss, n)
+				}
+			}
+		}
+		if len(cache)+len(miss) > scanCacheMax {
+			clear(cache)
+		}
+		vals, err := graph.ValuesOf(ctx, s.qs, miss)
 		if err != nil {
 			return err
 		}
-		if err := fn(q); err != nil {
-			return err
+		for i, n := range miss {
+			cache[n.Key()] = vals[i]
+		}
+		for _, r := range refs {
+			var q quad.Quad
+			for d, n := range r {
+				if n != nil {
+					q.Set(quad.Directions[d], cache[n.Key()])
+				}
+			}
+			var lkey any
+			if r[3] != nil {
+				lkey = r[3].Key()
+			}
+			if err := fn(normalize(q), lkey); err != nil {
+				return err
+			}
+		}
+		refs = refs[:0]
+		return nil
+	}
+	for it.Next(ctx) {
+		ref := it.Result()
+		var r [4]graph.Ref
+		for d, dir := range quad.Directions {
+			n, err := s.qs.QuadDirection(ref, dir)
+			if err != nil {
+				return err
+			}
+			r[d] = n
+		}
+		refs = append(refs, r)
+		if len(refs) == scanChunk {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return err // some backends report a cancelled query without wrapping it
 	}
-	return it.Err()
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return flush()
 }
