@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"slices"
+	"unique"
 
 	"github.com/cayleygraph/quad"
 	"github.com/newsgraph/newsgraph/schema"
@@ -12,10 +13,15 @@ import (
 // the quads labelled with the article's IRI, plus any quads of that label the
 // model does not know (from an import), so that removing the article removes
 // all of them.
+//
+// A store holds every article's document in memory, so decoding keeps it
+// small: strings that many articles repeat (entity ids, names, aliases,
+// titles, rules, dates) are interned with the unique package, which lets
+// them go once nothing refers to them, and a sentence that supports several
+// relations of an article is held once.
 type storedDoc struct {
 	doc    schema.Document
 	extras []quad.Quad
-	ents   map[string]int // entity id -> index in doc.Entities
 }
 
 // quads returns every quad the article contributed.
@@ -27,11 +33,24 @@ func (sd *storedDoc) quads() quadSet {
 	return qs
 }
 
+// entity returns the article's own record of entity id (doc.Entities is
+// sorted by id), or nil.
 func (sd *storedDoc) entity(id string) *schema.Entity {
-	if i, ok := sd.ents[id]; ok {
-		return &sd.doc.Entities[i]
+	i, ok := slices.BinarySearchFunc(sd.doc.Entities, id, func(e schema.Entity, id string) int { return cmp.Compare(e.ID, id) })
+	if !ok {
+		return nil
 	}
-	return nil
+	return &sd.doc.Entities[i]
+}
+
+// intern returns the canonical copy of s.
+func intern(s string) string { return unique.Make(s).Value() }
+
+func internAll(ss []string) []string {
+	for i, s := range ss {
+		ss[i] = intern(s)
+	}
+	return slices.Clip(ss)
 }
 
 type stmtParts struct {
@@ -84,27 +103,40 @@ func decodeKnown(id string, qs quadSet) *storedDoc {
 			decodeStatement(st, q)
 		}
 	}
+	d.Entities = make([]schema.Entity, 0, len(ents))
 	for _, e := range ents {
 		if e.ID == "" || e.Name == "" || !e.Type.Valid() {
 			continue
 		}
+		e.ID, e.Name, e.Type = intern(e.ID), intern(e.Name), schema.EntityType(intern(string(e.Type)))
 		slices.Sort(e.Aliases)
 		slices.Sort(e.Titles)
+		e.Aliases, e.Titles = internAll(e.Aliases), internAll(e.Titles)
 		slices.SortFunc(e.Mentions, func(a, b schema.Span) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) })
+		e.Mentions = slices.Clip(e.Mentions)
 		d.Entities = append(d.Entities, *e)
 	}
 	slices.SortFunc(d.Entities, func(a, b schema.Entity) int { return cmp.Compare(a.ID, b.ID) })
+	sentences := map[string]string{}
+	d.Relations = make([]schema.Relation, 0, len(stmts))
 	for _, st := range stmts {
 		if st.hasS && st.hasP && st.hasO {
-			d.Relations = append(d.Relations, st.rel)
+			r := st.rel
+			r.Subject, r.Predicate, r.Object = intern(r.Subject), schema.Predicate(intern(string(r.Predicate))), intern(r.Object)
+			r.Rule = intern(r.Rule)
+			if t, ok := sentences[r.Evidence.Text]; ok {
+				r.Evidence.Text = t
+			} else {
+				sentences[r.Evidence.Text] = r.Evidence.Text
+			}
+			d.Relations = append(d.Relations, r)
 		}
 	}
 	slices.SortFunc(d.Relations, compareRelations)
-	sd := &storedDoc{doc: d, ents: make(map[string]int, len(d.Entities))}
-	for i, e := range d.Entities {
-		sd.ents[e.ID] = i
-	}
-	return sd
+	d.Article.Published = intern(d.Article.Published)
+	d.Article.Publisher = intern(d.Article.Publisher)
+	d.Article.Author = intern(d.Article.Author)
+	return &storedDoc{doc: d}
 }
 
 func compareRelations(a, b schema.Relation) int {

@@ -30,10 +30,14 @@ type entityAgg struct {
 	merged schema.Entity
 }
 
+// assertion is one article's assertion of a statement: the relation as the
+// article's stored document has it.
 type assertion struct {
-	article string
-	rel     schema.Relation
+	doc *storedDoc
+	rel *schema.Relation
 }
+
+func (a assertion) article() string { return a.doc.doc.Article.ID }
 
 type stmtAgg struct {
 	key  stmtKey
@@ -60,8 +64,8 @@ func (ix *index) stage(id string, sd *storedDoc, touched map[string]bool) {
 			delete(ix.ents[e.ID].by, id)
 			touched[e.ID] = true
 		}
-		for _, r := range old.doc.Relations {
-			ix.dropAssertion(id, r)
+		for i := range old.doc.Relations {
+			ix.dropAssertion(old, &old.doc.Relations[i])
 		}
 		delete(ix.docs, id)
 	}
@@ -77,8 +81,8 @@ func (ix *index) stage(id string, sd *storedDoc, touched map[string]bool) {
 			agg.by[id] = e
 			touched[e.ID] = true
 		}
-		for _, r := range sd.doc.Relations {
-			ix.addAssertion(id, r)
+		for i := range sd.doc.Relations {
+			ix.addAssertion(sd, &sd.doc.Relations[i])
 		}
 	}
 }
@@ -96,7 +100,7 @@ func (ix *index) remerge(touched map[string]bool) {
 	}
 }
 
-func (ix *index) addAssertion(article string, r schema.Relation) {
+func (ix *index) addAssertion(sd *storedDoc, r *schema.Relation) {
 	k := stmtKey{r.Subject, r.Predicate, r.Object}
 	st := ix.stmts[k]
 	if st == nil {
@@ -107,21 +111,22 @@ func (ix *index) addAssertion(article string, r schema.Relation) {
 			ix.link(k.O, k)
 		}
 	}
-	st.asrt = append(st.asrt, assertion{article, r})
-	slices.SortFunc(st.asrt, func(a, b assertion) int {
-		return cmp.Or(cmp.Compare(a.article, b.article), compareRelations(a.rel, b.rel))
-	})
+	a := assertion{sd, r}
+	i, _ := slices.BinarySearchFunc(st.asrt, a, compareAssertions)
+	st.asrt = slices.Insert(st.asrt, i, a)
 }
 
-func (ix *index) dropAssertion(article string, r schema.Relation) {
+func compareAssertions(a, b assertion) int {
+	return cmp.Or(cmp.Compare(a.article(), b.article()), compareRelations(*a.rel, *b.rel))
+}
+
+func (ix *index) dropAssertion(sd *storedDoc, r *schema.Relation) {
 	k := stmtKey{r.Subject, r.Predicate, r.Object}
 	st := ix.stmts[k]
 	if st == nil {
 		return
 	}
-	st.asrt = slices.DeleteFunc(st.asrt, func(a assertion) bool {
-		return a.article == article && compareRelations(a.rel, r) == 0
-	})
+	st.asrt = slices.DeleteFunc(st.asrt, func(a assertion) bool { return a.doc == sd && a.rel == r })
 	if len(st.asrt) == 0 {
 		delete(ix.stmts, k)
 		ix.unlink(k.S, k)
@@ -223,8 +228,8 @@ func (ix *index) statement(st *stmtAgg, keep func(assertion) bool) (schema.State
 		}
 		ok = true
 		ev := a.rel.Evidence
-		ev.Article = a.article
-		ev.Published = ix.docs[a.article].doc.Article.Published
+		ev.Article = a.article()
+		ev.Published = a.doc.doc.Article.Published
 		out.Evidence = append(out.Evidence, ev)
 	}
 	return out, ok

@@ -19,8 +19,8 @@ func (s *Store) Relations(ctx context.Context, f schema.RelationFilter, p schema
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	keep := func(a assertion) bool {
-		return (f.Article == "" || a.article == f.Article) &&
-			inRange(s.idx.docs[a.article].doc.Article.Published, f.Since, f.Until)
+		return (f.Article == "" || a.article() == f.Article) &&
+			inRange(a.doc.doc.Article.Published, f.Since, f.Until)
 	}
 	var out []schema.Statement
 	for i, st := range s.idx.candidates(f) {
