@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -145,16 +146,28 @@ func scoreName(q string, f nameForm, fuzzy bool) float64 {
 		return 0.45 - 0.1*float64(d)
 	}
 	if len(f.folded) > len(q) {
-		if d := levenshtein(q, f.folded[:len(q)], edits); d <= edits {
+		if d := levenshtein(q, runePrefix(f.folded, q), edits); d <= edits {
 			return 0.35 - 0.1*float64(d)
 		}
 	}
-	for _, w := range strings.Fields(f.folded) {
+	for w := range strings.FieldsSeq(f.folded) {
 		if d := levenshtein(q, w, edits); d <= edits {
 			return 0.3 - 0.1*float64(d)
 		}
 	}
 	return 0
+}
+
+// runePrefix is the start of s as long, in runes, as q.
+func runePrefix(s, q string) string {
+	n := utf8.RuneCountInString(q)
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // wordPrefix reports whether q starts at a word boundary of the name.
@@ -179,22 +192,30 @@ func maxEdits(q string) int {
 	}
 }
 
-// levenshtein is the edit distance of a and b, or limit+1 once it must
-// exceed limit.
+// levenshtein is the edit distance of a and b, in runes, or limit+1 once
+// it must exceed limit. It is the hot loop of fuzzy search, run against
+// every name, so it allocates nothing for names of up to 64 runes and
+// gives up as soon as the lengths alone, or a row, rule a match out.
 func levenshtein(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > limit || -d > limit {
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if d := na - nb; d > limit || -d > limit {
 		return limit + 1
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var abuf, bbuf [64]rune
+	var pbuf, cbuf [65]int
+	ra, rb := appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
+	prev, cur := pbuf[:0], cbuf[:0]
+	if nb >= len(pbuf) {
+		prev, cur = make([]int, 0, nb+1), make([]int, 0, nb+1)
+	}
+	prev, cur = prev[:nb+1], cur[:nb+1]
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(ra); i++ {
+	for i := 1; i <= na; i++ {
 		cur[0] = i
 		rowMin := cur[0]
-		for j := 1; j <= len(rb); j++ {
+		for j := 1; j <= nb; j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
@@ -207,7 +228,14 @@ func levenshtein(a, b string, limit int) int {
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return prev[nb]
+}
+
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
 }
 
 func clamp(n, def, most int) int {
