@@ -29,6 +29,7 @@ import (
 //	NEWSGRAPH_SCALE=100000 go test -run '^$' -bench '^BenchmarkScaleBBolt$' -benchtime=1x -timeout 2h -v ./graph/
 //	NEWSGRAPH_TEST_POSTGRES=$(.ci/postgres.sh start /tmp/pg-scale) NEWSGRAPH_SCALE_POSTGRES=10000 \
 //	    go test -run '^$' -bench '^BenchmarkScalePostgres$' -benchtime=1x -timeout 2h -v ./graph/
+//	NEWSGRAPH_SCALE_STORE=postgres://... go test -run '^$' -bench '^BenchmarkScaleReopen$' -benchtime=1x -v ./graph/
 //
 // Unset, the sizes are small so that `make bench` stays quick.
 const (
@@ -61,6 +62,18 @@ func BenchmarkScalePostgres(b *testing.B) {
 		cfg := scratchPostgres(tb, base)
 		return cfg, func() (int64, error) { return postgresSize(cfg.DB) }
 	})
+}
+
+// BenchmarkScaleReopen times the reopen and the reads of the scale
+// benchmarks on a store that already holds the corpus (a bbolt path or a
+// database URL in NEWSGRAPH_SCALE_STORE), opened read-only: the second half
+// of a scale run without its load, for a store kept from an earlier one.
+func BenchmarkScaleReopen(b *testing.B) {
+	db := os.Getenv("NEWSGRAPH_SCALE_STORE")
+	if db == "" {
+		b.Skip("NEWSGRAPH_SCALE_STORE is not set: name a store that holds the generated corpus")
+	}
+	reopenAndRead(b, Config{DB: db, ReadOnly: true}, watchMemory())
 }
 
 // benchScale loads n articles into a fresh store per iteration, then
@@ -96,6 +109,25 @@ func benchScale(b *testing.B, n int, fresh func(testing.TB) (Config, func() (int
 	if err != nil {
 		b.Fatal(err)
 	}
+	b.ReportMetric(float64(n), "articles")
+	b.ReportMetric(float64(quads), "quads")
+	b.ReportMetric(load.Seconds(), "load-s")
+	b.ReportMetric(float64(quads)/load.Seconds(), "quads/s")
+	b.ReportMetric(float64(n)/load.Seconds(), "articles/s")
+	b.ReportMetric(float64(size)/1e6, "store-MB")
+	b.ReportMetric(float64(loadHeap)/1e6, "load-peak-heap-MB")
+	if loadRSS > 0 {
+		b.ReportMetric(float64(loadRSS)/1e6, "load-peak-RSS-MB")
+		b.ReportMetric(float64(loadAnon)/1e6, "load-peak-anon-RSS-MB")
+	}
+	reopenAndRead(b, cfg, mem)
+}
+
+// reopenAndRead opens the store cfg names, as serve does, times the reads
+// on it and reports them with the memory of both phases; it stops mem.
+func reopenAndRead(b *testing.B, cfg Config, mem *memWatch) {
+	b.StopTimer()
+	ctx := context.Background()
 	start := time.Now()
 	s, err := Open(ctx, cfg)
 	if err != nil {
@@ -118,26 +150,18 @@ func benchScale(b *testing.B, n int, fresh func(testing.TB) (Config, func() (int
 	reads := timeReads(b, s, &q)
 	readHeap, readRSS, readAnon := mem.stop()
 
-	b.ReportMetric(float64(n), "articles")
-	b.ReportMetric(float64(quads), "quads")
+	b.ReportMetric(float64(st.Articles), "articles")
 	b.ReportMetric(float64(st.Entities), "entities")
 	b.ReportMetric(float64(st.Relations), "statements")
-	b.ReportMetric(load.Seconds(), "load-s")
-	b.ReportMetric(float64(quads)/load.Seconds(), "quads/s")
-	b.ReportMetric(float64(n)/load.Seconds(), "articles/s")
-	b.ReportMetric(float64(size)/1e6, "store-MB")
 	b.ReportMetric(reopen.Seconds(), "reopen-s")
 	b.ReportMetric(float64(indexHeap)/1e6, "heap-after-open-MB")
-	b.ReportMetric(float64(max(loadHeap, openHeap, readHeap))/1e6, "peak-heap-MB")
-	b.ReportMetric(float64(loadHeap)/1e6, "load-peak-heap-MB")
 	b.ReportMetric(float64(openHeap)/1e6, "reopen-peak-heap-MB")
-	if loadRSS > 0 {
-		b.ReportMetric(float64(max(loadRSS, openRSS, readRSS))/1e6, "peak-RSS-MB")
-		b.ReportMetric(float64(loadRSS)/1e6, "load-peak-RSS-MB")
+	b.ReportMetric(float64(readHeap)/1e6, "read-peak-heap-MB")
+	if openRSS > 0 {
 		b.ReportMetric(float64(openRSS)/1e6, "reopen-peak-RSS-MB")
-		b.ReportMetric(float64(max(loadAnon, openAnon, readAnon))/1e6, "peak-anon-RSS-MB")
-		b.ReportMetric(float64(loadAnon)/1e6, "load-peak-anon-RSS-MB")
 		b.ReportMetric(float64(openAnon)/1e6, "reopen-peak-anon-RSS-MB")
+		b.ReportMetric(float64(readRSS)/1e6, "read-peak-RSS-MB")
+		b.ReportMetric(float64(readAnon)/1e6, "read-peak-anon-RSS-MB")
 	}
 	for _, r := range reads {
 		b.ReportMetric(ms64(r.p50), r.name+"-p50-ms")
