@@ -48,6 +48,8 @@ type loader struct {
 	degreePending map[string]bool
 	rels          map[relKey][]schema.Statement
 	relPending    map[relKey]bool
+	stmts         map[string]schema.Statement
+	stmtPending   map[string]bool
 	entityFetches int // round trips, for logs
 	relationScans int
 	degreeFetches int
@@ -62,6 +64,8 @@ func newLoader(store Store) *loader {
 		degreePending: map[string]bool{},
 		rels:          map[relKey][]schema.Statement{},
 		relPending:    map[relKey]bool{},
+		stmts:         map[string]schema.Statement{},
+		stmtPending:   map[string]bool{},
 	}
 }
 
@@ -162,6 +166,34 @@ func (l *loader) degree(ctx context.Context, id string) func() (interface{}, err
 			l.degrees[k] = got[k]
 		}
 		return l.degrees[id], nil
+	}
+}
+
+// statement queues a statement id and returns a thunk yielding the
+// statement with all its evidence (an empty one if it has gone since).
+func (l *loader) statement(ctx context.Context, id string) func() (schema.Statement, error) {
+	l.mu.Lock()
+	if _, ok := l.stmts[id]; !ok {
+		l.stmtPending[id] = true
+	}
+	l.mu.Unlock()
+	return func() (schema.Statement, error) {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if st, ok := l.stmts[id]; ok {
+			return st, nil
+		}
+		l.stmtPending[id] = true
+		ids := keys(l.stmtPending)
+		l.stmtPending = map[string]bool{}
+		got, err := l.store.Statements(ctx, ids)
+		if err != nil {
+			return schema.Statement{}, fmt.Errorf("api: load evidence: %w", err)
+		}
+		for _, k := range ids {
+			l.stmts[k] = got[k]
+		}
+		return l.stmts[id], nil
 	}
 }
 

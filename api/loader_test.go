@@ -13,7 +13,12 @@ import (
 // countingStore counts the store round trips the resolvers make.
 type countingStore struct {
 	*graph.Store
-	byID, degrees, relations atomic.Int32
+	byID, degrees, relations, statements atomic.Int32
+}
+
+func (c *countingStore) Statements(ctx context.Context, ids []string) (map[string]schema.Statement, error) {
+	c.statements.Add(1)
+	return c.Store.Statements(ctx, ids)
 }
 
 func (c *countingStore) EntitiesByID(ctx context.Context, ids []string) (map[string]schema.Entity, error) {
@@ -56,5 +61,24 @@ func TestNoNPlusOne(t *testing.T) {
 	}
 	if n := cs.byID.Load(); n != 2 {
 		t.Errorf("relation ends: EntitiesByID called %d times in all, want 2", n)
+	}
+	// A neighbourhood's edges come without evidence; asking for it reads
+	// every edge's in one round trip.
+	r = ts.post(t, `{ neighborhood(id: "country/KR", depth: 2, limit: 50) { edges { evidenceCount evidence { text } } } }`, nil)
+	if r.firstError() != "" {
+		t.Fatal(r.firstError())
+	}
+	if n := cs.statements.Load(); n != 1 {
+		t.Errorf("edge evidence: Statements called %d times, want 1", n)
+	}
+	edges := r.Body["data"].(map[string]any)["neighborhood"].(map[string]any)["edges"].([]any)
+	if len(edges) < 2 {
+		t.Fatalf("neighbourhood has %d edges, want several", len(edges))
+	}
+	for _, e := range edges {
+		e := e.(map[string]any)
+		if n, evs := e["evidenceCount"].(float64), e["evidence"].([]any); n < 1 || int(n) != len(evs) {
+			t.Errorf("edge has evidenceCount %v and %d evidence", n, len(evs))
+		}
 	}
 }

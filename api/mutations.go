@@ -120,7 +120,7 @@ func docStatements(doc schema.Document) []interface{} {
 		ev := r.Evidence
 		ev.Article, ev.Published = doc.Article.ID, doc.Article.Published
 		out[i] = schema.Statement{ID: r.Key(), Subject: r.Subject, Predicate: r.Predicate, Object: r.Object,
-			Confidence: r.Confidence, Rule: r.Rule, Evidence: []schema.Evidence{ev}}
+			Confidence: r.Confidence, Rule: r.Rule, EvidenceCount: 1, Evidence: []schema.Evidence{ev}}
 	}
 	return out
 }

@@ -237,7 +237,9 @@ func (b *builder) relationType() *graphql.Object {
 					Description: "The date (YYYY-MM-DD) of date predicates such as signedOn."},
 				"confidence": &graphql.Field{Type: graphql.NewNonNull(graphql.Float), Resolve: stmtProp(func(s schema.Statement) interface{} { return s.Confidence })},
 				"rule":       &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: stmtProp(func(s schema.Statement) interface{} { return s.Rule })},
-				"evidence":   &graphql.Field{Type: nonNullList(b.evidence), Resolve: stmtProp(func(s schema.Statement) interface{} { return evidenceList(s.Evidence) })},
+				"evidenceCount": &graphql.Field{Type: graphql.NewNonNull(graphql.Int), Description: "How many article sentences support it.",
+					Resolve: stmtProp(func(s schema.Statement) interface{} { return max(s.EvidenceCount, len(s.Evidence)) })},
+				"evidence": &graphql.Field{Type: nonNullList(b.evidence), Resolve: r.resolveEvidence},
 			}
 		})})
 }

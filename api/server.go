@@ -34,6 +34,7 @@ type Store interface {
 	Entities(ctx context.Context, f schema.EntityFilter, p schema.Page) (schema.EntityPage, error)
 	Search(ctx context.Context, q schema.SearchQuery) ([]schema.SearchHit, error)
 	Relations(ctx context.Context, f schema.RelationFilter, p schema.Page) (schema.RelationPage, error)
+	Statements(ctx context.Context, ids []string) (map[string]schema.Statement, error)
 	Neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (schema.Subgraph, error)
 	Path(ctx context.Context, from, to string, maxDepth int) (schema.Subgraph, error)
 	Article(ctx context.Context, id string) (schema.Article, error)

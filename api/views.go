@@ -36,6 +36,24 @@ func (s *Server) resolveNeighborhood(p graphql.ResolveParams) (interface{}, erro
 	return g, nil
 }
 
+// resolveEvidence gives a relation's supporting sentences. Edges of a
+// neighbourhood or a path come with their count only; their evidence is read
+// here, for the edges whose evidence the query asks for, in one batch.
+func (s *Server) resolveEvidence(p graphql.ResolveParams) (interface{}, error) {
+	st, _ := p.Source.(schema.Statement)
+	if len(st.Evidence) > 0 || st.EvidenceCount == 0 {
+		return evidenceList(st.Evidence), nil
+	}
+	load := loaderFrom(p.Context, s.store).statement(p.Context, st.ID)
+	return func() (interface{}, error) {
+		full, err := load()
+		if err != nil {
+			return nil, err
+		}
+		return evidenceList(full.Evidence), nil
+	}, nil
+}
+
 func (s *Server) resolvePath(p graphql.ResolveParams) (interface{}, error) {
 	from, _ := p.Args["from"].(string)
 	to, _ := p.Args["to"].(string)

@@ -395,6 +395,28 @@ func testNeighborhood(t *testing.T, b backend) {
 	if len(sg.Edges) != 8 {
 		t.Errorf("depth 1 has %d edges, want 8", len(sg.Edges))
 	}
+	// Edges come with a count; Statements gives the evidence, the same as
+	// Relations does.
+	var ids []string
+	for _, e := range sg.Edges {
+		ids = append(ids, e.ID)
+		if e.EvidenceCount == 0 || len(e.Evidence) != 0 {
+			t.Errorf("edge %s: %d evidence, count %d; want none and a count", e.ID, len(e.Evidence), e.EvidenceCount)
+		}
+	}
+	full, err := s.Statements(ctx, append(ids, "st-nonesuch"))
+	if err != nil || len(full) != len(ids) {
+		t.Fatalf("Statements = %d, %v; want %d", len(full), err, len(ids))
+	}
+	for _, e := range sg.Edges {
+		rel, err := s.Relations(ctx, schema.RelationFilter{Subject: e.Subject, Object: e.Object, Predicates: []schema.Predicate{e.Predicate}}, schema.Page{})
+		if err != nil || len(rel.Relations) != 1 {
+			t.Fatalf("Relations of edge %s: %v, %v", e.ID, rel.Relations, err)
+		}
+		if got := full[e.ID]; !reflect.DeepEqual(got, rel.Relations[0]) || len(got.Evidence) != e.EvidenceCount {
+			t.Errorf("Statements(%s) = %+v, Relations gives %+v (count %d)", e.ID, got, rel.Relations[0], e.EvidenceCount)
+		}
+	}
 	sg, _ = s.Neighborhood(ctx, schema.NeighborhoodQuery{ID: agr, Depth: 2, Types: []schema.EntityType{schema.Person, schema.Event}})
 	if got := nodeIDs(sg); !slices.Equal(got, []string{agr, "event/apec-summit-2025", "person/michael-kratsios"}) {
 		t.Errorf("depth 2 persons and events = %v", got)

@@ -62,5 +62,10 @@
 // are served from an in-memory index. It is not a second source of truth:
 // Open builds it by decoding every article's quads, and each committed write
 // updates it with the same decoded quads; Export and Import work on the quads
-// themselves.
+// themselves. Open reads the quads a chunk at a time, looking up the node
+// values of a chunk in one batch; the index interns the strings articles
+// repeat. A statement asserted by thousands of articles carries thousands of
+// sentences, so the reads that return many edges at once (Neighborhood,
+// Path) give each edge its evidence count, Statements gives the evidence by
+// statement id, and Relations renders evidence for the page it returns only.
 package graph

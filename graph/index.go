@@ -15,6 +15,7 @@ type index struct {
 	docs  map[string]*storedDoc           // article id -> what it contributed
 	ents  map[string]*entityAgg           // entity id -> per-article assertions
 	stmts map[stmtKey]*stmtAgg            // merged edges
+	byID  map[string]*stmtAgg             // the same, by statement id
 	adj   map[string]map[stmtKey]struct{} // entity id -> statements it takes part in
 	names *nameIndex
 }
@@ -50,6 +51,7 @@ func newIndex() *index {
 		docs:  map[string]*storedDoc{},
 		ents:  map[string]*entityAgg{},
 		stmts: map[stmtKey]*stmtAgg{},
+		byID:  map[string]*stmtAgg{},
 		adj:   map[string]map[stmtKey]struct{}{},
 		names: newNameIndex(),
 	}
@@ -106,6 +108,7 @@ func (ix *index) addAssertion(sd *storedDoc, r *schema.Relation) {
 	if st == nil {
 		st = &stmtAgg{key: k, id: statementID(k.S, k.P, k.O)}
 		ix.stmts[k] = st
+		ix.byID[st.id] = st
 		ix.link(k.S, k)
 		if !isDateEdge(k.P) {
 			ix.link(k.O, k)
@@ -129,6 +132,7 @@ func (ix *index) dropAssertion(sd *storedDoc, r *schema.Relation) {
 	st.asrt = slices.DeleteFunc(st.asrt, func(a assertion) bool { return a.doc == sd && a.rel == r })
 	if len(st.asrt) == 0 {
 		delete(ix.stmts, k)
+		delete(ix.byID, st.id)
 		ix.unlink(k.S, k)
 		ix.unlink(k.O, k)
 	}
@@ -214,8 +218,8 @@ func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
 	return keys
 }
 
-// statement renders a merged edge, keeping only the assertions keep accepts
-// (nil keeps all). ok is false when none is kept.
+// statement renders a merged edge with its evidence, keeping only the
+// assertions keep accepts (nil keeps all). ok is false when none is kept.
 func (ix *index) statement(st *stmtAgg, keep func(assertion) bool) (schema.Statement, bool) {
 	out := schema.Statement{ID: st.id, Subject: st.key.S, Predicate: st.key.P, Object: st.key.O}
 	ok := false
@@ -227,12 +231,24 @@ func (ix *index) statement(st *stmtAgg, keep func(assertion) bool) (schema.State
 			out.Confidence, out.Rule = a.rel.Confidence, a.rel.Rule
 		}
 		ok = true
+		out.EvidenceCount++
 		ev := a.rel.Evidence
 		ev.Article = a.article()
 		ev.Published = a.doc.doc.Article.Published
 		out.Evidence = append(out.Evidence, ev)
 	}
 	return out, ok
+}
+
+// edge renders a merged edge without its evidence: its count only.
+func edge(st *stmtAgg) schema.Statement {
+	out := schema.Statement{ID: st.id, Subject: st.key.S, Predicate: st.key.P, Object: st.key.O, EvidenceCount: len(st.asrt)}
+	for i, a := range st.asrt {
+		if i == 0 || a.rel.Confidence > out.Confidence {
+			out.Confidence, out.Rule = a.rel.Confidence, a.rel.Rule
+		}
+	}
+	return out
 }
 
 // degree is the number of distinct statements an entity takes part in.

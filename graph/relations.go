@@ -10,7 +10,10 @@ import (
 )
 
 // Relations lists statements in (subject, predicate, object) order, each
-// with the evidence of the articles that pass the filter.
+// with the evidence of the articles that pass the filter. The filter is
+// decided on the assertions alone; only the page asked for is rendered with
+// its evidence, which matters for a well-known entity whose statements
+// gather the sentences of thousands of articles.
 func (s *Store) Relations(ctx context.Context, f schema.RelationFilter, p schema.Page) (schema.RelationPage, error) {
 	after, err := decodeCursor(p.After)
 	if err != nil {
@@ -22,7 +25,7 @@ func (s *Store) Relations(ctx context.Context, f schema.RelationFilter, p schema
 		return (f.Article == "" || a.article() == f.Article) &&
 			inRange(a.doc.doc.Article.Published, f.Since, f.Until)
 	}
-	var out []schema.Statement
+	var hits []*stmtAgg
 	for i, st := range s.idx.candidates(f) {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -32,19 +35,52 @@ func (s *Store) Relations(ctx context.Context, f schema.RelationFilter, p schema
 		if !s.idx.matches(st.key, f) {
 			continue
 		}
-		stmt, ok := s.idx.statement(st, keep)
-		if !ok || stmt.Confidence < f.MinConfidence {
+		if conf, ok := keptConfidence(st, keep); !ok || conf < f.MinConfidence {
 			continue
 		}
-		out = append(out, stmt)
+		hits = append(hits, st)
 	}
-	slices.SortFunc(out, func(a, b schema.Statement) int { return cmp.Compare(relationKey(a), relationKey(b)) })
-	page, info := paginate(out, after, p.First, relationKey)
-	return schema.RelationPage{Relations: page, PageInfo: info}, nil
+	slices.SortFunc(hits, func(a, b *stmtAgg) int { return compareKeys(a.key, b.key) })
+	page, info := paginate(hits, after, p.First, func(st *stmtAgg) string { return relationKey(st.key) })
+	out := schema.RelationPage{PageInfo: info, Relations: make([]schema.Statement, 0, len(page))}
+	for _, st := range page {
+		stmt, _ := s.idx.statement(st, keep)
+		out.Relations = append(out.Relations, stmt)
+	}
+	return out, nil
 }
 
-func relationKey(st schema.Statement) string {
-	return st.Subject + "\x00" + string(st.Predicate) + "\x00" + st.Object
+// Statements returns the statements it knows among ids, each with all its
+// evidence.
+func (s *Store) Statements(ctx context.Context, ids []string) (map[string]schema.Statement, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("graph: statements: %w", err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make(map[string]schema.Statement, len(ids))
+	for _, id := range ids {
+		if st := s.idx.byID[id]; st != nil {
+			out[id], _ = s.idx.statement(st, nil)
+		}
+	}
+	return out, nil
+}
+
+// relationKey orders statements as compareKeys does (ids hold no NUL).
+func relationKey(k stmtKey) string {
+	return k.S + "\x00" + string(k.P) + "\x00" + k.O
+}
+
+// keptConfidence is the highest confidence among the assertions keep
+// accepts; ok is false when it accepts none.
+func keptConfidence(st *stmtAgg, keep func(assertion) bool) (conf float64, ok bool) {
+	for _, a := range st.asrt {
+		if keep(a) && (!ok || a.rel.Confidence > conf) {
+			conf, ok = a.rel.Confidence, true
+		}
+	}
+	return conf, ok
 }
 
 // candidates narrows the statements to scan by the entity the filter pins.

@@ -22,7 +22,9 @@ const (
 // edges of q.Predicates in either direction and keeping nodes of q.Types
 // (the centre is always kept), at most q.Limit nodes nearest first, with the
 // edges among them. Date-valued statements (signedOn) have no node and are
-// left out.
+// left out. Edges carry their evidence count, not the evidence: a
+// neighbourhood of well-known entities gathers the sentences of thousands of
+// articles, which Statements reads for the edges that want them.
 func (s *Store) Neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (schema.Subgraph, error) {
 	depth := clamp(q.Depth, defaultDepth, maxDepth)
 	limit := clamp(q.Limit, defaultNodeLimit, maxNodeLimit)
@@ -89,7 +91,8 @@ func (ix *index) neighbours(id string, follow func(stmtKey) bool) []string {
 	return sortedKeys(set)
 }
 
-// edgesAmong returns the followed statements with both ends in nodes.
+// edgesAmong returns the followed statements with both ends in nodes,
+// without their evidence.
 func (ix *index) edgesAmong(nodes map[string]bool, follow func(stmtKey) bool) []schema.Statement {
 	var keys []stmtKey
 	for id := range nodes {
@@ -102,8 +105,7 @@ func (ix *index) edgesAmong(nodes map[string]bool, follow func(stmtKey) bool) []
 	slices.SortFunc(keys, compareKeys)
 	out := make([]schema.Statement, 0, len(keys))
 	for _, k := range keys {
-		st, _ := ix.statement(ix.stmts[k], nil)
-		out = append(out, st)
+		out = append(out, edge(ix.stmts[k]))
 	}
 	return out
 }
@@ -114,7 +116,7 @@ func compareKeys(a, b stmtKey) int {
 
 // Path returns a shortest path from one entity to another, edges taken in
 // either direction, as its nodes in path order and the edge between each
-// consecutive pair. Cayley has no shortest path, so this is a breadth-first
+// consecutive pair (without evidence, as in Neighborhood). Cayley has no shortest path, so this is a breadth-first
 // search, run from both ends at once (each round grows the smaller
 // frontier by a level), which on a graph with hubs visits a small fraction
 // of what a search from one end does. Neighbours are taken in id order and,
@@ -209,7 +211,8 @@ func (sd *searchSide) chain(id string) []string {
 	return out
 }
 
-// edgeBetween returns the first statement, in key order, linking a and b.
+// edgeBetween returns the first statement, in key order, linking a and b,
+// without its evidence.
 func (ix *index) edgeBetween(a, b string) schema.Statement {
 	var keys []stmtKey
 	for k := range ix.adj[a] {
@@ -218,6 +221,5 @@ func (ix *index) edgeBetween(a, b string) schema.Statement {
 		}
 	}
 	slices.SortFunc(keys, compareKeys)
-	st, _ := ix.statement(ix.stmts[keys[0]], nil)
-	return st
+	return edge(ix.stmts[keys[0]])
 }

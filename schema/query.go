@@ -5,15 +5,19 @@ package schema
 
 // Statement is a relation as the store keeps it: one edge, asserted by one or
 // more articles, each with its own evidence. Confidence is the highest any
-// article gave it; Rule is the rule of that assertion.
+// article gave it; Rule is the rule of that assertion. EvidenceCount is the
+// number of assertions; reads that return many edges at once (a
+// neighbourhood, a path) leave Evidence empty and give only the count, and
+// the evidence is read by statement id when it is wanted.
 type Statement struct {
-	ID         string     `json:"id"`
-	Subject    string     `json:"subject"`
-	Predicate  Predicate  `json:"predicate"`
-	Object     string     `json:"object"`
-	Confidence float64    `json:"confidence"`
-	Rule       string     `json:"rule"`
-	Evidence   []Evidence `json:"evidence"`
+	ID            string     `json:"id"`
+	Subject       string     `json:"subject"`
+	Predicate     Predicate  `json:"predicate"`
+	Object        string     `json:"object"`
+	Confidence    float64    `json:"confidence"`
+	Rule          string     `json:"rule"`
+	EvidenceCount int        `json:"evidenceCount"`
+	Evidence      []Evidence `json:"evidence,omitempty"`
 }
 
 // Direction selects an entity's relations by which end it is.
