@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -41,7 +43,15 @@ const (
 func BenchmarkScaleBBolt(b *testing.B) {
 	n := envSize(b, "NEWSGRAPH_SCALE", 2000)
 	benchScale(b, n, func(tb testing.TB) (Config, func() (int64, error)) {
-		path := filepath.Join(tb.TempDir(), "graph.db")
+		// NEWSGRAPH_SCALE_DIR keeps the store, for BenchmarkScaleReopen.
+		dir := os.Getenv("NEWSGRAPH_SCALE_DIR")
+		if dir == "" {
+			dir = tb.TempDir()
+		}
+		path := filepath.Join(dir, fmt.Sprintf("scale-%d-seed%d.db", n, scaleSeed))
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			tb.Fatal(err)
+		}
 		return Config{DB: path}, func() (int64, error) {
 			fi, err := os.Stat(path)
 			if err != nil {
