@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -102,10 +103,6 @@ func (s *Store) searchPass(ctx context.Context, q schema.SearchQuery, want strin
 				return nil, fmt.Errorf("graph: search %q: %w", q.Text, err)
 			}
 		}
-		agg := s.idx.ents[id]
-		if len(q.Types) > 0 && !slices.Contains(q.Types, agg.merged.Type) {
-			continue
-		}
 		best, matched := 0.0, ""
 		for i, f := range forms {
 			sc := scoreName(want, f, fuzzy)
@@ -116,9 +113,14 @@ func (s *Store) searchPass(ctx context.Context, q schema.SearchQuery, want strin
 				best, matched = sc, f.text
 			}
 		}
-		if best > 0 {
-			hits = append(hits, schema.SearchHit{Entity: agg.merged, Score: best, Matched: matched})
+		if best == 0 {
+			continue
 		}
+		agg := s.idx.ents[id]
+		if len(q.Types) > 0 && !slices.Contains(q.Types, agg.merged.Type) {
+			continue
+		}
+		hits = append(hits, schema.SearchHit{Entity: agg.merged, Score: best, Matched: matched})
 	}
 	return hits, nil
 }
@@ -201,6 +203,12 @@ func levenshtein(a, b string, limit int) int {
 	if d := na - nb; d > limit || -d > limit {
 		return limit + 1
 	}
+	// Every kind of character one side has and the other lacks costs an
+	// edit: a bound that rules out most names without the table.
+	ma, mb := charKinds(a), charKinds(b)
+	if bits.OnesCount32(ma&^mb) > limit || bits.OnesCount32(mb&^ma) > limit {
+		return limit + 1
+	}
 	var abuf, bbuf [64]rune
 	var pbuf, cbuf [65]int
 	ra, rb := appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
@@ -228,7 +236,24 @@ func levenshtein(a, b string, limit int) int {
 		}
 		prev, cur = cur, prev
 	}
-	return prev[nb]
+	return min(prev[nb], limit+1)
+}
+
+// charKinds is the set of kinds of character in s: one bit per letter a-z,
+// one for digits, the rest of the runes spread over the remaining five.
+func charKinds(s string) uint32 {
+	var m uint32
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z':
+			m |= 1 << (r - 'a')
+		case r >= '0' && r <= '9':
+			m |= 1 << 26
+		default:
+			m |= 1 << (27 + uint32(r)%5)
+		}
+	}
+	return m
 }
 
 func appendRunes(dst []rune, s string) []rune {

@@ -1,8 +1,12 @@
 package graph
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/corpus"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 func TestLevenshtein(t *testing.T) {
@@ -50,5 +54,69 @@ func BenchmarkScoreNameFuzzy(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		scoreName("industri", f, true)
+	}
+}
+
+// TestLevenshteinBound checks the character-kind shortcut against the plain
+// table on random short strings over a small alphabet (so that near
+// matches are common).
+func TestLevenshteinBound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	word := func() string {
+		b := make([]rune, 1+rng.IntN(8))
+		for i := range b {
+			b[i] = []rune("abcdeé1 ")[rng.IntN(8)]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		a, b, limit := word(), word(), 1+rng.IntN(2)
+		want := min(plainLevenshtein([]rune(a), []rune(b)), limit+1)
+		if got := levenshtein(a, b, limit); got != want {
+			t.Fatalf("levenshtein(%q, %q, %d) = %d, want %d", a, b, limit, got, want)
+		}
+	}
+}
+
+func plainLevenshtein(a, b []rune) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+		}
+	}
+	return d[len(a)][len(b)]
+}
+
+// BenchmarkFuzzyScan scores one query against the names of a generated
+// corpus, the fuzzy pass of a search that found few closer matches.
+func BenchmarkFuzzyScan(b *testing.B) {
+	gen := corpus.New(corpus.Config{Seed: 1})
+	seen := map[string]bool{}
+	var forms []nameForm
+	for i := range 300 {
+		for _, e := range gen.Document(i).Entities {
+			if f := schema.Fold(e.Name); !seen[f] {
+				seen[f] = true
+				forms = append(forms, nameForm{text: e.Name, folded: f, tails: tails(f)})
+			}
+		}
+	}
+	b.ReportMetric(float64(len(forms)), "names")
+	for b.Loop() {
+		for _, f := range forms {
+			scoreName("kwon seong", f, true)
+		}
 	}
 }
