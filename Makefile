@@ -13,7 +13,7 @@ PGDIR     := $(CURDIR)/.pgtest
 GOFILES   := $(shell find . -name '*.go' -not -path './$(WEB)/*') go.mod go.sum
 SEEDS     := $(wildcard seeds/*)
 
-.PHONY: all build assets run test test-deps vet eval bench clean
+.PHONY: all build assets run test test-deps vet eval bench loadtest clean
 
 all: build
 
@@ -64,6 +64,12 @@ eval: $(BIN)
 
 bench: $(WEB_DIST)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# loadtest: wrk against the server on a generated graph (NEWSGRAPH_READS
+# articles, 10000 unless set), DURATION (20s) per read; LOADTEST_INPROCESS=1
+# adds the store's own figures and the ratio. See .ci/loadtest.sh.
+loadtest:
+	@.ci/loadtest.sh
 
 clean:
 	rm -rf bin $(PGDIR)
