@@ -313,15 +313,16 @@ func (s *Store) scan(ctx context.Context, fn func(quad.Quad) error) error {
 
 const (
 	scanChunk    = 4096    // quads whose node values are looked up together
-	scanCacheMax = 1 << 19 // node values kept between chunks
+	scanCacheMax = 1 << 16 // IRIs kept between chunks
 )
 
 // scanBatched calls fn with every quad of the store and the key of its
 // label's ref (nil when it has none), normalised. Rather than asking Cayley
 // for each quad in turn (four node lookups, each in a transaction of its
 // own), it takes the quads' refs a chunk at a time, looks up in one batch the
-// node values it has not seen lately, and keeps the frequent ones (predicates,
-// types, labels, well-known entities) between chunks.
+// node values it has not seen lately, and keeps IRIs, the values that recur
+// (predicates, types, labels, well-known entities), between chunks;
+// literals (sentences, names, offsets) rarely do and are let go.
 func (s *Store) scanBatched(ctx context.Context, fn func(quad.Quad, any) error) error {
 	it := s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
@@ -348,15 +349,24 @@ func (s *Store) scanBatched(ctx context.Context, fn func(quad.Quad, any) error) 
 		if err != nil {
 			return err
 		}
+		chunk := make(map[any]quad.Value, len(miss))
 		for i, n := range miss {
-			cache[n.Key()] = vals[i]
+			chunk[n.Key()] = vals[i]
+			if _, ok := vals[i].(quad.IRI); ok {
+				cache[n.Key()] = vals[i]
+			}
 		}
 		for _, r := range refs {
 			var q quad.Quad
 			for d, n := range r {
-				if n != nil {
-					q.Set(quad.Directions[d], cache[n.Key()])
+				if n == nil {
+					continue
 				}
+				v, ok := chunk[n.Key()]
+				if !ok {
+					v = cache[n.Key()]
+				}
+				q.Set(quad.Directions[d], v)
 			}
 			var lkey any
 			if r[3] != nil {
