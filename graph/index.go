@@ -100,6 +100,7 @@ func (ix *index) remerge(touched map[string]bool) {
 		agg.merged = merge(eid, agg.by)
 		ix.names.add(agg.merged)
 	}
+	ix.names.rebuild()
 }
 
 func (ix *index) addAssertion(sd *storedDoc, r *schema.Relation) {

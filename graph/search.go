@@ -13,14 +13,32 @@ import (
 )
 
 // nameIndex keeps the folded names and aliases of every entity, because
-// Cayley has no text index and name search is the hottest read.
+// Cayley has no text index and name search is the hottest read. Search
+// scans every name, so besides the per-entity forms it keeps them all in
+// one table laid out back to back (recs in entity-id order, the folded
+// text of all of them in one string), rebuilt after each batch of changes:
+// a scan then reads memory in order instead of chasing a pointer per name.
 type nameIndex struct {
 	forms map[string][]nameForm // entity id -> its names, the canonical one first
+	dirty bool
+	recs  []nameRec
+	tails []string // the tails of every rec, recs[i].tails indexing into it
+	ids   []string // entity ids, recs[i].ent indexing into it
 }
 
 type nameForm struct {
 	text, folded string
 	tails        []string // the name from its second, third, ... word on
+	kinds        uint32   // charKinds(folded)
+}
+
+// nameRec is one name of one entity in the table.
+type nameRec struct {
+	text, folded string // folded lies in the table's one string
+	tlo, thi     int32  // tails[tlo:thi]
+	ent          int32
+	kinds        uint32
+	alias        bool
 }
 
 func newNameIndex() *nameIndex { return &nameIndex{forms: map[string][]nameForm{}} }
@@ -30,13 +48,57 @@ func (n *nameIndex) add(e schema.Entity) {
 	for _, t := range append([]string{e.Name}, e.Aliases...) {
 		f := schema.Fold(t)
 		if f != "" {
-			fs = append(fs, nameForm{text: t, folded: f, tails: tails(f)})
+			fs = append(fs, nameForm{text: t, folded: f, tails: tails(f), kinds: charKinds(f)})
 		}
 	}
 	n.forms[e.ID] = fs
+	n.dirty = true
 }
 
-func (n *nameIndex) remove(id string) { delete(n.forms, id) }
+func (n *nameIndex) remove(id string) {
+	delete(n.forms, id)
+	n.dirty = true
+}
+
+// rebuild lays the table out again after changes.
+func (n *nameIndex) rebuild() {
+	if !n.dirty {
+		return
+	}
+	n.dirty = false
+	n.ids = sortedKeys(n.forms)
+	size, count, ntails := 0, 0, 0
+	for _, fs := range n.forms {
+		for _, f := range fs {
+			size += len(f.folded)
+			ntails += len(f.tails)
+		}
+		count += len(fs)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, id := range n.ids {
+		for _, f := range n.forms[id] {
+			b.WriteString(f.folded)
+		}
+	}
+	text := b.String()
+	n.recs = make([]nameRec, 0, count)
+	n.tails = make([]string, 0, ntails)
+	off := 0
+	for e, id := range n.ids {
+		for i, f := range n.forms[id] {
+			folded := text[off : off+len(f.folded)]
+			r := nameRec{text: f.text, folded: folded, tlo: int32(len(n.tails)), ent: int32(e), kinds: f.kinds, alias: i > 0}
+			for _, t := range f.tails {
+				n.tails = append(n.tails, folded[len(folded)-len(t):])
+			}
+			r.thi = int32(len(n.tails))
+			n.recs = append(n.recs, r)
+			off += len(f.folded)
+		}
+	}
+}
 
 // tails lists "b c" and "c" for "a b c": word-prefix matching then needs no
 // allocation per query.
@@ -69,60 +131,88 @@ func (s *Store) Search(ctx context.Context, q schema.SearchQuery) ([]schema.Sear
 	// Exact, prefix, word-prefix and substring matches first; the costly
 	// fuzzy pass runs only when they leave the page short, since a fuzzy
 	// score (at most 0.45) never outranks them.
-	hits, err := s.searchPass(ctx, q, want, false)
-	if err != nil {
+	top := topHits{limit: limit}
+	if err := s.searchPass(ctx, q, want, false, &top); err != nil {
 		return nil, err
 	}
-	if len(hits) < limit && maxEdits(want) > 0 {
-		if hits, err = s.searchPass(ctx, q, want, true); err != nil {
+	if top.matched < limit && maxEdits(want) > 0 {
+		top = topHits{limit: limit}
+		if err := s.searchPass(ctx, q, want, true, &top); err != nil {
 			return nil, err
 		}
 	}
-	degree := make(map[string]int, len(hits))
-	for _, h := range hits {
-		degree[h.Entity.ID] = s.idx.degree(h.Entity.ID)
-	}
-	slices.SortFunc(hits, func(a, b schema.SearchHit) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(degree[b.Entity.ID], degree[a.Entity.ID]),
-			cmp.Compare(a.Entity.ID, b.Entity.ID))
-	})
-	if len(hits) > limit {
-		hits = hits[:limit]
+	hits := make([]schema.SearchHit, len(top.hits))
+	for i, h := range top.hits {
+		hits[i] = schema.SearchHit{Entity: cloneEntity(s.idx.ents[h.id].merged), Score: h.score, Matched: h.matched}
 	}
 	return hits, nil
 }
 
 // searchPass scores every entity's names against want; fuzzy adds matches
 // within a small edit distance. The caller holds the read lock.
-func (s *Store) searchPass(ctx context.Context, q schema.SearchQuery, want string, fuzzy bool) ([]schema.SearchHit, error) {
-	var hits []schema.SearchHit
-	n := 0
-	for id, forms := range s.idx.names.forms {
-		if n++; n%1024 == 0 {
+func (s *Store) searchPass(ctx context.Context, q schema.SearchQuery, want string, fuzzy bool, top *topHits) error {
+	names := s.idx.names
+	for i := 0; i < len(names.recs); {
+		if i%4096 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("graph: search %q: %w", q.Text, err)
+				return fmt.Errorf("graph: search %q: %w", q.Text, err)
 			}
 		}
+		ent := names.recs[i].ent
 		best, matched := 0.0, ""
-		for i, f := range forms {
-			sc := scoreName(want, f, fuzzy)
-			if i > 0 {
+		for ; i < len(names.recs) && names.recs[i].ent == ent; i++ {
+			r := &names.recs[i]
+			sc := scoreName(want, nameForm{folded: r.folded, tails: names.tails[r.tlo:r.thi], kinds: r.kinds}, fuzzy)
+			if r.alias {
 				sc *= 0.95 // an alias is a little weaker than the name
 			}
 			if sc > best {
-				best, matched = sc, f.text
+				best, matched = sc, r.text
 			}
 		}
+		id := names.ids[ent]
 		if best == 0 {
 			continue
 		}
-		agg := s.idx.ents[id]
-		if len(q.Types) > 0 && !slices.Contains(q.Types, agg.merged.Type) {
+		if len(q.Types) > 0 && !slices.Contains(q.Types, s.idx.ents[id].merged.Type) {
 			continue
 		}
-		hits = append(hits, schema.SearchHit{Entity: agg.merged, Score: best, Matched: matched})
+		top.offer(hit{id: id, score: best, matched: matched}, s.idx)
 	}
-	return hits, nil
+	return nil
+}
+
+// topHits keeps the best limit hits in rank order as they come: by score,
+// then the better connected entity, then the id. A query of a few letters
+// matches thousands of names, of which a page is shown.
+type topHits struct {
+	limit   int
+	matched int // hits offered
+	hits    []hit
+}
+
+type hit struct {
+	id, matched string
+	score       float64
+	degree      int
+}
+
+func (t *topHits) offer(h hit, ix *index) {
+	t.matched++
+	if len(t.hits) == t.limit && h.score < t.hits[len(t.hits)-1].score {
+		return // cannot enter: no need for its degree
+	}
+	h.degree = ix.degree(h.id)
+	i, _ := slices.BinarySearchFunc(t.hits, h, func(a, b hit) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(b.degree, a.degree), cmp.Compare(a.id, b.id))
+	})
+	if i == t.limit {
+		return
+	}
+	if len(t.hits) == t.limit {
+		t.hits = t.hits[:len(t.hits)-1]
+	}
+	t.hits = slices.Insert(t.hits, i, h)
 }
 
 func scoreName(q string, f nameForm, fuzzy bool) float64 {
@@ -142,6 +232,11 @@ func scoreName(q string, f nameForm, fuzzy bool) float64 {
 	}
 	edits := maxEdits(q)
 	if edits == 0 {
+		return 0
+	}
+	// The name, its start and each of its words hold no kind of character
+	// the whole name lacks: too many kinds missing rules all three out.
+	if bits.OnesCount32(charKinds(q)&^f.kinds) > edits {
 		return 0
 	}
 	if d := levenshtein(q, f.folded, edits); d <= edits {

@@ -49,7 +49,7 @@ func TestRunePrefix(t *testing.T) {
 }
 
 func BenchmarkScoreNameFuzzy(b *testing.B) {
-	f := nameForm{text: "Ministry of Trade, Industry and Energy", folded: "ministry of trade industry and energy"}
+	f := nameForm{text: "Ministry of Trade, Industry and Energy", folded: "ministry of trade industry and energy", kinds: charKinds("ministry of trade industry and energy")}
 	f.tails = tails(f.folded)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -109,7 +109,7 @@ func BenchmarkFuzzyScan(b *testing.B) {
 		for _, e := range gen.Document(i).Entities {
 			if f := schema.Fold(e.Name); !seen[f] {
 				seen[f] = true
-				forms = append(forms, nameForm{text: e.Name, folded: f, tails: tails(f)})
+				forms = append(forms, nameForm{text: e.Name, folded: f, tails: tails(f), kinds: charKinds(f)})
 			}
 		}
 	}
