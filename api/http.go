@@ -335,13 +335,18 @@ func (s *Server) writeJSON(w http.ResponseWriter, media string, status int, res 
 	for _, e := range res.Errors {
 		out.Errors = append(out.Errors, responseError{e.Message, e.Locations, e.Path, e.Extensions})
 	}
-	body, err := json.Marshal(out)
+	buf := bodies.Get().(*[]byte)
+	body, err := encodeResponse((*buf)[:0], out)
 	if err != nil {
 		status = http.StatusInternalServerError
-		body = []byte(`{"errors":[{"message":"api: cannot encode the response"}]}`)
+		body = append(body[:0], `{"errors":[{"message":"api: cannot encode the response"}]}`...)
 	}
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	_, _ = w.Write(body)
+	if cap(body) <= maxPooledBody {
+		*buf = body
+		bodies.Put(buf)
+	}
 }

@@ -79,7 +79,7 @@ func (b *builder) searchHit() *graphql.Object {
 	return graphql.NewObject(graphql.ObjectConfig{Name: "SearchHit", Fields: graphql.Fields{
 		"entity":  &graphql.Field{Type: graphql.NewNonNull(b.entity), Resolve: hitProp(func(h schema.SearchHit) interface{} { return h.Entity })},
 		"score":   &graphql.Field{Type: graphql.NewNonNull(graphql.Float), Resolve: hitProp(func(h schema.SearchHit) interface{} { return h.Score })},
-		"matched": &graphql.Field{Type: graphql.NewNonNull(graphql.String), Description: "The name or alias that matched.", Resolve: hitProp(func(h schema.SearchHit) interface{} { return h.Matched })},
+		"matched": &graphql.Field{Type: graphql.NewNonNull(graphql.String), Description: "The name or alias that matched.", Resolve: hitProp(func(h schema.SearchHit) interface{} { return text(h.Matched) })},
 	}})
 }
 

@@ -148,8 +148,8 @@ func withArgs(a graphql.FieldConfigArgument, more graphql.FieldConfigArgument) g
 func (b *builder) entityFields() graphql.Fields {
 	r := b.s
 	return graphql.Fields{
-		"id":      &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: entityProp(func(e schema.Entity) interface{} { return e.ID })},
-		"name":    &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: entityProp(func(e schema.Entity) interface{} { return e.Name })},
+		"id":      &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: entityProp(func(e schema.Entity) interface{} { return text(e.ID) })},
+		"name":    &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: entityProp(func(e schema.Entity) interface{} { return text(e.Name) })},
 		"type":    &graphql.Field{Type: graphql.NewNonNull(b.typeEnum), Resolve: entityProp(func(e schema.Entity) interface{} { return e.Type })},
 		"aliases": &graphql.Field{Type: nonNullList(graphql.String), Resolve: entityProp(func(e schema.Entity) interface{} { return nonNilStrings(e.Aliases) })},
 		"degree": &graphql.Field{Type: graphql.NewNonNull(graphql.Int), Resolve: r.resolveDegree,
@@ -214,9 +214,9 @@ func (b *builder) typedFieldDef(tf typedField) *graphql.Field {
 func (b *builder) evidenceType() *graphql.Object {
 	return graphql.NewObject(graphql.ObjectConfig{Name: "Evidence", Description: "The sentence that supports a relation.",
 		Fields: graphql.Fields{
-			"article":   &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: evidenceProp(func(e schema.Evidence) interface{} { return e.Article })},
+			"article":   &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: evidenceProp(func(e schema.Evidence) interface{} { return text(e.Article) })},
 			"published": &graphql.Field{Type: graphql.String, Resolve: evidenceProp(func(e schema.Evidence) interface{} { return nilIfEmpty(e.Published) })},
-			"text":      &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: evidenceProp(func(e schema.Evidence) interface{} { return e.Text })},
+			"text":      &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: evidenceProp(func(e schema.Evidence) interface{} { return text(e.Text) })},
 			"start":     &graphql.Field{Type: graphql.NewNonNull(graphql.Int), Resolve: evidenceProp(func(e schema.Evidence) interface{} { return e.Start })},
 			"end":       &graphql.Field{Type: graphql.NewNonNull(graphql.Int), Resolve: evidenceProp(func(e schema.Evidence) interface{} { return e.End })},
 		}})
@@ -228,7 +228,7 @@ func (b *builder) relationType() *graphql.Object {
 		Description: "One statement: subject predicate object, with the evidence for it.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id":        &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: stmtProp(func(s schema.Statement) interface{} { return s.ID })},
+				"id":        &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: stmtProp(func(s schema.Statement) interface{} { return text(s.ID) })},
 				"subject":   &graphql.Field{Type: graphql.NewNonNull(b.entity), Resolve: r.resolveSubject},
 				"predicate": &graphql.Field{Type: graphql.NewNonNull(b.predEnum), Resolve: stmtProp(func(s schema.Statement) interface{} { return s.Predicate })},
 				"object": &graphql.Field{Type: b.entity, Resolve: r.resolveObject,
@@ -236,7 +236,7 @@ func (b *builder) relationType() *graphql.Object {
 				"value": &graphql.Field{Type: graphql.String, Resolve: stmtProp(dateValue),
 					Description: "The date (YYYY-MM-DD) of date predicates such as signedOn."},
 				"confidence": &graphql.Field{Type: graphql.NewNonNull(graphql.Float), Resolve: stmtProp(func(s schema.Statement) interface{} { return s.Confidence })},
-				"rule":       &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: stmtProp(func(s schema.Statement) interface{} { return s.Rule })},
+				"rule":       &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: stmtProp(func(s schema.Statement) interface{} { return text(s.Rule) })},
 				"evidenceCount": &graphql.Field{Type: graphql.NewNonNull(graphql.Int), Description: "How many article sentences support it.",
 					Resolve: stmtProp(func(s schema.Statement) interface{} { return max(s.EvidenceCount, len(s.Evidence)) })},
 				"evidence": &graphql.Field{Type: nonNullList(b.evidence), Resolve: r.resolveEvidence},
@@ -252,7 +252,7 @@ func (b *builder) articleType() *graphql.Object {
 	return graphql.NewObject(graphql.ObjectConfig{Name: "Article", Description: "A news article the graph was built from.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id":        &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: articleProp(func(a schema.Article) interface{} { return a.ID })},
+				"id":        &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: articleProp(func(a schema.Article) interface{} { return text(a.ID) })},
 				"title":     str(func(a schema.Article) string { return a.Title }),
 				"published": str(func(a schema.Article) string { return a.Published }),
 				"author":    str(func(a schema.Article) string { return a.Author }),

@@ -123,8 +123,11 @@ func (c conn) edges() []interface{} {
 	return out
 }
 
-func edgeCursor(p graphql.ResolveParams) (interface{}, error) { return p.Source.(edge).cursor, nil }
-func edgeNode(p graphql.ResolveParams) (interface{}, error)   { return p.Source.(edge).node, nil }
+func edgeCursor(p graphql.ResolveParams) (interface{}, error) {
+	return text(p.Source.(edge).cursor), nil
+}
+
+func edgeNode(p graphql.ResolveParams) (interface{}, error) { return p.Source.(edge).node, nil }
 
 func connProp(get func(conn) interface{}) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (interface{}, error) { return get(p.Source.(conn)), nil }
@@ -219,8 +222,15 @@ func nilIfEmpty(s string) interface{} {
 	if s == "" {
 		return nil
 	}
-	return s
+	return text(s)
 }
+
+// text hands a string to graphql-go's String and ID scalars, whose
+// Serialize copies a *string's value but formats a string with
+// fmt.Sprintf("%v"): for the ids and names that are most of a response's
+// leaves, that formatting cost more than the pointer. Only for fields of
+// those two types; an enum's Serialize wants the value itself.
+func text(s string) *string { return &s }
 
 func nonNilStrings(s []string) []string {
 	if s == nil {
