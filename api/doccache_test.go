@@ -13,7 +13,7 @@ func TestDocCacheBounded(t *testing.T) {
 	c := newDocCache(3)
 	for i := range 10 {
 		q := fmt.Sprintf("{ q%d }", i)
-		d := &ast.Document{}
+		d := &cachedDoc{doc: &ast.Document{}}
 		c.put(q, d)
 		if got, ok := c.get(q); !ok || got != d {
 			t.Fatalf("put %q, then get = %v, %v", q, got, ok)

@@ -25,6 +25,11 @@ func appendJSON(b []byte, v interface{}) ([]byte, error) {
 		return append(b, "null"...), nil
 	case string:
 		return appendString(b, x)
+	case *string: // a string field's value, from the fast executor
+		if x == nil {
+			return append(b, "null"...), nil
+		}
+		return appendString(b, *x)
 	case bool:
 		return strconv.AppendBool(b, x), nil
 	case int:
@@ -37,6 +42,22 @@ func appendJSON(b []byte, v interface{}) ([]byte, error) {
 		return appendFloat(b, x)
 	case map[string]interface{}:
 		return appendObject(b, x)
+	case *object:
+		b = append(b, '{')
+		for i, f := range x.fields {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			var err error
+			if b, err = appendString(b, f.key); err != nil {
+				return b, err
+			}
+			b = append(b, ':')
+			if b, err = appendJSON(b, x.vals[i]); err != nil {
+				return b, err
+			}
+		}
+		return append(b, '}'), nil
 	case []interface{}:
 		if x == nil {
 			return append(b, "null"...), nil

@@ -194,29 +194,29 @@ func (s *Server) run(r *http.Request, p params, media string) (int, *graphql.Res
 	}
 	// the slot is held through parsing and validation too: they are work
 	defer release()
-	doc, cached := s.docs.get(p.Query)
+	cd, cached := s.docs.get(p.Query)
 	if !cached {
-		var err error
-		doc, err = parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{
+		doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{
 			Body: []byte(p.Query), Name: "GraphQL request"})})
 		if err != nil {
 			return s.requestFailed(media, gqlerrors.FormatErrors(err))
 		}
+		cd = &cachedDoc{doc: doc}
 	}
-	if r.Method != http.MethodPost && operationType(doc, p.OperationName) == ast.OperationTypeMutation {
+	if r.Method != http.MethodPost && operationType(cd.doc, p.OperationName) == ast.OperationTypeMutation {
 		return http.StatusMethodNotAllowed, &graphql.Result{Errors: []gqlerrors.FormattedError{
 			{Message: "api: mutations are only accepted over POST"}}}
 	}
-	if err := s.walk(doc, p.Variables); err != nil {
+	if err := s.walk(cd.doc, p.Variables); err != nil {
 		return s.refuse(media, err)
 	}
 	if !cached {
-		if v := graphql.ValidateDocument(&s.schema, doc, nil); !v.IsValid {
+		if v := graphql.ValidateDocument(&s.schema, cd.doc, nil); !v.IsValid {
 			return s.requestFailed(media, s.scrub(v.Errors))
 		}
-		s.docs.put(p.Query, doc)
+		s.docs.put(p.Query, cd)
 	}
-	return s.execute(r, doc, p, media)
+	return s.execute(r, cd, p, media)
 }
 
 // refuse answers a query a limit turned down.
@@ -238,13 +238,21 @@ func (s *Server) requestFailed(media string, errs []gqlerrors.FormattedError) (i
 	return status, &graphql.Result{Errors: errs}
 }
 
-func (s *Server) execute(r *http.Request, doc *ast.Document, p params, media string) (int, *graphql.Result) {
+func (s *Server) execute(r *http.Request, cd *cachedDoc, p params, media string) (int, *graphql.Result) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
+	ctx = s.authorize(ctx, r)
 	l := newLoader(s.store)
-	ctx = withLoader(s.authorize(ctx, r), l)
-	res := graphql.Execute(graphql.ExecuteParams{Schema: s.schema, AST: doc, Args: p.Variables,
-		OperationName: p.OperationName, Context: ctx})
+	res, err := s.executeFast(withLoader(ctx, l), cd, p)
+	if err != nil {
+		// graphql-go's executor, from the start, with a loader of its own
+		s.metrics.executions.WithLabelValues("graphql-go").Inc()
+		l = newLoader(s.store)
+		res = graphql.Execute(graphql.ExecuteParams{Schema: s.schema, AST: cd.doc, Args: p.Variables,
+			OperationName: p.OperationName, Context: withLoader(ctx, l)})
+	} else {
+		s.metrics.executions.WithLabelValues("fast").Inc()
+	}
 	l.logRoundTrips(ctx, s.log)
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		s.metrics.rejected.WithLabelValues("timeout").Inc()
@@ -260,6 +268,16 @@ func (s *Server) execute(r *http.Request, doc *ast.Document, p params, media str
 		return s.requestFailed(media, res.Errors)
 	}
 	return http.StatusOK, res
+}
+
+// executeFast runs the request on the fast executor, or returns
+// errFallback.
+func (s *Server) executeFast(ctx context.Context, cd *cachedDoc, p params) (*graphql.Result, error) {
+	pl, err := cd.plan(&s.schema, p.OperationName)
+	if err != nil {
+		return nil, err
+	}
+	return executeFast(ctx, &s.schema, pl, p.Variables)
 }
 
 // acquire takes an execution slot, waiting at most QueueWait.

@@ -42,7 +42,7 @@ type loader struct {
 	store Store
 	mu    sync.Mutex
 
-	entities      map[string]schema.Entity
+	entities      map[string]*schema.Entity // not to be changed: resolvers share them
 	entityPending map[string]bool
 	degrees       map[string]int
 	degreePending map[string]bool
@@ -58,7 +58,7 @@ type loader struct {
 func newLoader(store Store) *loader {
 	return &loader{
 		store:         store,
-		entities:      map[string]schema.Entity{},
+		entities:      map[string]*schema.Entity{},
 		entityPending: map[string]bool{},
 		degrees:       map[string]int{},
 		degreePending: map[string]bool{},
@@ -84,13 +84,22 @@ func loaderFrom(ctx context.Context, store Store) *loader {
 
 // prime records entities the resolvers already hold, so that later lookups
 // of them cost nothing.
-func (l *loader) prime(es ...schema.Entity) {
+func (l *loader) prime(es []schema.Entity) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for _, e := range es {
-		if e.ID != "" {
-			l.entities[e.ID] = e
+	for i := range es {
+		if es[i].ID != "" {
+			l.entities[es[i].ID] = &es[i]
 		}
+	}
+}
+
+// primeOne is prime for one entity.
+func (l *loader) primeOne(e *schema.Entity) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if e.ID != "" {
+		l.entities[e.ID] = e
 	}
 }
 
@@ -112,7 +121,7 @@ func (l *loader) entity(ctx context.Context, id string) func() (interface{}, err
 	}
 }
 
-func (l *loader) loadEntity(ctx context.Context, id string) (schema.Entity, error) {
+func (l *loader) loadEntity(ctx context.Context, id string) (*schema.Entity, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if e, ok := l.entities[id]; ok {
@@ -124,14 +133,14 @@ func (l *loader) loadEntity(ctx context.Context, id string) (schema.Entity, erro
 	l.entityFetches++
 	got, err := l.store.EntitiesByID(ctx, ids)
 	if err != nil {
-		return schema.Entity{}, fmt.Errorf("api: load entities: %w", err)
+		return nil, fmt.Errorf("api: load entities: %w", err)
 	}
 	for _, k := range ids {
 		e, ok := got[k]
 		if !ok {
 			e = stubEntity(k)
 		}
-		l.entities[k] = e
+		l.entities[k] = &e
 	}
 	return l.entities[id], nil
 }

@@ -11,12 +11,13 @@ import (
 // metrics live in a registry of the server's own, not the global one, so
 // that two servers (tests) never collide.
 type metrics struct {
-	reg      *prometheus.Registry
-	requests *prometheus.CounterVec
-	latency  *prometheus.HistogramVec
-	rejected *prometheus.CounterVec
-	inflight prometheus.Gauge
-	panics   prometheus.Counter
+	reg        *prometheus.Registry
+	requests   *prometheus.CounterVec
+	latency    *prometheus.HistogramVec
+	rejected   *prometheus.CounterVec
+	inflight   prometheus.Gauge
+	panics     prometheus.Counter
+	executions *prometheus.CounterVec
 }
 
 func newMetrics() *metrics {
@@ -38,14 +39,20 @@ func newMetrics() *metrics {
 		panics: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "newsgraph_panics_recovered_total", Help: "Panics recovered in handlers and resolvers.",
 		}),
+		executions: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "newsgraph_graphql_executions_total",
+			Help: "GraphQL operations executed, by executor: fast, or graphql-go for mutations, introspection, directives and failures.",
+		}, []string{"executor"}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.rejected, m.inflight, m.panics,
+	m.reg.MustRegister(m.requests, m.latency, m.rejected, m.inflight, m.panics, m.executions,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	// every limit shows from the start, at zero, so that rates work
 	for _, l := range []string{"body_bytes", "query_chars", "tokens", "nesting", "fragment_cycle", "depth",
 		"fields", "aliases", "root_fields", "cost", "first", "introspection", "timeout", "busy"} {
 		m.rejected.WithLabelValues(l)
 	}
+	m.executions.WithLabelValues("fast")
+	m.executions.WithLabelValues("graphql-go")
 	return m
 }
 

@@ -78,7 +78,7 @@ func (s *Server) resolveIngest(p graphql.ResolveParams) (interface{}, error) {
 	if res[0].Status == schema.Failed {
 		return nil, fmt.Errorf("api: ingestArticle %s: %w", a.ID, res[0].Err)
 	}
-	loaderFrom(p.Context, s.store).prime(doc.Entities...)
+	loaderFrom(p.Context, s.store).prime(doc.Entities)
 	return map[string]interface{}{
 		"article": doc.Article, "status": string(res[0].Status), "quads": res[0].Quads,
 		"entities": entityList(doc.Entities), "relations": docStatements(doc),

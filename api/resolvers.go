@@ -24,8 +24,8 @@ func (s *Server) resolveEntity(p graphql.ResolveParams) (interface{}, error) {
 	if err != nil {
 		return nil, fmt.Errorf("api: entity %q: %w", id, err)
 	}
-	loaderFrom(p.Context, s.store).prime(e)
-	return e, nil
+	loaderFrom(p.Context, s.store).primeOne(&e)
+	return &e, nil
 }
 
 func (s *Server) resolveEntities(p graphql.ResolveParams) (interface{}, error) {
@@ -48,7 +48,7 @@ func (s *Server) resolveEntities(p graphql.ResolveParams) (interface{}, error) {
 	if err != nil {
 		return nil, fmt.Errorf("api: entities: %w", err)
 	}
-	loaderFrom(p.Context, s.store).prime(page.Entities...)
+	loaderFrom(p.Context, s.store).prime(page.Entities)
 	return pr.conn(entityList(page.Entities), page.PageInfo), nil
 }
 
@@ -67,8 +67,8 @@ func (s *Server) resolveSearch(p graphql.ResolveParams) (interface{}, error) {
 		return nil, fmt.Errorf("api: search %q: %w", q.Text, err)
 	}
 	l := loaderFrom(p.Context, s.store)
-	for _, h := range hits {
-		l.prime(h.Entity)
+	for i := range hits {
+		l.primeOne(&hits[i].Entity)
 	}
 	if hits == nil {
 		hits = []schema.SearchHit{}
@@ -106,7 +106,7 @@ func (s *Server) relationConn(ctx context.Context, f schema.RelationFilter, pr p
 }
 
 func (s *Server) resolveEntityRelations(p graphql.ResolveParams) (interface{}, error) {
-	e, _ := p.Source.(schema.Entity)
+	e := entityOf(p)
 	pr, err := parsePage(p.Args)
 	if err != nil {
 		return nil, err
@@ -120,7 +120,7 @@ func (s *Server) resolveEntityRelations(p graphql.ResolveParams) (interface{}, e
 }
 
 func (s *Server) resolveEntityArticles(p graphql.ResolveParams) (interface{}, error) {
-	e, _ := p.Source.(schema.Entity)
+	e := entityOf(p)
 	pr, err := parsePage(p.Args)
 	if err != nil {
 		return nil, err
@@ -141,17 +141,17 @@ func (s *Server) articleConn(ctx context.Context, f schema.ArticleFilter, pr pag
 }
 
 func (s *Server) resolveDegree(p graphql.ResolveParams) (interface{}, error) {
-	e, _ := p.Source.(schema.Entity)
+	e := entityOf(p)
 	return loaderFrom(p.Context, s.store).degree(p.Context, e.ID), nil
 }
 
 func (s *Server) resolveSubject(p graphql.ResolveParams) (interface{}, error) {
-	st, _ := p.Source.(schema.Statement)
+	st := asStatement(p.Source)
 	return loaderFrom(p.Context, s.store).entityNow(p.Context, st.Subject), nil
 }
 
 func (s *Server) resolveObject(p graphql.ResolveParams) (interface{}, error) {
-	st, _ := p.Source.(schema.Statement)
+	st := asStatement(p.Source)
 	if isDatePredicate(st.Predicate) {
 		return nil, nil
 	}
@@ -163,7 +163,7 @@ func (s *Server) resolveObject(p graphql.ResolveParams) (interface{}, error) {
 // at their other ends too.
 func (s *Server) resolveTyped(tf typedField) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (interface{}, error) {
-		e, _ := p.Source.(schema.Entity)
+		e := entityOf(p)
 		l := loaderFrom(p.Context, s.store)
 		load := l.relations(p.Context, relKey{id: e.ID, dir: tf.dir, pred: tf.pred})
 		return func() (interface{}, error) {
@@ -208,7 +208,7 @@ func otherEnds(id string, tf typedField, sts []schema.Statement) []string {
 }
 
 func (s *Server) resolveSignedOn(p graphql.ResolveParams) (interface{}, error) {
-	e, _ := p.Source.(schema.Entity)
+	e := entityOf(p)
 	load := loaderFrom(p.Context, s.store).relations(p.Context, relKey{id: e.ID, dir: schema.Out, pred: schema.SignedOn})
 	return func() (interface{}, error) {
 		sts, err := load()
@@ -258,7 +258,7 @@ func (s *Server) resolveArticleEntities(p graphql.ResolveParams) (interface{}, e
 	if err != nil {
 		return nil, fmt.Errorf("api: entities of article %q: %w", a.ID, err)
 	}
-	loaderFrom(p.Context, s.store).prime(es...)
+	loaderFrom(p.Context, s.store).prime(es)
 	return entityList(es), nil
 }
 

@@ -123,7 +123,7 @@ func (b *builder) enums() {
 }
 
 func (b *builder) resolveEntityType(p graphql.ResolveTypeParams) *graphql.Object {
-	if e, ok := p.Value.(schema.Entity); ok {
+	if e, ok := asEntity(p.Value); ok {
 		return b.objects[e.Type]
 	}
 	return nil
@@ -148,10 +148,10 @@ func withArgs(a graphql.FieldConfigArgument, more graphql.FieldConfigArgument) g
 func (b *builder) entityFields() graphql.Fields {
 	r := b.s
 	return graphql.Fields{
-		"id":      &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: entityProp(func(e schema.Entity) interface{} { return text(e.ID) })},
-		"name":    &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: entityProp(func(e schema.Entity) interface{} { return text(e.Name) })},
-		"type":    &graphql.Field{Type: graphql.NewNonNull(b.typeEnum), Resolve: entityProp(func(e schema.Entity) interface{} { return e.Type })},
-		"aliases": &graphql.Field{Type: nonNullList(graphql.String), Resolve: entityProp(func(e schema.Entity) interface{} { return nonNilStrings(e.Aliases) })},
+		"id":      &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: entityProp(func(e *schema.Entity) interface{} { return &e.ID })},
+		"name":    &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: entityProp(func(e *schema.Entity) interface{} { return &e.Name })},
+		"type":    &graphql.Field{Type: graphql.NewNonNull(b.typeEnum), Resolve: entityProp(func(e *schema.Entity) interface{} { return e.Type })},
+		"aliases": &graphql.Field{Type: nonNullList(graphql.String), Resolve: entityProp(func(e *schema.Entity) interface{} { return nonNilStrings(e.Aliases) })},
 		"degree": &graphql.Field{Type: graphql.NewNonNull(graphql.Int), Resolve: r.resolveDegree,
 			Description: "How many statements the entity takes part in."},
 		"articles": &graphql.Field{Type: graphql.NewNonNull(b.connection("Article", b.article)), Args: pageArgs(10),
@@ -171,7 +171,7 @@ func (b *builder) entityObject(t schema.EntityType) *graphql.Object {
 		Interfaces:  []*graphql.Interface{b.entity},
 		Description: fmt.Sprintf("An entity of type %s.", t),
 		IsTypeOf: func(p graphql.IsTypeOfParams) bool {
-			e, ok := p.Value.(schema.Entity)
+			e, ok := asEntity(p.Value)
 			return ok && e.Type == t
 		},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
@@ -190,10 +190,10 @@ func (b *builder) extraFields(t schema.EntityType, fs graphql.Fields) {
 	switch t {
 	case schema.Person:
 		fs["titles"] = &graphql.Field{Type: nonNullList(graphql.String), Description: "Role words as written.",
-			Resolve: entityProp(func(e schema.Entity) interface{} { return nonNilStrings(e.Titles) })}
+			Resolve: entityProp(func(e *schema.Entity) interface{} { return nonNilStrings(e.Titles) })}
 	case schema.Country:
 		fs["isoCode"] = &graphql.Field{Type: graphql.String, Description: "ISO 3166-1 alpha-2 code.",
-			Resolve: entityProp(func(e schema.Entity) interface{} { return isoCode(e.ID) })}
+			Resolve: entityProp(func(e *schema.Entity) interface{} { return isoCode(e.ID) })}
 	case schema.Agreement:
 		fs["signedOn"] = &graphql.Field{Type: graphql.String, Description: "Signing date, YYYY-MM-DD.",
 			Resolve: b.s.resolveSignedOn}
@@ -228,17 +228,17 @@ func (b *builder) relationType() *graphql.Object {
 		Description: "One statement: subject predicate object, with the evidence for it.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id":        &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: stmtProp(func(s schema.Statement) interface{} { return text(s.ID) })},
+				"id":        &graphql.Field{Type: graphql.NewNonNull(graphql.ID), Resolve: stmtProp(func(s *schema.Statement) interface{} { return &s.ID })},
 				"subject":   &graphql.Field{Type: graphql.NewNonNull(b.entity), Resolve: r.resolveSubject},
-				"predicate": &graphql.Field{Type: graphql.NewNonNull(b.predEnum), Resolve: stmtProp(func(s schema.Statement) interface{} { return s.Predicate })},
+				"predicate": &graphql.Field{Type: graphql.NewNonNull(b.predEnum), Resolve: stmtProp(func(s *schema.Statement) interface{} { return s.Predicate })},
 				"object": &graphql.Field{Type: b.entity, Resolve: r.resolveObject,
 					Description: "The object entity; null for date predicates, whose value holds the date."},
 				"value": &graphql.Field{Type: graphql.String, Resolve: stmtProp(dateValue),
 					Description: "The date (YYYY-MM-DD) of date predicates such as signedOn."},
-				"confidence": &graphql.Field{Type: graphql.NewNonNull(graphql.Float), Resolve: stmtProp(func(s schema.Statement) interface{} { return s.Confidence })},
-				"rule":       &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: stmtProp(func(s schema.Statement) interface{} { return text(s.Rule) })},
+				"confidence": &graphql.Field{Type: graphql.NewNonNull(graphql.Float), Resolve: stmtProp(func(s *schema.Statement) interface{} { return s.Confidence })},
+				"rule":       &graphql.Field{Type: graphql.NewNonNull(graphql.String), Resolve: stmtProp(func(s *schema.Statement) interface{} { return &s.Rule })},
 				"evidenceCount": &graphql.Field{Type: graphql.NewNonNull(graphql.Int), Description: "How many article sentences support it.",
-					Resolve: stmtProp(func(s schema.Statement) interface{} { return max(s.EvidenceCount, len(s.Evidence)) })},
+					Resolve: stmtProp(func(s *schema.Statement) interface{} { return max(s.EvidenceCount, len(s.Evidence)) })},
 				"evidence": &graphql.Field{Type: nonNullList(b.evidence), Resolve: r.resolveEvidence},
 			}
 		})})

@@ -133,17 +133,79 @@ func connProp(get func(conn) interface{}) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (interface{}, error) { return get(p.Source.(conn)), nil }
 }
 
-func entityProp(get func(schema.Entity) interface{}) graphql.FieldResolveFn {
+// Entities and statements travel between resolvers as pointers: an
+// interface holding a pointer costs no allocation, one holding the struct
+// costs a copy on the heap for every list item and every edge end.
+
+// asEntity is the entity a resolver's source or a value holds.
+func asEntity(v interface{}) (schema.Entity, bool) {
+	switch e := v.(type) {
+	case *schema.Entity:
+		if e != nil {
+			return *e, true
+		}
+	case schema.Entity:
+		return e, true
+	}
+	return schema.Entity{}, false
+}
+
+// entityPtr is the entity a resolver's source holds, as a pointer that
+// the fields it gives may point into.
+func entityPtr(v interface{}) *schema.Entity {
+	switch e := v.(type) {
+	case *schema.Entity:
+		if e != nil {
+			return e
+		}
+	case schema.Entity:
+		return &e
+	}
+	return &schema.Entity{}
+}
+
+// stmtPtr is entityPtr for statements.
+func stmtPtr(v interface{}) *schema.Statement {
+	switch s := v.(type) {
+	case *schema.Statement:
+		if s != nil {
+			return s
+		}
+	case schema.Statement:
+		return &s
+	}
+	return &schema.Statement{}
+}
+
+// asStatement is the statement a resolver's source holds.
+func asStatement(v interface{}) schema.Statement {
+	switch s := v.(type) {
+	case *schema.Statement:
+		if s != nil {
+			return *s
+		}
+	case schema.Statement:
+		return s
+	}
+	return schema.Statement{}
+}
+
+func entityOf(p graphql.ResolveParams) schema.Entity {
+	e, _ := asEntity(p.Source)
+	return e
+}
+
+// entityProp resolves a field from the source entity; a string field can
+// return a pointer into it, which costs no allocation.
+func entityProp(get func(*schema.Entity) interface{}) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (interface{}, error) {
-		e, _ := p.Source.(schema.Entity)
-		return get(e), nil
+		return get(entityPtr(p.Source)), nil
 	}
 }
 
-func stmtProp(get func(schema.Statement) interface{}) graphql.FieldResolveFn {
+func stmtProp(get func(*schema.Statement) interface{}) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (interface{}, error) {
-		s, _ := p.Source.(schema.Statement)
-		return get(s), nil
+		return get(stmtPtr(p.Source)), nil
 	}
 }
 
@@ -177,16 +239,16 @@ func subgraphProp(get func(schema.Subgraph) interface{}) graphql.FieldResolveFn 
 
 func entityList(es []schema.Entity) []interface{} {
 	out := make([]interface{}, len(es))
-	for i, e := range es {
-		out[i] = e
+	for i := range es {
+		out[i] = &es[i]
 	}
 	return out
 }
 
 func stmtList(sts []schema.Statement) []interface{} {
 	out := make([]interface{}, len(sts))
-	for i, st := range sts {
-		out[i] = st
+	for i := range sts {
+		out[i] = &sts[i]
 	}
 	return out
 }
@@ -204,7 +266,7 @@ func isDatePredicate(p schema.Predicate) bool {
 	return ok && spec.ObjectIsDate
 }
 
-func dateValue(st schema.Statement) interface{} {
+func dateValue(st *schema.Statement) interface{} {
 	if isDatePredicate(st.Predicate) {
 		return st.Object
 	}

@@ -32,7 +32,7 @@ func (s *Server) resolveNeighborhood(p graphql.ResolveParams) (interface{}, erro
 	if err != nil {
 		return nil, fmt.Errorf("api: neighborhood of %q: %w", q.ID, err)
 	}
-	loaderFrom(p.Context, s.store).prime(g.Nodes...)
+	loaderFrom(p.Context, s.store).prime(g.Nodes)
 	return g, nil
 }
 
@@ -40,7 +40,7 @@ func (s *Server) resolveNeighborhood(p graphql.ResolveParams) (interface{}, erro
 // neighbourhood or a path come with their count only; their evidence is read
 // here, for the edges whose evidence the query asks for, in one batch.
 func (s *Server) resolveEvidence(p graphql.ResolveParams) (interface{}, error) {
-	st, _ := p.Source.(schema.Statement)
+	st := asStatement(p.Source)
 	if len(st.Evidence) > 0 || st.EvidenceCount == 0 {
 		return evidenceList(st.Evidence), nil
 	}
@@ -68,7 +68,7 @@ func (s *Server) resolvePath(p graphql.ResolveParams) (interface{}, error) {
 	if err != nil {
 		return nil, fmt.Errorf("api: path %q -> %q: %w", from, to, err)
 	}
-	loaderFrom(p.Context, s.store).prime(g.Nodes...)
+	loaderFrom(p.Context, s.store).prime(g.Nodes)
 	return g, nil
 }
 
@@ -91,9 +91,10 @@ func (s *Server) resolveStats(p graphql.ResolveParams) (interface{}, error) {
 	}
 	tops := []interface{}{}
 	l := loaderFrom(p.Context, s.store)
-	for _, ec := range st.TopEntities {
-		l.prime(ec.Entity)
-		tops = append(tops, map[string]interface{}{"entity": ec.Entity, "degree": ec.Degree})
+	for i := range st.TopEntities {
+		ec := &st.TopEntities[i]
+		l.primeOne(&ec.Entity)
+		tops = append(tops, map[string]interface{}{"entity": &ec.Entity, "degree": ec.Degree})
 	}
 	return map[string]interface{}{
 		"articles": st.Articles, "entities": st.Entities, "relations": st.Relations,

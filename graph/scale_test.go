@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"sync/atomic"
@@ -150,6 +151,9 @@ func reopenAndRead(b *testing.B, cfg Config, mem *memWatch) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	indexHeap := ms.HeapAlloc
+	if path := os.Getenv("NEWSGRAPH_HEAP_PROFILE"); path != "" {
+		writeHeapProfile(b, path)
+	}
 	progress("reopened in %v, heap %d MB; timing reads", reopen.Round(time.Millisecond), indexHeap>>20)
 
 	st, err := s.Stats(ctx, 0)
@@ -437,4 +441,18 @@ func postgresSize(addr string) (int64, error) {
 	var n int64
 	err = db.QueryRow("SELECT pg_database_size(current_database())").Scan(&n)
 	return n, err
+}
+
+// writeHeapProfile writes the live heap, as of a collection just made, to
+// path (NEWSGRAPH_HEAP_PROFILE): what the index holds after Open, for
+// go tool pprof -sample_index=inuse_space.
+func writeHeapProfile(b *testing.B, path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		b.Fatalf("heap profile %s: %v", path, err)
+	}
 }
