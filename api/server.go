@@ -7,6 +7,11 @@
 // declared here (Store, Writer, Extractor); cmd/newsgraph wires the concrete
 // graph.Store and extract.Extractor in.
 //
+// Execution: a query that succeeds runs on the executor of exec.go, which
+// keeps per cached document the fields each selection collects; mutations,
+// introspection, directives and any query in which a field fails run on
+// graphql-go's own executor, the reference the tests hold the fast one to.
+//
 // Not found: a store error is taken for "no such entity or article" when
 // Config.IsNotFound says so, or, without it, when the error (or one it wraps)
 // has a method NotFound() bool that returns true. Such errors become null
