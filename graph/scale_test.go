@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -115,7 +116,7 @@ func benchScale(b *testing.B, n int, fresh func(testing.TB) (Config, func() (int
 		}
 	}
 	b.StopTimer()
-	loadHeap, loadRSS, loadAnon := mem.mark()
+	loadHeap, loadLive, loadRSS, loadAnon := mem.mark()
 	size, err := sizeOf()
 	if err != nil {
 		b.Fatal(err)
@@ -127,6 +128,7 @@ func benchScale(b *testing.B, n int, fresh func(testing.TB) (Config, func() (int
 	b.ReportMetric(float64(n)/load.Seconds(), "articles/s")
 	b.ReportMetric(float64(size)/1e6, "store-MB")
 	b.ReportMetric(float64(loadHeap)/1e6, "load-peak-heap-MB")
+	b.ReportMetric(float64(loadLive)/1e6, "load-peak-live-MB")
 	if loadRSS > 0 {
 		b.ReportMetric(float64(loadRSS)/1e6, "load-peak-RSS-MB")
 		b.ReportMetric(float64(loadAnon)/1e6, "load-peak-anon-RSS-MB")
@@ -146,7 +148,7 @@ func reopenAndRead(b *testing.B, cfg Config, mem *memWatch) {
 	}
 	defer s.Close()
 	reopen := time.Since(start)
-	openHeap, openRSS, openAnon := mem.mark()
+	openHeap, openLive, openRSS, openAnon := mem.mark()
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
@@ -162,7 +164,7 @@ func reopenAndRead(b *testing.B, cfg Config, mem *memWatch) {
 	}
 	q := makeQueries(s, scaleQueries, scaleSeed)
 	reads := timeReads(b, s, &q)
-	readHeap, readRSS, readAnon := mem.stop()
+	readHeap, _, readRSS, readAnon := mem.stop()
 
 	b.ReportMetric(float64(st.Articles), "articles")
 	b.ReportMetric(float64(st.Entities), "entities")
@@ -170,6 +172,7 @@ func reopenAndRead(b *testing.B, cfg Config, mem *memWatch) {
 	b.ReportMetric(reopen.Seconds(), "reopen-s")
 	b.ReportMetric(float64(indexHeap)/1e6, "heap-after-open-MB")
 	b.ReportMetric(float64(openHeap)/1e6, "reopen-peak-heap-MB")
+	b.ReportMetric(float64(openLive)/1e6, "reopen-peak-live-MB")
 	b.ReportMetric(float64(readHeap)/1e6, "read-peak-heap-MB")
 	if openRSS > 0 {
 		b.ReportMetric(float64(openRSS)/1e6, "reopen-peak-RSS-MB")
@@ -236,11 +239,14 @@ func loadCorpus(tb testing.TB, s *Store, gen *corpus.Generator, from, to int) in
 
 // memWatch samples the Go heap and the process's anonymous resident memory
 // every 50 ms; the peak resident set comes from the kernel, reset when the
-// watch starts. The resident set counts the pages of the bbolt file that
+// watch starts. The live heap (what the last collection kept) apart from
+// the heap in use tells the data held from the collector's headroom, which
+// GOMEMLIMIT trades for collection work. The resident set counts the pages of the bbolt file that
 // its memory map has touched, which the kernel drops under pressure; the
 // anonymous part is the memory the process itself holds.
 type memWatch struct {
 	peak atomic.Uint64
+	live atomic.Uint64
 	anon atomic.Uint64
 	done chan struct{}
 	exit chan struct{}
@@ -258,10 +264,13 @@ func watchMemory() *memWatch {
 		defer close(w.exit)
 		t := time.NewTicker(50 * time.Millisecond)
 		defer t.Stop()
+		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		for {
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
 			raise(&w.peak, ms.HeapInuse+ms.StackInuse)
+			metrics.Read(live)
+			raise(&w.live, live[0].Value.Uint64())
 			raise(&w.anon, procStatus("RssAnon"))
 			select {
 			case <-w.done:
@@ -273,17 +282,18 @@ func watchMemory() *memWatch {
 	return w
 }
 
-// mark returns the peak Go heap, the peak resident set and the peak
-// anonymous resident memory (0 where /proc is missing), in bytes, since the
-// watch started or the last mark, and starts a new phase.
-func (w *memWatch) mark() (heap, rss, anon uint64) {
-	heap, rss, anon = w.peak.Swap(0), procStatus("VmHWM"), w.anon.Swap(0)
+// mark returns the peak Go heap in use, the peak live heap, the peak
+// resident set and the peak anonymous resident memory (0 where /proc is
+// missing), in bytes, since the watch started or the last mark, and starts
+// a new phase.
+func (w *memWatch) mark() (heap, live, rss, anon uint64) {
+	heap, live, rss, anon = w.peak.Swap(0), w.live.Swap(0), procStatus("VmHWM"), w.anon.Swap(0)
 	resetHWM()
-	return heap, rss, anon
+	return heap, live, rss, anon
 }
 
 // stop ends the watch and returns the peaks of the last phase.
-func (w *memWatch) stop() (heap, rss, anon uint64) {
+func (w *memWatch) stop() (heap, live, rss, anon uint64) {
 	close(w.done)
 	<-w.exit
 	return w.mark()
