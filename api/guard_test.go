@@ -158,6 +158,8 @@ func TestPanicRecovered(t *testing.T) {
 	}
 	if logs := base.logs.String(); !strings.Contains(logs, "boom in the store") || !strings.Contains(logs, id) {
 		t.Errorf("panic not logged with the request id %s:\n%s", id, logs)
+	} else if n := strings.Count(logs, `"msg":"panic recovered"`); n != 1 {
+		t.Errorf("panic logged %d times, want once (the fast executor's failed pass does not count):\n%s", n, logs)
 	}
 	base.assertAlive(t)
 }

@@ -270,6 +270,10 @@ func (s *Server) execute(r *http.Request, cd *cachedDoc, p params, media string)
 	return http.StatusOK, res
 }
 
+// fastPassKey marks the context of a fast execution, which a failure
+// sends to graphql-go's executor.
+type fastPassKey struct{}
+
 // executeFast runs the request on the fast executor, or returns
 // errFallback.
 func (s *Server) executeFast(ctx context.Context, cd *cachedDoc, p params) (*graphql.Result, error) {
@@ -277,7 +281,7 @@ func (s *Server) executeFast(ctx context.Context, cd *cachedDoc, p params) (*gra
 	if err != nil {
 		return nil, err
 	}
-	return executeFast(ctx, &s.schema, pl, p.Variables)
+	return executeFast(context.WithValue(ctx, fastPassKey{}, true), &s.schema, pl, p.Variables)
 }
 
 // acquire takes an execution slot, waiting at most QueueWait.

@@ -93,6 +93,13 @@ func (s *Server) observe(next http.Handler) http.Handler {
 
 // panicked logs a recovered panic with its request id and stack.
 func (s *Server) panicked(ctx context.Context, v interface{}) {
+	if ctx.Value(fastPassKey{}) != nil {
+		// the query is run again on graphql-go's executor, where the
+		// panic, if it happens again, is logged and counted once
+		s.log.LogAttrs(ctx, slog.LevelDebug, "panic in the fast executor; running the query on graphql-go's",
+			slog.String("request_id", requestID(ctx)), slog.String("panic", fmt.Sprint(v)))
+		return
+	}
 	s.metrics.panics.Inc()
 	s.log.LogAttrs(ctx, slog.LevelError, "panic recovered",
 		slog.String("request_id", requestID(ctx)), slog.String("panic", fmt.Sprint(v)),
