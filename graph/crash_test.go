@@ -161,7 +161,7 @@ func crashVersions(n int) map[string][2]schema.Document {
 	want := make(map[string][2]schema.Document, n)
 	for i := range v0 {
 		id := v0[i].Article.ID
-		want[id] = [2]schema.Document{decode(id, encode(&v0[i])).doc, decode(id, encode(&v1[i])).doc}
+		want[id] = [2]schema.Document{decode(id, encode(&v0[i])).document(), decode(id, encode(&v1[i])).document()}
 	}
 	return want
 }
@@ -224,10 +224,10 @@ func wholeArticles(s *Store, want map[string][2]schema.Document) (int, []string)
 			bad = append(bad, fmt.Sprintf("unknown article %q stored", id))
 		case len(got.extras) > 0:
 			bad = append(bad, fmt.Sprintf("article %s: %d quads the model does not know", id, len(got.extras)))
-		case reflect.DeepEqual(got.doc, w[0]) || reflect.DeepEqual(got.doc, w[1]):
+		case reflect.DeepEqual(got.document(), w[0]) || reflect.DeepEqual(got.document(), w[1]):
 		default:
 			bad = append(bad, fmt.Sprintf("article %s is partly stored: %s; its versions: %s, %s",
-				id, docShape(got.doc), docShape(w[0]), docShape(w[1])))
+				id, docShape(got.document()), docShape(w[0]), docShape(w[1])))
 		}
 	}
 	return len(s.idx.docs), bad

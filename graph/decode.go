@@ -3,55 +3,35 @@ package graph
 import (
 	"cmp"
 	"slices"
-	"unique"
 
 	"github.com/cayleygraph/quad"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
 // storedDoc is one article as the store holds it: the document decoded from
-// the quads labelled with the article's IRI, plus any quads of that label the
-// model does not know (from an import), so that removing the article removes
-// all of them.
-//
-// A store holds every article's document in memory, so decoding keeps it
-// small: strings that many articles repeat (entity ids, names, aliases,
-// titles, rules, dates) are interned with the unique package, which lets
-// them go once nothing refers to them, and a sentence that supports several
-// relations of an article is held once.
+// the quads labelled with the article's IRI, packed (see packedDoc), plus
+// any quads of that label the model does not know (from an import), so that
+// removing the article removes all of them.
 type storedDoc struct {
-	doc    schema.Document
+	doc    packedDoc
 	extras []quad.Quad
 }
 
 // quads returns every quad the article contributed.
 func (sd *storedDoc) quads() quadSet {
-	qs := encode(&sd.doc)
+	d := sd.document()
+	qs := encode(&d)
 	for _, q := range sd.extras {
 		qs[quadKey(q)] = q
 	}
 	return qs
 }
 
-// entity returns the article's own record of entity id (doc.Entities is
-// sorted by id), or nil.
-func (sd *storedDoc) entity(id string) *schema.Entity {
-	i, ok := slices.BinarySearchFunc(sd.doc.Entities, id, func(e schema.Entity, id string) int { return cmp.Compare(e.ID, id) })
-	if !ok {
-		return nil
-	}
-	return &sd.doc.Entities[i]
-}
+// document returns the article's document.
+func (sd *storedDoc) document() schema.Document { return sd.doc.document() }
 
-// intern returns the canonical copy of s.
-func intern(s string) string { return unique.Make(s).Value() }
-
-func internAll(ss []string) []string {
-	for i, s := range ss {
-		ss[i] = intern(s)
-	}
-	return slices.Clip(ss)
-}
+// entity returns the article's own record of entity id, or nil.
+func (sd *storedDoc) entity(id string) *entityRec { return sd.doc.entity(id) }
 
 type stmtParts struct {
 	rel  schema.Relation
@@ -61,10 +41,12 @@ type stmtParts struct {
 }
 
 // decode rebuilds the document of article id from the quads it labels.
-// It is the inverse of encode: encode(decode(qs)) plus extras is qs.
+// It is the inverse of encode: encode(decode(qs).document()) plus extras
+// is qs.
 func decode(id string, qs quadSet) *storedDoc {
-	sd := decodeKnown(id, qs)
-	known := encode(&sd.doc)
+	d := decodeDocument(id, qs)
+	sd := &storedDoc{doc: pack(&d)}
+	known := encode(&d)
 	for k, q := range qs {
 		if _, ok := known[k]; !ok {
 			sd.extras = append(sd.extras, q)
@@ -75,6 +57,13 @@ func decode(id string, qs quadSet) *storedDoc {
 
 // decodeKnown is decode for quads that encode made, which have no extras.
 func decodeKnown(id string, qs quadSet) *storedDoc {
+	d := decodeDocument(id, qs)
+	return &storedDoc{doc: pack(&d)}
+}
+
+// decodeDocument is decode before packing, without the extras. Its
+// strings are those of the quads: pack copies or interns what it keeps.
+func decodeDocument(id string, qs quadSet) schema.Document {
 	var d schema.Document
 	d.Article.ID = id
 	ents := map[string]*schema.Entity{}
@@ -108,35 +97,20 @@ func decodeKnown(id string, qs quadSet) *storedDoc {
 		if e.ID == "" || e.Name == "" || !e.Type.Valid() {
 			continue
 		}
-		e.ID, e.Name, e.Type = intern(e.ID), intern(e.Name), schema.EntityType(intern(string(e.Type)))
 		slices.Sort(e.Aliases)
 		slices.Sort(e.Titles)
-		e.Aliases, e.Titles = internAll(e.Aliases), internAll(e.Titles)
 		slices.SortFunc(e.Mentions, func(a, b schema.Span) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) })
-		e.Mentions = slices.Clip(e.Mentions)
 		d.Entities = append(d.Entities, *e)
 	}
 	slices.SortFunc(d.Entities, func(a, b schema.Entity) int { return cmp.Compare(a.ID, b.ID) })
-	sentences := map[string]string{}
 	d.Relations = make([]schema.Relation, 0, len(stmts))
 	for _, st := range stmts {
 		if st.hasS && st.hasP && st.hasO {
-			r := st.rel
-			r.Subject, r.Predicate, r.Object = intern(r.Subject), schema.Predicate(intern(string(r.Predicate))), intern(r.Object)
-			r.Rule = intern(r.Rule)
-			if t, ok := sentences[r.Evidence.Text]; ok {
-				r.Evidence.Text = t
-			} else {
-				sentences[r.Evidence.Text] = r.Evidence.Text
-			}
-			d.Relations = append(d.Relations, r)
+			d.Relations = append(d.Relations, st.rel)
 		}
 	}
 	slices.SortFunc(d.Relations, compareRelations)
-	d.Article.Published = intern(d.Article.Published)
-	d.Article.Publisher = intern(d.Article.Publisher)
-	d.Article.Author = intern(d.Article.Author)
-	return &storedDoc{doc: d}
+	return d
 }
 
 func compareRelations(a, b schema.Relation) int {

@@ -63,9 +63,19 @@
 // Open builds it by decoding every article's quads, and each committed write
 // updates it with the same decoded quads; Export and Import work on the quads
 // themselves. Open reads the quads a chunk at a time, looking up the node
-// values of a chunk in one batch; the index interns the strings articles
-// repeat. A statement asserted by thousands of articles carries thousands of
-// sentences, so the reads that return many edges at once (Neighborhood,
-// Path) give each edge its evidence count, Statements gives the evidence by
-// statement id, and Relations renders evidence for the page it returns only.
+// values of a chunk in one batch. Every article's document stays in memory,
+// so the index holds it packed (packedDoc): the strings articles repeat
+// interned and held by handle, the attributes that take few values shared,
+// each evidence sentence once per article, mention spans and relations as
+// varints; a read converts what it returns to schema types. A statement
+// keeps, per asserting article, the article, the offset of its relation
+// there and its confidence and rule; an entity keeps the articles that
+// mention it, and the statements it takes part in, in slices rather than
+// maps. The conversion is exact (no
+// offset or confidence is narrowed), so the reads and the quads an article
+// contributed are what the decoded document gave. A statement asserted by
+// thousands of articles carries thousands of sentences, so the reads that
+// return many edges at once (Neighborhood, Path) give each edge its evidence
+// count, Statements gives the evidence by statement id, and Relations
+// renders evidence for the page it returns only.
 package graph

@@ -3,6 +3,8 @@ package graph
 import (
 	"cmp"
 	"slices"
+	"strings"
+	"unique"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -12,11 +14,11 @@ import (
 // with the decoded quads of each committed write, so it is never a second
 // source of truth.
 type index struct {
-	docs  map[string]*storedDoc           // article id -> what it contributed
-	ents  map[string]*entityAgg           // entity id -> per-article assertions
-	stmts map[stmtKey]*stmtAgg            // merged edges
-	byID  map[string]*stmtAgg             // the same, by statement id
-	adj   map[string]map[stmtKey]struct{} // entity id -> statements it takes part in
+	docs  map[string]*storedDoc // article id -> what it contributed
+	ents  map[string]*entityAgg // entity id -> per-article assertions
+	stmts map[stmtKey]*stmtAgg  // merged edges
+	byID  map[string]*stmtAgg   // the same, by statement id
+	adj   map[string][]*stmtAgg // entity id -> statements it takes part in, in no order
 	names *nameIndex
 }
 
@@ -27,23 +29,31 @@ type stmtKey struct {
 }
 
 type entityAgg struct {
-	by     map[string]*schema.Entity // article id -> the entity as that article has it
+	id     string       // the key in ents, which the articles' records share
+	by     []*storedDoc // the articles that mention it, by article id once merged
 	merged schema.Entity
 }
 
-// assertion is one article's assertion of a statement: the relation as the
-// article's stored document has it.
+// assertion is one article's assertion of a statement: a relation of the
+// article's stored document. It holds the relation's meta (confidence and
+// rule) itself: an edge's confidence is read from every assertion, which
+// for a statement thousands of articles make should cost no visit to each
+// article.
 type assertion struct {
-	doc *storedDoc
-	rel *schema.Relation
+	doc  *storedDoc
+	meta unique.Handle[relationMeta]
+	at   uint32 // the relation's offset in doc.doc.packed
 }
 
-func (a assertion) article() string { return a.doc.doc.Article.ID }
+func (a assertion) article() string { return a.doc.doc.Article.id() }
 
 type stmtAgg struct {
 	key  stmtKey
 	id   string
 	asrt []assertion // sorted by article, then evidence offsets
+	// at is where the statement lies in adj[key.S] and adj[key.O], so that
+	// taking it out of a hub's list costs no search.
+	at [2]int32
 }
 
 func newIndex() *index {
@@ -52,40 +62,50 @@ func newIndex() *index {
 		ents:  map[string]*entityAgg{},
 		stmts: map[stmtKey]*stmtAgg{},
 		byID:  map[string]*stmtAgg{},
-		adj:   map[string]map[stmtKey]struct{}{},
+		adj:   map[string][]*stmtAgg{},
 		names: newNameIndex(),
 	}
 }
 
 // stage replaces what article id contributed with sd (nil removes it) and
 // records the entities it touched; the caller merges them again with
-// remerge once per batch, so that a batch merges each entity once.
+// remerge once per batch, so that a batch merges each entity once. An
+// article joins the end of an entity's list here, and remerge sorts it.
+// The entity ids of sd become the index's copy (the key of ents), so that
+// every article holds the same one.
 func (ix *index) stage(id string, sd *storedDoc, touched map[string]bool) {
 	if old := ix.docs[id]; old != nil {
-		for _, e := range old.doc.Entities {
-			delete(ix.ents[e.ID].by, id)
-			touched[e.ID] = true
+		for i := range old.doc.Entities {
+			eid := old.doc.Entities[i].ID
+			agg := ix.ents[eid]
+			if j := slices.Index(agg.by, old); j >= 0 {
+				agg.by = slices.Delete(agg.by, j, j+1)
+			}
+			touched[eid] = true
 		}
-		for i := range old.doc.Relations {
-			ix.dropAssertion(old, &old.doc.Relations[i])
-		}
+		old.doc.eachRelation(func(at uint32, r relation) {
+			ix.dropAssertion(assertion{old, old.doc.metas[r.meta], at}, old.doc.key(r))
+		})
 		delete(ix.docs, id)
 	}
 	if sd != nil {
-		ix.docs[id] = sd
+		// keyed by the packed id: the caller's string may hold more (on
+		// load, the tail of the label's IRI)
+		ix.docs[sd.doc.Article.id()] = sd
 		for i := range sd.doc.Entities {
 			e := &sd.doc.Entities[i]
 			agg := ix.ents[e.ID]
 			if agg == nil {
-				agg = &entityAgg{by: map[string]*schema.Entity{}}
-				ix.ents[e.ID] = agg
+				agg = &entityAgg{id: strings.Clone(e.ID)} // e.ID may lie in a longer string (an IRI)
+				ix.ents[agg.id] = agg
 			}
-			agg.by[id] = e
+			e.ID = agg.id
+			agg.by = append(agg.by, sd)
 			touched[e.ID] = true
 		}
-		for i := range sd.doc.Relations {
-			ix.addAssertion(sd, &sd.doc.Relations[i])
-		}
+		sd.doc.eachRelation(func(at uint32, r relation) {
+			ix.addAssertion(assertion{sd, sd.doc.metas[r.meta], at}, sd.doc.key(r))
+		})
 	}
 }
 
@@ -97,63 +117,109 @@ func (ix *index) remerge(touched map[string]bool) {
 			delete(ix.ents, eid)
 			continue
 		}
+		if !slices.IsSortedFunc(agg.by, compareArticles) {
+			slices.SortFunc(agg.by, compareArticles)
+		}
 		agg.merged = merge(eid, agg.by)
 		ix.names.add(agg.merged)
 	}
 	ix.names.rebuild()
 }
 
-func (ix *index) addAssertion(sd *storedDoc, r *schema.Relation) {
-	k := stmtKey{r.Subject, r.Predicate, r.Object}
+// trim gives back the room that growing by append left at the end of the
+// index's lists, up to half of each: a loaded index keeps them as they are
+// until its articles go.
+func (ix *index) trim() {
+	for _, agg := range ix.ents {
+		agg.by = tight(agg.by)
+	}
+	for _, st := range ix.stmts {
+		st.asrt = tight(st.asrt)
+	}
+	for id, l := range ix.adj {
+		ix.adj[id] = tight(l)
+	}
+}
+
+// tight returns s, or a copy of it without the spare room when that is
+// more than an eighth.
+func tight[S ~[]E, E any](s S) S {
+	if cap(s)-len(s) <= len(s)/8 {
+		return s
+	}
+	return slices.Clone(s)
+}
+
+func compareArticles(a, b *storedDoc) int { return cmp.Compare(a.doc.Article.id(), b.doc.Article.id()) }
+
+func (ix *index) addAssertion(a assertion, k stmtKey) {
 	st := ix.stmts[k]
 	if st == nil {
 		st = &stmtAgg{key: k, id: statementID(k.S, k.P, k.O)}
 		ix.stmts[k] = st
 		ix.byID[st.id] = st
-		ix.link(k.S, k)
-		if !isDateEdge(k.P) {
-			ix.link(k.O, k)
+		ix.link(k.S, st, 0)
+		if linksObject(k) {
+			ix.link(k.O, st, 1)
 		}
 	}
-	a := assertion{sd, r}
 	i, _ := slices.BinarySearchFunc(st.asrt, a, compareAssertions)
 	st.asrt = slices.Insert(st.asrt, i, a)
 }
 
+// compareAssertions orders the assertions of one statement, which differ
+// only by article and evidence offsets.
 func compareAssertions(a, b assertion) int {
-	return cmp.Or(cmp.Compare(a.article(), b.article()), compareRelations(*a.rel, *b.rel))
+	if c := cmp.Compare(a.article(), b.article()); c != 0 {
+		return c
+	}
+	ae, be := a.doc.doc.evidence(a.at), b.doc.doc.evidence(b.at)
+	return cmp.Or(cmp.Compare(ae.Start, be.Start), cmp.Compare(ae.End, be.End))
 }
 
-func (ix *index) dropAssertion(sd *storedDoc, r *schema.Relation) {
-	k := stmtKey{r.Subject, r.Predicate, r.Object}
+func (ix *index) dropAssertion(a assertion, k stmtKey) {
 	st := ix.stmts[k]
 	if st == nil {
 		return
 	}
-	st.asrt = slices.DeleteFunc(st.asrt, func(a assertion) bool { return a.doc == sd && a.rel == r })
+	st.asrt = slices.DeleteFunc(st.asrt, func(b assertion) bool { return b == a })
 	if len(st.asrt) == 0 {
 		delete(ix.stmts, k)
 		delete(ix.byID, st.id)
-		ix.unlink(k.S, k)
-		ix.unlink(k.O, k)
-	}
-}
-
-func (ix *index) link(id string, k stmtKey) {
-	m := ix.adj[id]
-	if m == nil {
-		m = map[stmtKey]struct{}{}
-		ix.adj[id] = m
-	}
-	m[k] = struct{}{}
-}
-
-func (ix *index) unlink(id string, k stmtKey) {
-	if m := ix.adj[id]; m != nil {
-		delete(m, k)
-		if len(m) == 0 {
-			delete(ix.adj, id)
+		ix.unlink(k.S, st, 0)
+		if linksObject(k) {
+			ix.unlink(k.O, st, 1)
 		}
+	}
+}
+
+// linksObject reports whether a statement is listed under its object as
+// well as its subject: not when the object is a date, nor when it is the
+// subject itself, which lists it once.
+func linksObject(k stmtKey) bool { return !isDateEdge(k.P) && k.O != k.S }
+
+// link lists st under entity id, at its end (0 subject, 1 object).
+func (ix *index) link(id string, st *stmtAgg, end int) {
+	st.at[end] = int32(len(ix.adj[id]))
+	ix.adj[id] = append(ix.adj[id], st)
+}
+
+// unlink takes st out of id's list, moving the last statement of the list
+// into its place.
+func (ix *index) unlink(id string, st *stmtAgg, end int) {
+	l := ix.adj[id]
+	i, last := st.at[end], l[len(l)-1]
+	l[i] = last
+	if last.key.S == id {
+		last.at[0] = i
+	} else {
+		last.at[1] = i
+	}
+	l[len(l)-1] = nil
+	if l = l[:len(l)-1]; len(l) == 0 {
+		delete(ix.adj, id)
+	} else {
+		ix.adj[id] = l
 	}
 }
 
@@ -162,35 +228,42 @@ func isDateEdge(p schema.Predicate) bool {
 	return spec.ObjectIsDate
 }
 
-// merge folds what several articles say of one entity into one: the type and
-// name most articles give (ties to the smallest), every other name and alias
-// as an alias, all titles, the highest confidence. Variants that differ only
-// in case, accents or punctuation count once.
-func merge(id string, by map[string]*schema.Entity) schema.Entity {
+// merge folds what several articles (by, in article order) say of one
+// entity into one: the type and name most articles give (ties to the
+// smallest), every other name and alias as an alias, all titles, the
+// highest confidence. Variants that differ only in case, accents or
+// punctuation count once.
+func merge(id string, by []*storedDoc) schema.Entity {
 	types := map[schema.EntityType]int{}
 	names := map[string]int{}
 	out := schema.Entity{ID: id}
-	for _, e := range by {
-		types[e.Type]++
-		names[e.Name]++
-		out.Confidence = max(out.Confidence, e.Confidence)
+	own := make([]int, len(by)) // each article's record of the entity
+	for i, sd := range by {
+		own[i], _ = sd.doc.entityIndex(id)
+		e := &sd.doc.Entities[own[i]]
+		types[e.typ()]++
+		names[e.name.Value()]++
+		out.Confidence = max(out.Confidence, e.confidence())
 	}
 	out.Type = mostCommon(types)
 	out.Name = mostCommon(names)
 	seen := map[string]bool{schema.Fold(out.Name): true}
 	seenTitle := map[string]bool{}
-	for _, a := range sortedKeys(by) {
-		e := by[a]
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if f := schema.Fold(n); !seen[f] {
-				seen[f] = true
-				out.Aliases = append(out.Aliases, n)
-			}
+	alias := func(n string) {
+		if f := schema.Fold(n); !seen[f] {
+			seen[f] = true
+			out.Aliases = append(out.Aliases, n)
 		}
-		for _, t := range e.Titles {
-			if f := schema.Fold(t); !seenTitle[f] {
+	}
+	for i, sd := range by {
+		alias(sd.doc.Entities[own[i]].name.Value())
+		for _, n := range sd.doc.aliases(own[i]) {
+			alias(n.Value())
+		}
+		for _, t := range sd.doc.titles(own[i]) {
+			if f := schema.Fold(t.Value()); !seenTitle[f] {
 				seenTitle[f] = true
-				out.Titles = append(out.Titles, t)
+				out.Titles = append(out.Titles, t.Value())
 			}
 		}
 	}
@@ -228,14 +301,14 @@ func (ix *index) statement(st *stmtAgg, keep func(assertion) bool) (schema.State
 		if keep != nil && !keep(a) {
 			continue
 		}
-		if !ok || a.rel.Confidence > out.Confidence {
-			out.Confidence, out.Rule = a.rel.Confidence, a.rel.Rule
+		if m := a.meta.Value(); !ok || m.confidence() > out.Confidence {
+			out.Confidence, out.Rule = m.confidence(), m.rule
 		}
 		ok = true
 		out.EvidenceCount++
-		ev := a.rel.Evidence
+		ev := a.doc.doc.evidence(a.at)
 		ev.Article = a.article()
-		ev.Published = a.doc.doc.Article.Published
+		ev.Published = a.doc.doc.Article.published
 		out.Evidence = append(out.Evidence, ev)
 	}
 	return out, ok
@@ -245,8 +318,8 @@ func (ix *index) statement(st *stmtAgg, keep func(assertion) bool) (schema.State
 func edge(st *stmtAgg) schema.Statement {
 	out := schema.Statement{ID: st.id, Subject: st.key.S, Predicate: st.key.P, Object: st.key.O, EvidenceCount: len(st.asrt)}
 	for i, a := range st.asrt {
-		if i == 0 || a.rel.Confidence > out.Confidence {
-			out.Confidence, out.Rule = a.rel.Confidence, a.rel.Rule
+		if m := a.meta.Value(); i == 0 || m.confidence() > out.Confidence {
+			out.Confidence, out.Rule = m.confidence(), m.rule
 		}
 	}
 	return out

@@ -105,7 +105,7 @@ func (s *Store) plan(d *schema.Document) (change, schema.IngestStatus) {
 	s.mu.RLock()
 	old := s.idx.docs[id]
 	s.mu.RUnlock()
-	if old != nil && d.Article.Hash != "" && old.doc.Article.Hash == d.Article.Hash {
+	if old != nil && d.Article.Hash != "" && old.doc.Article.hash() == d.Article.Hash {
 		return change{id: id, next: old}, schema.Unchanged
 	}
 	next := encode(d)

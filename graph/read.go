@@ -105,11 +105,11 @@ func (ix *index) mentionedIn(agg *entityAgg, article, since, until string) bool 
 	if article == "" && since == "" && until == "" {
 		return true
 	}
-	for a := range agg.by {
-		if article != "" && a != article {
+	for _, sd := range agg.by {
+		if article != "" && sd.doc.Article.id() != article {
 			continue
 		}
-		if inRange(ix.docs[a].doc.Article.Published, since, until) {
+		if inRange(sd.doc.Article.published, since, until) {
 			return true
 		}
 	}
@@ -177,7 +177,7 @@ func (s *Store) Article(ctx context.Context, id string) (schema.Article, error) 
 	if sd == nil {
 		return schema.Article{}, fmt.Errorf("graph: article %q: %w", id, ErrNotFound)
 	}
-	return sd.doc.Article, nil
+	return sd.doc.Article.article(), nil
 }
 
 // Articles lists articles, newest published first, then by id.
@@ -190,7 +190,7 @@ func (s *Store) Articles(ctx context.Context, f schema.ArticleFilter, p schema.P
 	defer s.mu.RUnlock()
 	var arts []schema.Article
 	for _, sd := range s.idx.docs {
-		a := sd.doc.Article
+		a := sd.doc.Article.article()
 		if !inRange(a.Published, f.Since, f.Until) {
 			continue
 		}
@@ -235,12 +235,14 @@ func (s *Store) ArticleEntities(ctx context.Context, article string, t schema.En
 		return nil, fmt.Errorf("graph: article %q: %w", article, ErrNotFound)
 	}
 	var out []schema.Entity
+	rd := packedReader{b: sd.doc.packed}
 	for _, own := range sd.doc.Entities {
+		mentions := rd.spans() // read for every entity: the spans lie in order
 		e := cloneEntity(s.idx.ents[own.ID].merged)
 		if t != "" && e.Type != t {
 			continue
 		}
-		e.Mentions = slices.Clone(own.Mentions)
+		e.Mentions = mentions
 		out = append(out, e)
 	}
 	return out, nil

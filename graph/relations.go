@@ -21,9 +21,12 @@ func (s *Store) Relations(ctx context.Context, f schema.RelationFilter, p schema
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	// An assertion's article is visited only when the filter asks about it:
+	// keptConfidence goes through every assertion of a statement, thousands
+	// for a well-known one, and its confidence is in the assertion.
 	keep := func(a assertion) bool {
 		return (f.Article == "" || a.article() == f.Article) &&
-			inRange(a.doc.doc.Article.Published, f.Since, f.Until)
+			(f.Since == "" && f.Until == "" || inRange(a.doc.doc.Article.published, f.Since, f.Until))
 	}
 	var hits []*stmtAgg
 	for i, st := range s.idx.candidates(f) {
@@ -76,8 +79,11 @@ func relationKey(k stmtKey) string {
 // accepts; ok is false when it accepts none.
 func keptConfidence(st *stmtAgg, keep func(assertion) bool) (conf float64, ok bool) {
 	for _, a := range st.asrt {
-		if keep(a) && (!ok || a.rel.Confidence > conf) {
-			conf, ok = a.rel.Confidence, true
+		if !keep(a) {
+			continue
+		}
+		if c := a.meta.Value().confidence(); !ok || c > conf {
+			conf, ok = c, true
 		}
 	}
 	return conf, ok
@@ -89,16 +95,12 @@ func (ix *index) candidates(f schema.RelationFilter) []*stmtAgg {
 	if pin == "" && ix.adj[f.Object] != nil {
 		pin = f.Object // a date object has no adjacency: scan
 	}
-	var out []*stmtAgg
-	if pin == "" {
-		out = make([]*stmtAgg, 0, len(ix.stmts))
-		for _, st := range ix.stmts {
-			out = append(out, st)
-		}
-		return out
+	if pin != "" {
+		return ix.adj[pin] // read only, under the caller's read lock
 	}
-	for k := range ix.adj[pin] {
-		out = append(out, ix.stmts[k])
+	out := make([]*stmtAgg, 0, len(ix.stmts))
+	for _, st := range ix.stmts {
+		out = append(out, st)
 	}
 	return out
 }

@@ -258,6 +258,7 @@ func (s *Store) load(ctx context.Context) error {
 		s.idx.stage(id, decode(id, toSet(qs)), touched)
 	}
 	s.idx.remerge(touched)
+	s.idx.trim()
 	return nil
 }
 
@@ -324,11 +325,22 @@ const (
 // (predicates, types, labels, well-known entities), between chunks;
 // literals (sentences, names, offsets) rarely do and are let go.
 func (s *Store) scanBatched(ctx context.Context, fn func(quad.Quad, any) error) error {
+	return s.scanChunked(ctx, scanChunk, scanCacheMax, fn)
+}
+
+// scanChunked is scanBatched with chunk quads per lookup and at most
+// cacheMax IRIs kept, which the tests make small.
+func (s *Store) scanChunked(ctx context.Context, chunkSize, cacheMax int, fn func(quad.Quad, any) error) error {
 	it := s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
 	cache := map[any]quad.Value{}
-	refs := make([][4]graph.Ref, 0, scanChunk)
+	refs := make([][4]graph.Ref, 0, chunkSize)
 	flush := func() error {
+		// Emptied before the chunk's lookups are chosen, never after: the
+		// chunk counts on finding what it does not look up here.
+		if len(cache) > cacheMax-4*len(refs) {
+			clear(cache)
+		}
 		var miss []graph.Ref
 		wanted := map[any]bool{}
 		for _, r := range refs {
@@ -341,9 +353,6 @@ func (s *Store) scanBatched(ctx context.Context, fn func(quad.Quad, any) error) 
 					miss = append(miss, n)
 				}
 			}
-		}
-		if len(cache)+len(miss) > scanCacheMax {
-			clear(cache)
 		}
 		vals, err := graph.ValuesOf(ctx, s.qs, miss)
 		if err != nil {
@@ -390,7 +399,7 @@ func (s *Store) scanBatched(ctx context.Context, fn func(quad.Quad, any) error) 
 			r[d] = n
 		}
 		refs = append(refs, r)
-		if len(refs) == scanChunk {
+		if len(refs) == chunkSize {
 			if err := flush(); err != nil {
 				return err
 			}

@@ -77,7 +77,8 @@ func (s *Store) Neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (s
 // neighbours lists, sorted, the entities one followed edge away from id.
 func (ix *index) neighbours(id string, follow func(stmtKey) bool) []string {
 	set := map[string]bool{}
-	for k := range ix.adj[id] {
+	for _, st := range ix.adj[id] {
+		k := st.key
 		if !follow(k) {
 			continue
 		}
@@ -94,18 +95,18 @@ func (ix *index) neighbours(id string, follow func(stmtKey) bool) []string {
 // edgesAmong returns the followed statements with both ends in nodes,
 // without their evidence.
 func (ix *index) edgesAmong(nodes map[string]bool, follow func(stmtKey) bool) []schema.Statement {
-	var keys []stmtKey
+	var sts []*stmtAgg
 	for id := range nodes {
-		for k := range ix.adj[id] {
-			if k.S == id && nodes[k.O] && follow(k) {
-				keys = append(keys, k)
+		for _, st := range ix.adj[id] {
+			if k := st.key; k.S == id && nodes[k.O] && follow(k) {
+				sts = append(sts, st)
 			}
 		}
 	}
-	slices.SortFunc(keys, compareKeys)
-	out := make([]schema.Statement, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, edge(ix.stmts[k]))
+	slices.SortFunc(sts, byKey)
+	out := make([]schema.Statement, 0, len(sts))
+	for _, st := range sts {
+		out = append(out, edge(st))
 	}
 	return out
 }
@@ -113,6 +114,8 @@ func (ix *index) edgesAmong(nodes map[string]bool, follow func(stmtKey) bool) []
 func compareKeys(a, b stmtKey) int {
 	return cmp.Or(cmp.Compare(a.S, b.S), cmp.Compare(a.P, b.P), cmp.Compare(a.O, b.O))
 }
+
+func byKey(a, b *stmtAgg) int { return compareKeys(a.key, b.key) }
 
 // Path returns a shortest path from one entity to another, edges taken in
 // either direction, as its nodes in path order and the edge between each
@@ -214,12 +217,11 @@ func (sd *searchSide) chain(id string) []string {
 // edgeBetween returns the first statement, in key order, linking a and b,
 // without its evidence.
 func (ix *index) edgeBetween(a, b string) schema.Statement {
-	var keys []stmtKey
-	for k := range ix.adj[a] {
-		if (k.S == a && k.O == b) || (k.S == b && k.O == a) {
-			keys = append(keys, k)
+	var sts []*stmtAgg
+	for _, st := range ix.adj[a] {
+		if k := st.key; (k.S == a && k.O == b) || (k.S == b && k.O == a) {
+			sts = append(sts, st)
 		}
 	}
-	slices.SortFunc(keys, compareKeys)
-	return edge(ix.stmts[keys[0]])
+	return edge(slices.MinFunc(sts, byKey))
 }

@@ -1,0 +1,398 @@
+package graph
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"math"
+	"slices"
+	"strings"
+	"unique"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// packedDoc is one article's document as the index holds it. Every article
+// of the store is held in memory, so it keeps a decoded schema.Document in
+// less than half the space, and the reads convert what they return:
+//
+//   - Strings that many articles repeat (entity names, aliases, titles,
+//     dates, authors) are interned and held by unique.Handle, which is half
+//     a string header and keeps the interning alive: a string taken from
+//     Handle.Value alone lets the canonical copy go at the next collection,
+//     and the next article to intern it makes a copy of its own. Entity ids
+//     are the index's own copy once the article is staged.
+//   - The attributes that take a few values (an entity's type and
+//     confidence; a relation's predicate, rule and confidence) are interned
+//     together.
+//   - The evidence sentences are one string, each distinct sentence once.
+//   - Mention spans and relations are varints in one byte slice. A relation
+//     is addressed by its offset there, which the index's assertions keep,
+//     and names its ends by their place among the article's entities.
+//
+// Nothing is rounded: pack(d).document() is d for any d that
+// decodeDocument returns, so the reads and the quads an article
+// contributed are what the schema.Document gave. Entities is named as in
+// schema.Document; the benchmarks pick entities from it.
+type packedDoc struct {
+	// The fields the reads of evidence use come first, close together.
+	text string // the distinct evidence sentences, back to back
+	// packed holds, for each entity in turn, its mention spans (see
+	// appendSpans), then the relations in compareRelations order (see
+	// appendRelation), nrels of them from offset rels.
+	packed   []byte
+	Article  articleRec
+	Entities []entityRec             // sorted by ID
+	names    []unique.Handle[string] // the aliases, then the titles, of each entity in turn
+	// others are the relation ends that are not entities of the article
+	// (dates, or an entity an import left out), metas the distinct
+	// predicate, rule and confidence of its relations.
+	others      []unique.Handle[string]
+	metas       []unique.Handle[relationMeta]
+	rels, nrels uint32
+}
+
+// articleRec is an article's metadata: the strings of its own (id, source,
+// URL, title, hash) back to back in one, the ones articles share interned.
+// The date is also kept as a string, the handle's value: the reads of
+// evidence give it with every sentence.
+type articleRec struct {
+	strs              string
+	published         string
+	date              unique.Handle[string]
+	ends              [4]uint32 // where the id, source, URL and title end in strs
+	words             int
+	author, publisher unique.Handle[string]
+}
+
+func packArticle(a schema.Article) articleRec {
+	var b strings.Builder
+	b.Grow(len(a.ID) + len(a.Source) + len(a.URL) + len(a.Title) + len(a.Hash))
+	r := articleRec{words: a.Words, date: unique.Make(a.Published), author: unique.Make(a.Author), publisher: unique.Make(a.Publisher)}
+	r.published = r.date.Value()
+	for i, s := range []string{a.ID, a.Source, a.URL, a.Title} {
+		b.WriteString(s)
+		r.ends[i] = uint32(b.Len())
+	}
+	b.WriteString(a.Hash)
+	r.strs = b.String()
+	return r
+}
+
+func (a *articleRec) id() string   { return a.strs[:a.ends[0]] }
+func (a *articleRec) hash() string { return a.strs[a.ends[3]:] }
+
+func (a *articleRec) article() schema.Article {
+	return schema.Article{ID: a.id(), Source: a.strs[a.ends[0]:a.ends[1]], URL: a.strs[a.ends[1]:a.ends[2]],
+		Title: a.strs[a.ends[2]:a.ends[3]], Published: a.published, Author: a.author.Value(),
+		Publisher: a.publisher.Value(), Hash: a.hash(), Words: a.words}
+}
+
+// entityRec is one article's record of an entity. Its mentions are not
+// addressed: the reads that want them (ArticleEntities, the quads of the
+// article) walk every entity of the article in order (see packedReader).
+type entityRec struct {
+	ID       string // the index's copy once staged (see index.stage)
+	name     unique.Handle[string]
+	meta     unique.Handle[entityMeta]
+	aliasEnd uint32 // its aliases are names[titleEnd of the entity before:aliasEnd]
+	titleEnd uint32 // its titles names[aliasEnd:titleEnd]
+}
+
+// entityMeta is what an entity record shares with most others. A
+// confidence is kept as its bits, so that -0 and NaN read back as decoded
+// (unique compares with ==, for which -0 is 0 and NaN is no value at all).
+type entityMeta struct {
+	typ  schema.EntityType
+	conf uint64
+}
+
+func (e *entityRec) typ() schema.EntityType { return e.meta.Value().typ }
+
+func (e *entityRec) confidence() float64 { return math.Float64frombits(e.meta.Value().conf) }
+
+type relationMeta struct {
+	predicate schema.Predicate
+	rule      string
+	conf      uint64 // bits, as in entityMeta
+}
+
+func (m relationMeta) confidence() float64 { return math.Float64frombits(m.conf) }
+
+// relation is one relation as packed: its sentence (text[lo:hi]) with its
+// offsets in the article, the codes of its ends (see end) and its meta (an
+// index into metas).
+type relation struct {
+	lo, hi          int
+	start, end      int
+	subject, object uint64
+	meta            uint32
+}
+
+// entity returns the article's own record of entity id, or nil.
+func (d *packedDoc) entity(id string) *entityRec {
+	if i, ok := d.entityIndex(id); ok {
+		return &d.Entities[i]
+	}
+	return nil
+}
+
+func (d *packedDoc) entityIndex(id string) (int, bool) {
+	return slices.BinarySearchFunc(d.Entities, id, func(e entityRec, id string) int { return cmp.Compare(e.ID, id) })
+}
+
+// aliases and titles return the names of the entity at i.
+func (d *packedDoc) aliases(i int) []unique.Handle[string] {
+	return d.names[d.namesStart(i):d.Entities[i].aliasEnd]
+}
+
+func (d *packedDoc) titles(i int) []unique.Handle[string] {
+	return d.names[d.Entities[i].aliasEnd:d.Entities[i].titleEnd]
+}
+
+func (d *packedDoc) namesStart(i int) uint32 {
+	if i == 0 {
+		return 0
+	}
+	return d.Entities[i-1].titleEnd
+}
+
+// relation reads the relation packed at offset at, and returns where the
+// next one starts.
+func (d *packedDoc) relation(at uint32) (relation, uint32) {
+	rd := packedReader{b: d.packed, at: int(at)}
+	var r relation
+	r.lo, r.hi, r.start, r.end = rd.evidence()
+	r.subject, r.object, r.meta = rd.uvarint(), rd.uvarint(), uint32(rd.uvarint())
+	return r, uint32(rd.at)
+}
+
+// evidence returns the evidence of the relation packed at offset at,
+// without its article. It reads only the start of the entry: the reads of
+// evidence go through thousands of assertions for a well-known statement.
+func (d *packedDoc) evidence(at uint32) schema.Evidence {
+	rd := packedReader{b: d.packed, at: int(at)}
+	lo, hi, start, end := rd.evidence()
+	return schema.Evidence{Text: d.text[lo:hi], Start: start, End: end}
+}
+
+// end names a relation end by its code (see appendRelation).
+func (d *packedDoc) end(code uint64) string {
+	if code < uint64(len(d.Entities)) {
+		return d.Entities[code].ID
+	}
+	return d.others[code-uint64(len(d.Entities))].Value()
+}
+
+// eachRelation calls fn with every relation in order and its offset.
+func (d *packedDoc) eachRelation(fn func(at uint32, r relation)) {
+	at := d.rels
+	for range d.nrels {
+		r, next := d.relation(at)
+		fn(at, r)
+		at = next
+	}
+}
+
+// key is the statement r makes.
+func (d *packedDoc) key(r relation) stmtKey {
+	return stmtKey{S: d.end(r.subject), P: d.metas[r.meta].Value().predicate, O: d.end(r.object)}
+}
+
+// pack packs a decoded document. Offsets into names and packed are 32-bit:
+// an article would need billions of names or mentions to overflow them.
+func pack(d *schema.Document) packedDoc {
+	p := packedDoc{Article: packArticle(d.Article), Entities: make([]entityRec, len(d.Entities))}
+	nnames := 0
+	for _, e := range d.Entities {
+		nnames += len(e.Aliases) + len(e.Titles)
+	}
+	if nnames > 0 {
+		p.names = make([]unique.Handle[string], 0, nnames)
+	}
+	for i, e := range d.Entities {
+		for _, s := range e.Aliases {
+			p.names = append(p.names, unique.Make(s))
+		}
+		aliasEnd := len(p.names)
+		for _, s := range e.Titles {
+			p.names = append(p.names, unique.Make(s))
+		}
+		p.Entities[i] = entityRec{ID: e.ID, name: unique.Make(e.Name),
+			meta:     unique.Make(entityMeta{typ: e.Type, conf: math.Float64bits(e.Confidence)}),
+			aliasEnd: uint32(aliasEnd), titleEnd: uint32(len(p.names))}
+		p.packed = appendSpans(p.packed, e.Mentions)
+	}
+	p.packRelations(d.Relations)
+	// Growing by append leaves up to half the slice unused, and every article
+	// is kept: keep an exact copy.
+	p.packed = bytes.Clone(p.packed)
+	return p
+}
+
+// packRelations packs rels after the mention spans, with their
+// sentences, each once, in text.
+func (p *packedDoc) packRelations(rels []schema.Relation) {
+	ends := make(map[string]uint64, len(p.Entities))
+	for i, e := range p.Entities {
+		ends[e.ID] = uint64(i)
+	}
+	code := func(id string) uint64 {
+		c, ok := ends[id]
+		if !ok {
+			c = uint64(len(p.Entities) + len(p.others))
+			ends[id] = c
+			p.others = append(p.others, unique.Make(id))
+		}
+		return c
+	}
+	metas := map[relationMeta]uint64{}
+	sentences := map[string]int{} // sentence -> offset in text, -1 until written
+	size := 0
+	for _, r := range rels {
+		if _, ok := sentences[r.Evidence.Text]; !ok {
+			sentences[r.Evidence.Text] = -1
+			size += len(r.Evidence.Text)
+		}
+	}
+	var text strings.Builder
+	text.Grow(size)
+	p.rels, p.nrels = uint32(len(p.packed)), uint32(len(rels))
+	for _, r := range rels {
+		m := relationMeta{predicate: r.Predicate, rule: r.Rule, conf: math.Float64bits(r.Confidence)}
+		mi, ok := metas[m]
+		if !ok {
+			mi = uint64(len(p.metas))
+			metas[m] = mi
+			p.metas = append(p.metas, unique.Make(m))
+		}
+		ev := r.Evidence
+		lo := sentences[ev.Text]
+		if lo < 0 {
+			lo = text.Len()
+			sentences[ev.Text] = lo
+			text.WriteString(ev.Text)
+		}
+		p.packed = appendRelation(p.packed, lo, lo+len(ev.Text), ev.Start, ev.End, code(r.Subject), code(r.Object), mi)
+	}
+	p.text = text.String()
+	p.others, p.metas = slices.Clip(p.others), slices.Clip(p.metas)
+}
+
+// document unpacks the document.
+func (d *packedDoc) document() schema.Document {
+	out := schema.Document{
+		Article:   d.Article.article(),
+		Entities:  make([]schema.Entity, len(d.Entities)),
+		Relations: make([]schema.Relation, 0, d.nrels),
+	}
+	rd := packedReader{b: d.packed}
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		out.Entities[i] = schema.Entity{ID: e.ID, Type: e.typ(), Name: e.name.Value(), Confidence: e.confidence(),
+			Aliases: values(d.aliases(i)), Titles: values(d.titles(i)), Mentions: rd.spans()}
+	}
+	d.eachRelation(func(_ uint32, r relation) {
+		m := d.metas[r.meta].Value()
+		out.Relations = append(out.Relations, schema.Relation{Subject: d.end(r.subject), Predicate: m.predicate, Object: d.end(r.object),
+			Confidence: m.confidence(), Rule: m.rule, Evidence: schema.Evidence{Text: d.text[r.lo:r.hi], Start: r.start, End: r.end}})
+	})
+	return out
+}
+
+// values returns the strings of hs, nil for none (as decoding leaves an
+// entity without aliases).
+func values(hs []unique.Handle[string]) []string {
+	if len(hs) == 0 {
+		return nil
+	}
+	out := make([]string, len(hs))
+	for i, h := range hs {
+		out[i] = h.Value()
+	}
+	return out
+}
+
+// appendSpans packs an entity's mention spans: their count, then for each
+// its start as the step from the previous start, and its length, as
+// varints. Mentions are short and sorted, so most take two or three bytes
+// instead of sixteen. The arithmetic wraps both ways, so any int survives.
+func appendSpans(b []byte, spans []schema.Span) []byte {
+	b = binary.AppendUvarint(b, uint64(len(spans)))
+	prev := 0
+	for _, s := range spans {
+		b = binary.AppendVarint(b, int64(s.Start-prev))
+		b = binary.AppendVarint(b, int64(s.End-s.Start))
+		prev = s.Start
+	}
+	return b
+}
+
+// packedReader reads back, in order, what appendSpans and appendRelation
+// packed.
+type packedReader struct {
+	b  []byte
+	at int
+}
+
+// spans returns the spans of the next entity, nil for none.
+func (r *packedReader) spans() []schema.Span {
+	n := r.uvarint()
+	if n == 0 {
+		return nil
+	}
+	out := make([]schema.Span, n)
+	prev := 0
+	for i := range out {
+		start := prev + int(r.varint())
+		out[i] = schema.Span{Start: start, End: start + int(r.varint())}
+		prev = start
+	}
+	return out
+}
+
+func (r *packedReader) uvarint() uint64 {
+	if b := r.b[r.at]; b < 0x80 { // most values are small: skip the loop
+		r.at++
+		return uint64(b)
+	}
+	v, n := binary.Uvarint(r.b[r.at:])
+	r.at += n
+	return v
+}
+
+// varint undoes the zig-zag of binary.AppendVarint.
+func (r *packedReader) varint() int64 {
+	u := r.uvarint()
+	if u&1 != 0 {
+		return ^int64(u >> 1)
+	}
+	return int64(u >> 1)
+}
+
+// evidence reads what appendRelation packs first.
+func (r *packedReader) evidence() (lo, hi, start, end int) {
+	lo = int(r.uvarint())
+	hi = lo + int(r.uvarint())
+	start = int(r.varint())
+	end = start + (hi - lo) + int(r.varint())
+	return lo, hi, start, end
+}
+
+// appendRelation packs one relation: where its sentence lies in the
+// document's text ([lo, hi)) and its offsets in the article (the start,
+// and the end as its distance from start beyond the sentence's length,
+// which is nothing when the offsets are the sentence's own), then the
+// codes of its ends (the place of an entity of the article in Entities, or
+// len(Entities) plus the place in others) and its meta, as varints. The
+// evidence comes first, so that reading it stops there.
+func appendRelation(b []byte, lo, hi, start, end int, subject, object, meta uint64) []byte {
+	b = binary.AppendUvarint(b, uint64(lo))
+	b = binary.AppendUvarint(b, uint64(hi-lo))
+	b = binary.AppendVarint(b, int64(start))
+	b = binary.AppendVarint(b, int64(end-start-(hi-lo)))
+	for _, v := range []uint64{subject, object, meta} {
+		b = binary.AppendUvarint(b, v)
+	}
+	return b
+}

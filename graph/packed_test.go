@@ -1,0 +1,294 @@
+package graph
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"unique"
+
+	"github.com/cayleygraph/quad/nquads"
+	"github.com/newsgraph/newsgraph/corpus"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+func sp(start, end int) schema.Span { return schema.Span{Start: start, End: end} }
+
+func TestSpanPacking(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		spans [][]schema.Span // one list per entity, packed back to back
+	}{
+		{"none", [][]schema.Span{nil}},
+		{"one", [][]schema.Span{{sp(0, 5)}}},
+		{"sorted", [][]schema.Span{{sp(3, 9), sp(120, 127), sp(10188, 10200)}}},
+		{"repeated", [][]schema.Span{{sp(7, 9), sp(7, 9)}}},
+		{"empty span", [][]schema.Span{{sp(4, 4)}}},
+		{"end before start", [][]schema.Span{{sp(9, 3)}}},
+		{"negative", [][]schema.Span{{sp(-5, 3), sp(-1, -7)}}},
+		{"unsorted", [][]schema.Span{{sp(500, 510), sp(2, 3)}}},
+		{"extremes", [][]schema.Span{{sp(math.MinInt, math.MaxInt), sp(math.MaxInt, math.MinInt), sp(0, math.MaxInt)}}},
+		{"several entities", [][]schema.Span{{sp(1, 2)}, nil, {sp(3, 4), sp(5, 6)}, nil}},
+	} {
+		var b []byte
+		for _, s := range tc.spans {
+			b = appendSpans(b, s)
+		}
+		r := packedReader{b: b}
+		for i, want := range tc.spans {
+			if got := r.spans(); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: entity %d: got %v, want %v", tc.name, i, got, want)
+			}
+		}
+		if r.at != len(b) {
+			t.Errorf("%s: read %d of %d bytes", tc.name, r.at, len(b))
+		}
+	}
+}
+
+func TestRelationPacking(t *testing.T) {
+	d := packedDoc{Entities: []entityRec{{ID: "country/KR"}, {ID: "country/US"}},
+		others: []unique.Handle[string]{unique.Make("2025-10-29")}, packed: []byte{0xff},
+		text: strings.Repeat("x", 1<<20+300)}
+	for _, tc := range []struct {
+		s, o, meta      uint64
+		lo, hi          int
+		start, end      int
+		subject, object string
+	}{
+		{0, 1, 0, 0, 0, 0, 0, "country/KR", "country/US"},
+		{1, 2, 3, 0, 104, 300, 404, "country/US", "2025-10-29"},
+		{0, 0, 1 << 20, 1 << 20, 1<<20 + 300, 5000, 4000, "country/KR", "country/KR"},
+		{2, 1, 0, 0, 12, -42, 0, "2025-10-29", "country/US"},
+		{0, 1, 0, 0, 1, math.MinInt, math.MaxInt, "country/KR", "country/US"},
+		{0, 1, 0, 0, 1, math.MaxInt, math.MinInt, "country/KR", "country/US"},
+	} {
+		at := uint32(len(d.packed))
+		d.packed = appendRelation(d.packed, tc.lo, tc.hi, tc.start, tc.end, tc.s, tc.o, tc.meta)
+		d.packed = append(d.packed, 0xff) // what follows is not read
+		r, next := d.relation(at)
+		want := relation{subject: tc.s, object: tc.o, meta: uint32(tc.meta), lo: tc.lo, hi: tc.hi, start: tc.start, end: tc.end}
+		if r != want || int(next) != len(d.packed)-1 {
+			t.Errorf("%+v: read back %+v, next at %d of %d", tc, r, next, len(d.packed)-1)
+		}
+		if s, o := d.end(r.subject), d.end(r.object); s != tc.subject || o != tc.object {
+			t.Errorf("%+v: ends %s, %s", tc, s, o)
+		}
+		if ev := d.evidence(at); len(ev.Text) != tc.hi-tc.lo || ev.Start != tc.start || ev.End != tc.end {
+			t.Errorf("%+v: evidence %d bytes [%d, %d)", tc, len(ev.Text), ev.Start, ev.End)
+		}
+	}
+}
+
+// oddQuads is an article as an import may bring it: values the model never
+// writes, which decoding keeps (or leaves as extras) all the same.
+const oddQuads = `<https://newsgraph.dev/article/odd> <http://schema.org/headline> "Odd" <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/article/odd> <https://newsgraph.dev/vocab#hash> "not hex" <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/entity/person/odd> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://newsgraph.dev/type/Person> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/entity/person/odd> <http://schema.org/name> "Odd One" <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/entity/person/odd> <http://schema.org/alternateName> "Odd One" <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/entity/person/odd> <http://schema.org/alternateName> "Odd" <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/entity/person/odd> <http://schema.org/jobTitle> "" <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/entity/person/odd> <https://newsgraph.dev/vocab#mentionAt> "007-9" <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/entity/person/odd> <https://newsgraph.dev/vocab#mentionAt> "7-9" <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/entity/person/odd> <https://newsgraph.dev/vocab#mentionAt> "9223372036854775807-3" <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/entity/person/odd> <https://newsgraph.dev/vocab#confidence> "-0"^^<http://www.w3.org/2001/XMLSchema#double> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/entity/country/XX> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://newsgraph.dev/type/Country> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/entity/country/XX> <http://schema.org/name> "Nowhere" <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/entity/country/XX> <https://newsgraph.dev/vocab#confidence> "0.1"^^<http://www.w3.org/2001/XMLSchema#double> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/entity/thing/bad> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://newsgraph.dev/type/Thing> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <https://newsgraph.dev/entity/person/odd> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> <https://newsgraph.dev/rel/madeUp> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> <https://newsgraph.dev/entity/person/odd> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x1> <https://newsgraph.dev/vocab#confidence> "0.123456789"^^<http://www.w3.org/2001/XMLSchema#double> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x1> <https://newsgraph.dev/vocab#start> "-42"^^<http://www.w3.org/2001/XMLSchema#integer> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x1> <https://newsgraph.dev/vocab#evidence> "Odd said so." <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x2> <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <https://newsgraph.dev/entity/person/odd> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x2> <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> <https://newsgraph.dev/rel/represents> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x2> <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> <https://newsgraph.dev/entity/country/XX> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x2> <https://newsgraph.dev/vocab#evidence> "Odd said so." <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x2> <https://newsgraph.dev/vocab#end> "99"^^<http://www.w3.org/2001/XMLSchema#integer> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x3> <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <https://newsgraph.dev/entity/person/odd> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x3> <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> <https://newsgraph.dev/rel/represents> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x3> <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> <https://newsgraph.dev/entity/country/XX> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x3> <https://newsgraph.dev/vocab#evidence> "Odd said so, twice." <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x3> <https://newsgraph.dev/vocab#start> "100"^^<http://www.w3.org/2001/XMLSchema#integer> <https://newsgraph.dev/article/odd> .
+<https://newsgraph.dev/statement/x3> <https://newsgraph.dev/vocab#confidence> "NaN"^^<http://www.w3.org/2001/XMLSchema#double> <https://newsgraph.dev/article/odd> .
+`
+
+// articleQuads returns the quads of article id: the fixtures and generated
+// articles encoded, and oddQuads.
+func articleQuads(t *testing.T) map[string]quadSet {
+	out := map[string]quadSet{}
+	for _, name := range []string{mou, followup, lisbon} {
+		d := fixture(t, name)
+		out[d.Article.ID] = encode(&d)
+	}
+	gen := corpus.New(corpus.Config{Seed: scaleSeed})
+	for i := range 50 {
+		d := gen.Document(i)
+		out[d.Article.ID] = encode(&d)
+	}
+	odd := quadSet{}
+	r := nquads.NewReader(strings.NewReader(oddQuads), false)
+	for {
+		q, err := r.ReadQuad()
+		if err != nil {
+			break
+		}
+		odd[quadKey(q)] = q
+	}
+	if len(odd) != strings.Count(oddQuads, "\n") {
+		t.Fatalf("read %d odd quads, want %d", len(odd), strings.Count(oddQuads, "\n"))
+	}
+	out["odd"] = odd
+	return out
+}
+
+// TestPackRoundTrip checks that packing loses nothing: the packed document
+// unpacks to the decoded one (%#v tells nil from empty, and NaN is itself),
+// and the quads an article contributed come back from it exactly.
+func TestPackRoundTrip(t *testing.T) {
+	for id, qs := range articleQuads(t) {
+		d := decodeDocument(id, qs)
+		p := pack(&d)
+		if got, want := fmt.Sprintf("%#v", p.document()), fmt.Sprintf("%#v", d); got != want {
+			t.Errorf("%s: unpacked %s\nwant %s", id, got, want)
+		}
+		// An import may name a statement otherwise than encode does: its
+		// quads stay as extras and encode's are taken out too, if there.
+		want := encode(&d)
+		if id != "odd" && !slices.Equal(sortedKeys(want), sortedKeys(qs)) {
+			t.Fatalf("%s: decoding the quads encode made loses some", id)
+		}
+		for k, q := range qs {
+			want[k] = q
+		}
+		if got := decode(id, qs).quads(); !slices.Equal(sortedKeys(got), sortedKeys(want)) {
+			t.Errorf("%s: quads() gives %d quads, want %d", id, len(got), len(want))
+		}
+		for i := range d.Entities {
+			if e := p.entity(d.Entities[i].ID); e != &p.Entities[i] {
+				t.Errorf("%s: entity(%q) = %v, want record %d", id, d.Entities[i].ID, e, i)
+			}
+		}
+		if p.entity("nope") != nil {
+			t.Errorf("%s: entity(nope) found", id)
+		}
+	}
+	// what the odd article keeps, spelled out
+	odd := decode("odd", articleQuads(t)["odd"]).document()
+	if n := len(odd.Entities); n != 2 {
+		t.Fatalf("odd article: %d entities, want 2", n)
+	}
+	e := odd.Entities[1]
+	if !math.Signbit(e.Confidence) || !slices.Equal(e.Aliases, []string{"Odd", "Odd One"}) ||
+		!slices.Equal(e.Mentions, []schema.Span{sp(7, 9), sp(7, 9), sp(math.MaxInt, 3)}) {
+		t.Errorf("odd entity read back as %+v", e)
+	}
+	if r := odd.Relations[2]; r.Predicate != "represents" || !math.IsNaN(r.Confidence) || r.Evidence.Start != 100 {
+		t.Errorf("odd relation read back as %+v", r)
+	}
+}
+
+// TestIndexBookkeeping stages and takes out articles in random order and
+// checks the index against one built from what remains: each entity's
+// articles, each statement's assertions and the lists of statements by
+// entity, with the places the statements keep in them.
+func TestIndexBookkeeping(t *testing.T) {
+	byID := articleQuads(t)
+	ids := sortedKeys(byID)
+	ix := newIndex()
+	rng := rand.New(rand.NewPCG(1, 2))
+	live := map[string]bool{}
+	for round := range 6 {
+		touched := map[string]bool{}
+		for range len(ids) / 2 {
+			id := ids[rng.IntN(len(ids))]
+			if live[id] && rng.IntN(2) == 0 {
+				ix.stage(id, nil, touched)
+				delete(live, id)
+			} else {
+				ix.stage(id, decode(id, byID[id]), touched)
+				live[id] = true
+			}
+		}
+		ix.remerge(touched)
+		want := newIndex()
+		touched = map[string]bool{}
+		for _, id := range sortedKeys(live) {
+			want.stage(id, decode(id, byID[id]), touched)
+		}
+		want.remerge(touched)
+		checkIndex(t, round, ix, want)
+	}
+}
+
+func checkIndex(t *testing.T, round int, got, want *index) {
+	t.Helper()
+	if !slices.Equal(sortedKeys(got.ents), sortedKeys(want.ents)) {
+		t.Fatalf("round %d: entities differ", round)
+	}
+	for id, agg := range got.ents {
+		if !reflect.DeepEqual(agg.merged, want.ents[id].merged) || !slices.Equal(articlesOfAgg(agg), articlesOfAgg(want.ents[id])) {
+			t.Errorf("round %d: entity %s: articles %v, want %v", round, id, articlesOfAgg(agg), articlesOfAgg(want.ents[id]))
+		}
+	}
+	if !slices.EqualFunc(sortedStmtKeys(got.stmts), sortedStmtKeys(want.stmts), func(a, b stmtKey) bool { return a == b }) {
+		t.Fatalf("round %d: statements differ", round)
+	}
+	for k, st := range got.stmts {
+		if g, w := edge(st), edge(want.stmts[k]); !reflect.DeepEqual(g, w) || got.byID[st.id] != st {
+			t.Errorf("round %d: statement %v: %+v, want %+v", round, k, g, w)
+		}
+		for i := 1; i < len(st.asrt); i++ {
+			if compareAssertions(st.asrt[i-1], st.asrt[i]) > 0 {
+				t.Errorf("round %d: statement %v: assertions out of order", round, k)
+			}
+		}
+	}
+	if len(got.adj) != len(want.adj) {
+		t.Errorf("round %d: %d entities with statements, want %d", round, len(got.adj), len(want.adj))
+	}
+	for id, l := range got.adj {
+		keys := make([]stmtKey, len(l))
+		for i, st := range l {
+			keys[i] = st.key
+			if end := map[bool]int{true: 0, false: 1}[st.key.S == id]; int(st.at[end]) != i {
+				t.Errorf("round %d: %s: statement %v is at %d, thinks %d", round, id, st.key, i, st.at[end])
+			}
+			if got.stmts[st.key] != st {
+				t.Errorf("round %d: %s lists statement %v, which is gone", round, id, st.key)
+			}
+		}
+		wantKeys := make([]stmtKey, len(want.adj[id]))
+		for i, st := range want.adj[id] {
+			wantKeys[i] = st.key
+		}
+		slices.SortFunc(keys, compareKeys)
+		slices.SortFunc(wantKeys, compareKeys)
+		if !slices.Equal(keys, wantKeys) {
+			t.Errorf("round %d: %s takes part in %v, want %v", round, id, keys, wantKeys)
+		}
+	}
+}
+
+func articlesOfAgg(agg *entityAgg) []string {
+	var out []string
+	for _, sd := range agg.by {
+		out = append(out, sd.doc.Article.id())
+	}
+	return out
+}
+
+func sortedStmtKeys(m map[stmtKey]*stmtAgg) []stmtKey {
+	keys := make([]stmtKey, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, compareKeys)
+	return keys
+}
