@@ -104,8 +104,8 @@ func BenchmarkRawBatchedWritesBBolt(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		for start := 0; start < len(deltas); start += batchDeltas {
-			end := min(start+batchDeltas, len(deltas))
+		for start := 0; start < len(deltas); start += DefaultTxDeltas {
+			end := min(start+DefaultTxDeltas, len(deltas))
 			if err := qs.ApplyDeltas(deltas[start:end], graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
 				b.Fatal(err)
 			}

@@ -50,7 +50,8 @@
 // Ingest turns each document into its quads and compares them with what the
 // article contributed before: the same hash (or the same quads) is left
 // alone, a changed article is taken out whole and written whole. Many
-// articles share a Cayley transaction. Removals and additions go in separate
+// articles share a Cayley transaction (at most Config.TxDeltas quad changes,
+// 100,000 by default; fewer hold less memory during a load). Removals and additions go in separate
 // transactions (Cayley's key-value stores miscount node references when one
 // transaction both drops a node's last references and adds new ones), so a
 // killed load leaves every article fully present, fully absent, or — for a

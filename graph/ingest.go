@@ -10,10 +10,10 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// batchDeltas is how many quad changes go into one Cayley transaction. A
-// transaction holds whole articles only, so a crash leaves each article
-// fully present or absent.
-const batchDeltas = 100000
+// DefaultTxDeltas is how many quad changes go into one Cayley transaction
+// unless Config.TxDeltas says otherwise. A transaction holds whole articles
+// only, so a crash leaves each article fully present or absent.
+const DefaultTxDeltas = 100000
 
 // change is what one write does to one article.
 type change struct {
@@ -64,7 +64,7 @@ func (s *Store) Ingest(ctx context.Context, docs []schema.Document) ([]schema.In
 			results[i] = failed(d.Article.ID, err)
 			continue
 		}
-		if b.ids[d.Article.ID] || b.n >= batchDeltas {
+		if b.ids[d.Article.ID] || b.n >= s.txDeltas {
 			s.commit(&b, results)
 		}
 		c, status := s.plan(d)
@@ -264,7 +264,7 @@ func (s *Store) replaceLabels(groups map[string]quadSet, loose []quad.Quad) erro
 	i := 0
 	for _, id := range sortedKeys(groups) {
 		next := groups[id]
-		if b.n >= batchDeltas {
+		if b.n >= s.txDeltas {
 			s.commit(&b, results)
 		}
 		s.mu.RLock()

@@ -158,3 +158,36 @@ func TestScanSmallCache(t *testing.T) {
 		}
 	}
 }
+
+// TestTxDeltas loads the same articles in transactions of one article
+// each and in the default ones: the stores export the same quads, and a
+// negative cap is refused.
+func TestTxDeltas(t *testing.T) {
+	ctx := context.Background()
+	gen := corpus.New(corpus.Config{Seed: scaleSeed})
+	docs := make([]schema.Document, 12)
+	for i := range docs {
+		docs[i] = gen.Document(i)
+	}
+	export := func(tx int) string {
+		s, err := Open(ctx, Config{DB: filepath.Join(t.TempDir(), "graph.db"), TxDeltas: tx})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if _, err := s.Ingest(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := s.Export(ctx, &b, "nquads"); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	if one, def := export(1), export(0); one != def || def == "" {
+		t.Errorf("transactions of one article export %d bytes, the default ones %d: want the same quads", len(one), len(def))
+	}
+	if _, err := Open(ctx, Config{DB: "memory", TxDeltas: -1}); err == nil || !strings.Contains(err.Error(), "TxDeltas") {
+		t.Errorf("TxDeltas -1: error %v, want one naming TxDeltas", err)
+	}
+}

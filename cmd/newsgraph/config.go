@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // Config is everything the commands can be told, from flags and the
@@ -21,6 +23,7 @@ type Config struct {
 	NoIntrospection bool
 	Timeout         time.Duration
 	Workers         int
+	TxDeltas        int
 	Format          string
 	Output          string
 	Gold            string
@@ -59,6 +62,8 @@ func newFlags(name string, cfg *Config, stderr io.Writer, want ...string) *flag.
 			fs.StringVar(&cfg.CORSOrigin, "cors-origin", os.Getenv("NEWSGRAPH_CORS_ORIGIN"), "allow browser clients from this origin")
 			fs.BoolVar(&cfg.NoIntrospection, "no-introspection", false, "turn off schema introspection and field suggestions")
 			fs.DurationVar(&cfg.Timeout, "timeout", cfg.Timeout, "deadline for one request")
+		case "tx-deltas":
+			fs.IntVar(&cfg.TxDeltas, "tx-deltas", 0, fmt.Sprintf("quad changes per store transaction, whole articles only (default %d); fewer hold less memory during a large load, and load more slowly", graph.DefaultTxDeltas))
 		case "workers":
 			fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "articles extracted at once")
 		case "format":
@@ -93,4 +98,12 @@ func oneOf(v string, allowed ...string) error {
 		}
 	}
 	return fmt.Errorf("%w: --format %q: want one of %s", errUsage, v, strings.Join(allowed, ", "))
+}
+
+// checkTxDeltas refuses a negative --tx-deltas by the flag's name.
+func (c Config) checkTxDeltas() error {
+	if c.TxDeltas < 0 {
+		return fmt.Errorf("%w: --tx-deltas %d: want 0 (the default) or more", errUsage, c.TxDeltas)
+	}
+	return nil
 }

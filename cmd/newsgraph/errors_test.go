@@ -46,6 +46,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, 2, []string{"unknown command"}},
 		{"unknown export format", []string{"export", "--db", db, "--format", "xml"}, 2, []string{"xml"}},
 		{"no arguments", []string{"ingest"}, 2, []string{"at least one"}},
+		{"negative transaction size", []string{"ingest", "-q", "--db", db, "--tx-deltas", "-1", "../../seeds"}, 2, []string{"--tx-deltas -1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

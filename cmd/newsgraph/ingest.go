@@ -19,7 +19,7 @@ const ingestBatch = 64
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg := defaultConfig()
-	fs := newFlags("ingest", &cfg, stderr, "db", "workers", "quiet")
+	fs := newFlags("ingest", &cfg, stderr, "db", "workers", "quiet", "tx-deltas")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

@@ -48,7 +48,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg := defaultConfig()
-	fs := newFlags("import", &cfg, stderr, "db")
+	fs := newFlags("import", &cfg, stderr, "db", "tx-deltas")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -60,7 +60,10 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer f.Close()
-	store, err := graph.Open(ctx, graph.Config{DB: cfg.DB})
+	if err := cfg.checkTxDeltas(); err != nil {
+		return err
+	}
+	store, err := graph.Open(ctx, graph.Config{DB: cfg.DB, TxDeltas: cfg.TxDeltas})
 	if err != nil {
 		return err
 	}
@@ -126,7 +129,10 @@ func writeDocNQuads(w io.Writer, d schema.Document) error {
 // openPipeline opens the store named by cfg and builds the extractor that
 // feeds it; the caller closes the store.
 func openPipeline(ctx context.Context, cfg Config) (*graph.Store, *extract.Extractor, error) {
-	store, err := graph.Open(ctx, graph.Config{DB: cfg.DB})
+	if err := cfg.checkTxDeltas(); err != nil {
+		return nil, nil, err
+	}
+	store, err := graph.Open(ctx, graph.Config{DB: cfg.DB, TxDeltas: cfg.TxDeltas})
 	if err != nil {
 		return nil, nil, err
 	}
