@@ -42,18 +42,11 @@ func appendJSON(b []byte, v interface{}) ([]byte, error) {
 		return appendFloat(b, x)
 	case map[string]interface{}:
 		return appendObject(b, x)
-	case *object:
+	case *object: // from the fast executor, its keys already in order
 		b = append(b, '{')
 		for i, f := range x.fields {
-			if i > 0 {
-				b = append(b, ',')
-			}
 			var err error
-			if b, err = appendString(b, f.key); err != nil {
-				return b, err
-			}
-			b = append(b, ':')
-			if b, err = appendJSON(b, x.vals[i]); err != nil {
+			if b, err = appendMember(b, i, f.key, x.vals[i]); err != nil {
 				return b, err
 			}
 		}
@@ -94,19 +87,24 @@ func appendObject(b []byte, m map[string]interface{}) ([]byte, error) {
 	slices.SortFunc(fields, func(a, b field) int { return strings.Compare(a.key, b.key) })
 	b = append(b, '{')
 	for i, f := range fields {
-		if i > 0 {
-			b = append(b, ',')
-		}
 		var err error
-		if b, err = appendString(b, f.key); err != nil {
-			return b, err
-		}
-		b = append(b, ':')
-		if b, err = appendJSON(b, f.value); err != nil {
+		if b, err = appendMember(b, i, f.key, f.value); err != nil {
 			return b, err
 		}
 	}
 	return append(b, '}'), nil
+}
+
+// appendMember writes the i-th member of an object, "key":value.
+func appendMember(b []byte, i int, key string, v interface{}) ([]byte, error) {
+	if i > 0 {
+		b = append(b, ',')
+	}
+	b, err := appendString(b, key)
+	if err != nil {
+		return b, err
+	}
+	return appendJSON(append(b, ':'), v)
 }
 
 // appendString quotes s when it needs no escape, which is nearly always;

@@ -146,12 +146,12 @@ func (s *Server) resolveDegree(p graphql.ResolveParams) (interface{}, error) {
 }
 
 func (s *Server) resolveSubject(p graphql.ResolveParams) (interface{}, error) {
-	st := asStatement(p.Source)
+	st := stmtOf(p)
 	return loaderFrom(p.Context, s.store).entityNow(p.Context, st.Subject), nil
 }
 
 func (s *Server) resolveObject(p graphql.ResolveParams) (interface{}, error) {
-	st := asStatement(p.Source)
+	st := stmtOf(p)
 	if isDatePredicate(st.Predicate) {
 		return nil, nil
 	}

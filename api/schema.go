@@ -123,7 +123,7 @@ func (b *builder) enums() {
 }
 
 func (b *builder) resolveEntityType(p graphql.ResolveTypeParams) *graphql.Object {
-	if e, ok := asEntity(p.Value); ok {
+	if e, ok := held[schema.Entity](p.Value); ok {
 		return b.objects[e.Type]
 	}
 	return nil
@@ -171,7 +171,7 @@ func (b *builder) entityObject(t schema.EntityType) *graphql.Object {
 		Interfaces:  []*graphql.Interface{b.entity},
 		Description: fmt.Sprintf("An entity of type %s.", t),
 		IsTypeOf: func(p graphql.IsTypeOfParams) bool {
-			e, ok := asEntity(p.Value)
+			e, ok := held[schema.Entity](p.Value)
 			return ok && e.Type == t
 		},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {

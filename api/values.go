@@ -137,75 +137,44 @@ func connProp(get func(conn) interface{}) graphql.FieldResolveFn {
 // interface holding a pointer costs no allocation, one holding the struct
 // costs a copy on the heap for every list item and every edge end.
 
-// asEntity is the entity a resolver's source or a value holds.
-func asEntity(v interface{}) (schema.Entity, bool) {
-	switch e := v.(type) {
-	case *schema.Entity:
-		if e != nil {
-			return *e, true
+// held returns the T that v (a resolver's source, or a value to type)
+// holds, by pointer, which the fields it gives may point into, or by value,
+// copied; and whether it holds one. Holding none, it gives a zero T.
+func held[T any](v interface{}) (*T, bool) {
+	switch x := v.(type) {
+	case *T:
+		if x != nil {
+			return x, true
 		}
-	case schema.Entity:
-		return e, true
+	case T:
+		return &x, true
 	}
-	return schema.Entity{}, false
+	return new(T), false
 }
 
-// entityPtr is the entity a resolver's source holds, as a pointer that
-// the fields it gives may point into.
-func entityPtr(v interface{}) *schema.Entity {
-	switch e := v.(type) {
-	case *schema.Entity:
-		if e != nil {
-			return e
-		}
-	case schema.Entity:
-		return &e
-	}
-	return &schema.Entity{}
-}
-
-// stmtPtr is entityPtr for statements.
-func stmtPtr(v interface{}) *schema.Statement {
-	switch s := v.(type) {
-	case *schema.Statement:
-		if s != nil {
-			return s
-		}
-	case schema.Statement:
-		return &s
-	}
-	return &schema.Statement{}
-}
-
-// asStatement is the statement a resolver's source holds.
-func asStatement(v interface{}) schema.Statement {
-	switch s := v.(type) {
-	case *schema.Statement:
-		if s != nil {
-			return *s
-		}
-	case schema.Statement:
-		return s
-	}
-	return schema.Statement{}
-}
-
-func entityOf(p graphql.ResolveParams) schema.Entity {
-	e, _ := asEntity(p.Source)
+// entityOf and stmtOf are the entity and the statement a resolver's source
+// holds.
+func entityOf(p graphql.ResolveParams) *schema.Entity {
+	e, _ := held[schema.Entity](p.Source)
 	return e
+}
+
+func stmtOf(p graphql.ResolveParams) *schema.Statement {
+	s, _ := held[schema.Statement](p.Source)
+	return s
 }
 
 // entityProp resolves a field from the source entity; a string field can
 // return a pointer into it, which costs no allocation.
 func entityProp(get func(*schema.Entity) interface{}) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (interface{}, error) {
-		return get(entityPtr(p.Source)), nil
+		return get(entityOf(p)), nil
 	}
 }
 
 func stmtProp(get func(*schema.Statement) interface{}) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (interface{}, error) {
-		return get(stmtPtr(p.Source)), nil
+		return get(stmtOf(p)), nil
 	}
 }
 

@@ -40,7 +40,7 @@ func (s *Server) resolveNeighborhood(p graphql.ResolveParams) (interface{}, erro
 // neighbourhood or a path come with their count only; their evidence is read
 // here, for the edges whose evidence the query asks for, in one batch.
 func (s *Server) resolveEvidence(p graphql.ResolveParams) (interface{}, error) {
-	st := asStatement(p.Source)
+	st := stmtOf(p)
 	if len(st.Evidence) > 0 || st.EvidenceCount == 0 {
 		return evidenceList(st.Evidence), nil
 	}
