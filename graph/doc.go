@@ -51,7 +51,10 @@
 // article contributed before: the same hash (or the same quads) is left
 // alone, a changed article is taken out whole and written whole. Many
 // articles share a Cayley transaction (at most Config.TxDeltas quad changes,
-// 100,000 by default; fewer hold less memory during a load). Removals and additions go in separate
+// 100,000 by default; fewer hold less memory during a load). When the
+// process has a memory limit, each transaction is sized from the live heap
+// the last one reached, so that a load stays under the limit as the store
+// and its index grow. Removals and additions go in separate
 // transactions (Cayley's key-value stores miscount node references when one
 // transaction both drops a node's last references and adds new ones), so a
 // killed load leaves every article fully present, fully absent, or — for a

@@ -64,7 +64,7 @@ func (s *Store) Ingest(ctx context.Context, docs []schema.Document) ([]schema.In
 			results[i] = failed(d.Article.ID, err)
 			continue
 		}
-		if b.ids[d.Article.ID] || b.n >= s.txDeltas {
+		if b.ids[d.Article.ID] || b.n >= s.tx.cap() {
 			s.commit(&b, results)
 		}
 		c, status := s.plan(d)
@@ -173,7 +173,10 @@ func (s *Store) commit(b *batch, results []schema.IngestResult) {
 		d, a := split(c.deltas)
 		dels, adds = append(dels, d...), append(adds, a...)
 	}
-	if s.apply(dels) == nil && s.apply(adds) == nil {
+	w := s.tx.watch()
+	ok := s.apply(dels) == nil && s.apply(adds) == nil
+	s.tx.done(w, b.n)
+	if ok {
 		s.publish(b.changes)
 		return
 	}
@@ -264,7 +267,7 @@ func (s *Store) replaceLabels(groups map[string]quadSet, loose []quad.Quad) erro
 	i := 0
 	for _, id := range sortedKeys(groups) {
 		next := groups[id]
-		if b.n >= s.txDeltas {
+		if b.n >= s.tx.cap() {
 			s.commit(&b, results)
 		}
 		s.mu.RLock()

@@ -230,8 +230,8 @@ func loadCorpus(tb testing.TB, s *Store, gen *corpus.Generator, from, to int) in
 		if time.Since(last) > 30*time.Second {
 			last = time.Now()
 			done := i + len(docs) - from
-			progress("loaded %d/%d articles, %d quads, %.0f quads/s", done, to-from, quads,
-				float64(quads)/time.Since(start).Seconds())
+			progress("loaded %d/%d articles, %d quads, %.0f quads/s, transactions of up to %d quad changes", done, to-from, quads,
+				float64(quads)/time.Since(start).Seconds(), s.tx.cap())
 		}
 	}
 	return quads

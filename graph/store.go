@@ -32,7 +32,9 @@ type Config struct {
 	// (which holds whole articles only); 0 means DefaultTxDeltas. A smaller
 	// cap holds less memory while a load runs and loads more slowly: on a
 	// 10,000-article bbolt load, 25,000 held half the live heap of 100,000
-	// at 79% of its speed.
+	// at 79% of its speed. Under a process memory limit (GOMEMLIMIT,
+	// debug.SetMemoryLimit) the store goes below the cap by itself as the
+	// graph grows; see txsize.go.
 	TxDeltas int
 }
 
@@ -50,7 +52,7 @@ type Store struct {
 	name     string // what Open was given, for error messages
 	readOnly bool
 
-	txDeltas int
+	tx *txSizer // the quad-change cap of the next write transaction
 
 	wmu sync.Mutex   // serialises writes (and Cayley scans, for memstore)
 	mu  sync.RWMutex // guards idx
@@ -67,7 +69,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{qs: qs, name: name, readOnly: cfg.ReadOnly, idx: newIndex(), txDeltas: cmp.Or(cfg.TxDeltas, DefaultTxDeltas)}
+	s := &Store{qs: qs, name: name, readOnly: cfg.ReadOnly, idx: newIndex(), tx: newTxSizer(cmp.Or(cfg.TxDeltas, DefaultTxDeltas))}
 	if err := s.load(ctx); err != nil {
 		qs.Close()
 		return nil, err

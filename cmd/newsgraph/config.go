@@ -4,11 +4,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
+	"github.com/dustin/go-humanize"
 	"github.com/newsgraph/newsgraph/graph"
 )
 
@@ -24,6 +27,7 @@ type Config struct {
 	Timeout         time.Duration
 	Workers         int
 	TxDeltas        int
+	MemoryLimit     byteSize // 0: GOMEMLIMIT's, or none
 	Format          string
 	Output          string
 	Gold            string
@@ -64,6 +68,8 @@ func newFlags(name string, cfg *Config, stderr io.Writer, want ...string) *flag.
 			fs.DurationVar(&cfg.Timeout, "timeout", cfg.Timeout, "deadline for one request")
 		case "tx-deltas":
 			fs.IntVar(&cfg.TxDeltas, "tx-deltas", 0, fmt.Sprintf("quad changes per store transaction, whole articles only (default %d); fewer hold less memory during a large load, and load more slowly", graph.DefaultTxDeltas))
+		case "memory-limit":
+			fs.Var(&cfg.MemoryLimit, "memory-limit", "soft memory limit of the process, a `SIZE` such as 900MiB or 2GB (default GOMEMLIMIT's, or none); the store sizes its write transactions to stay under it")
 		case "workers":
 			fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "articles extracted at once")
 		case "format":
@@ -98,6 +104,35 @@ func oneOf(v string, allowed ...string) error {
 		}
 	}
 	return fmt.Errorf("%w: --format %q: want one of %s", errUsage, v, strings.Join(allowed, ", "))
+}
+
+// byteSize is a flag value in bytes, written like 900MiB, 2GB or 1000000.
+type byteSize int64
+
+func (b *byteSize) String() string {
+	if b == nil || *b == 0 {
+		return ""
+	}
+	return humanize.IBytes(uint64(*b))
+}
+
+func (b *byteSize) Set(v string) error {
+	n, err := humanize.ParseBytes(v)
+	if err != nil || n == 0 || n > math.MaxInt64 {
+		return fmt.Errorf("want a size above zero such as 900MiB or 2GB")
+	}
+	*b = byteSize(n)
+	return nil
+}
+
+// limitMemory sets the runtime's soft memory limit to --memory-limit when
+// it was given, and returns what puts the previous limit back.
+func (c Config) limitMemory() (restore func()) {
+	if c.MemoryLimit == 0 {
+		return func() {}
+	}
+	prev := debug.SetMemoryLimit(int64(c.MemoryLimit))
+	return func() { debug.SetMemoryLimit(prev) }
 }
 
 // checkTxDeltas refuses a negative --tx-deltas by the flag's name.

@@ -47,6 +47,8 @@ func TestBadInput(t *testing.T) {
 		{"unknown export format", []string{"export", "--db", db, "--format", "xml"}, 2, []string{"xml"}},
 		{"no arguments", []string{"ingest"}, 2, []string{"at least one"}},
 		{"negative transaction size", []string{"ingest", "-q", "--db", db, "--tx-deltas", "-1", "../../seeds"}, 2, []string{"--tx-deltas -1"}},
+		{"memory limit that is no size", []string{"ingest", "-q", "--db", db, "--memory-limit", "lots", "../../seeds"}, 2, []string{"memory-limit", "lots", "900MiB"}},
+		{"memory limit of zero", []string{"import", "--db", db, "--memory-limit", "0", "x.nq"}, 2, []string{"memory-limit", `"0"`, "above zero"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,10 +19,11 @@ const ingestBatch = 64
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg := defaultConfig()
-	fs := newFlags("ingest", &cfg, stderr, "db", "workers", "quiet", "tx-deltas")
+	fs := newFlags("ingest", &cfg, stderr, "db", "workers", "quiet", "tx-deltas", "memory-limit")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	defer cfg.limitMemory()()
 	files, ferr, err := articleFiles(fs.Args(), stderr)
 	if err != nil {
 		return err

@@ -18,10 +18,11 @@ const exampleQuery = `{ search(query: "Korea") { score entity { id name type } }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg := defaultConfig()
-	fs := newFlags("serve", &cfg, stderr, "db", "addr", "token")
+	fs := newFlags("serve", &cfg, stderr, "db", "addr", "token", "memory-limit")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	defer cfg.limitMemory()()
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: serve takes no arguments, got %q", errUsage, fs.Args())
 	}

@@ -48,10 +48,11 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg := defaultConfig()
-	fs := newFlags("import", &cfg, stderr, "db", "tx-deltas")
+	fs := newFlags("import", &cfg, stderr, "db", "tx-deltas", "memory-limit")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	defer cfg.limitMemory()()
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: name one N-Quads file", errUsage)
 	}
