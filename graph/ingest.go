@@ -64,7 +64,7 @@ func (s *Store) Ingest(ctx context.Context, docs []schema.Document) ([]schema.In
 			results[i] = failed(d.Article.ID, err)
 			continue
 		}
-		if b.ids[d.Article.ID] || b.n >= s.tx.cap() {
+		if b.ids[d.Article.ID] || b.n >= s.tx.deltas() {
 			s.commit(&b, results)
 		}
 		c, status := s.plan(d)
@@ -267,7 +267,7 @@ func (s *Store) replaceLabels(groups map[string]quadSet, loose []quad.Quad) erro
 	i := 0
 	for _, id := range sortedKeys(groups) {
 		next := groups[id]
-		if b.n >= s.tx.cap() {
+		if b.n >= s.tx.deltas() {
 			s.commit(&b, results)
 		}
 		s.mu.RLock()

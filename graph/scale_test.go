@@ -231,7 +231,7 @@ func loadCorpus(tb testing.TB, s *Store, gen *corpus.Generator, from, to int) in
 			last = time.Now()
 			done := i + len(docs) - from
 			progress("loaded %d/%d articles, %d quads, %.0f quads/s, transactions of up to %d quad changes", done, to-from, quads,
-				float64(quads)/time.Since(start).Seconds(), s.tx.cap())
+				float64(quads)/time.Since(start).Seconds(), s.tx.deltas())
 		}
 	}
 	return quads

@@ -37,24 +37,17 @@ const (
 
 // txSizer holds the quad-change cap of the next write transaction. Writes
 // are serialised (Store.wmu), so it needs no lock of its own.
-type txSizer struct {
-	max, cur int
-	limit    func() int64 // the process's memory limit, math.MaxInt64 for none
-}
+type txSizer struct{ max, cur int }
 
-func newTxSizer(most int) *txSizer {
-	return &txSizer{max: most, cur: most, limit: memoryLimit}
-}
+func newTxSizer(most int) *txSizer { return &txSizer{max: most, cur: most} }
 
-// memoryLimit reads the runtime's soft memory limit without changing it.
-func memoryLimit() int64 { return debug.SetMemoryLimit(-1) }
+// deltas is how many quad changes the next transaction may take.
+func (t *txSizer) deltas() int { return t.cur }
 
-// cap is how many quad changes the next transaction may take.
-func (t *txSizer) cap() int { return t.cur }
-
-// watch starts observing one transaction; nil when there is no limit.
+// watch starts observing one transaction; nil when the process has no
+// memory limit.
 func (t *txSizer) watch() *heapWatch {
-	limit := t.limit()
+	limit := debug.SetMemoryLimit(-1) // reads the limit without changing it
 	if limit <= 0 || limit == math.MaxInt64 {
 		t.cur = t.max
 		return nil

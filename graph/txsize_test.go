@@ -82,7 +82,7 @@ func TestTxSizeFollowsMemoryLimit(t *testing.T) {
 	}
 	free, _ := load(false)
 	limited, s := load(true)
-	if c := s.tx.cap(); c >= DefaultTxDeltas {
+	if c := s.tx.deltas(); c >= DefaultTxDeltas {
 		t.Errorf("under a memory limit the transaction cap stayed %d, want it below %d", c, DefaultTxDeltas)
 	}
 	if limited != free || free == "" {
@@ -92,7 +92,7 @@ func TestTxSizeFollowsMemoryLimit(t *testing.T) {
 	if _, err := s.Ingest(ctx, []schema.Document{gen.Document(len(docs))}); err != nil {
 		t.Fatal(err)
 	}
-	if c := s.tx.cap(); c != DefaultTxDeltas {
+	if c := s.tx.deltas(); c != DefaultTxDeltas {
 		t.Errorf("with the limit gone the transaction cap is %d, want %d", c, DefaultTxDeltas)
 	}
 }
