@@ -126,10 +126,8 @@ func crashLoad(path string, round int) int {
 // crashDocs is the corpus as round loads it: every third article in its
 // changed version in odd rounds.
 func crashDocs(n, round int) []schema.Document {
-	gen := corpus.New(corpus.Config{Seed: scaleSeed})
-	docs := make([]schema.Document, n)
+	docs := corpusDocs(n)
 	for i := range docs {
-		docs[i] = gen.Document(i)
 		if i%3 == 0 && round%2 == 1 {
 			docs[i] = otherVersion(docs[i])
 		}

@@ -17,7 +17,6 @@ import (
 	_ "github.com/cayleygraph/cayley/writer"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
-	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -128,11 +127,7 @@ func TestScanSmallCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	gen := corpus.New(corpus.Config{Seed: scaleSeed})
-	docs := make([]schema.Document, 40)
-	for i := range docs {
-		docs[i] = gen.Document(i)
-	}
+	docs := corpusDocs(40)
 	if _, err := s.Ingest(ctx, docs); err != nil {
 		t.Fatal(err)
 	}
@@ -164,11 +159,7 @@ func TestScanSmallCache(t *testing.T) {
 // negative cap is refused.
 func TestTxDeltas(t *testing.T) {
 	ctx := context.Background()
-	gen := corpus.New(corpus.Config{Seed: scaleSeed})
-	docs := make([]schema.Document, 12)
-	for i := range docs {
-		docs[i] = gen.Document(i)
-	}
+	docs := corpusDocs(12)
 	export := func(tx int) string {
 		s, err := Open(ctx, Config{DB: filepath.Join(t.TempDir(), "graph.db"), TxDeltas: tx})
 		if err != nil {

@@ -207,6 +207,16 @@ func progress(format string, args ...any) {
 	}
 }
 
+// corpusDocs returns the first n documents of the scale benchmarks' corpus.
+func corpusDocs(n int) []schema.Document {
+	gen := corpus.New(corpus.Config{Seed: scaleSeed})
+	docs := make([]schema.Document, n)
+	for i := range docs {
+		docs[i] = gen.Document(i)
+	}
+	return docs
+}
+
 // loadCorpus ingests articles [from, to) of the corpus in batches of
 // scaleBatch and returns the quads it added. Documents are generated batch
 // by batch so that the corpus itself does not weigh on the memory measured.

@@ -9,7 +9,6 @@ import (
 	"runtime/debug"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -50,11 +49,8 @@ func TestNextTxCap(t *testing.T) {
 // a load without a limit, and taking the limit away restores the cap.
 func TestTxSizeFollowsMemoryLimit(t *testing.T) {
 	ctx := context.Background()
-	gen := corpus.New(corpus.Config{Seed: scaleSeed})
-	docs := make([]schema.Document, 40)
-	for i := range docs {
-		docs[i] = gen.Document(i)
-	}
+	all := corpusDocs(41)
+	docs, last := all[:40], all[40]
 	load := func(limited bool) (string, *Store) {
 		s, err := Open(ctx, Config{DB: filepath.Join(t.TempDir(), "graph.db")})
 		if err != nil {
@@ -89,7 +85,7 @@ func TestTxSizeFollowsMemoryLimit(t *testing.T) {
 		t.Errorf("the load under a memory limit exports %d bytes, without one %d: want the same quads", len(limited), len(free))
 	}
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64)) // none, even under GOMEMLIMIT
-	if _, err := s.Ingest(ctx, []schema.Document{gen.Document(len(docs))}); err != nil {
+	if _, err := s.Ingest(ctx, []schema.Document{last}); err != nil {
 		t.Fatal(err)
 	}
 	if c := s.tx.deltas(); c != DefaultTxDeltas {
