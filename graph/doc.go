@@ -9,6 +9,10 @@
 // (Cayley's key-value store over bbolt, one file, opened with no_bloom, the
 // embedded default), or a postgres://, postgresql:// or cockroach:// URL
 // (Cayley's SQL store). The same conformance table runs against all three.
+// A bbolt store is created with one Cayley index, keyed by label, subject,
+// predicate and object, instead of Cayley's default two, in which the keys
+// of an entity that many articles describe grow with every article
+// (layout.go); a store keeps the layout it was created with.
 //
 // # The quad model
 //

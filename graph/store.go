@@ -30,11 +30,9 @@ type Config struct {
 	ReadOnly bool
 	// TxDeltas caps the quad changes that go into one Cayley transaction
 	// (which holds whole articles only); 0 means DefaultTxDeltas. A smaller
-	// cap holds less memory while a load runs and loads more slowly: on a
-	// 10,000-article bbolt load, 25,000 held half the live heap of 100,000
-	// at 79% of its speed. Under a process memory limit (GOMEMLIMIT,
-	// debug.SetMemoryLimit) the store goes below the cap by itself as the
-	// graph grows; see txsize.go.
+	// cap holds less memory while a load runs and loads more slowly. Under a
+	// process memory limit (GOMEMLIMIT, debug.SetMemoryLimit) the store goes
+	// below the cap by itself as the graph grows; see txsize.go.
 	TxDeltas int
 }
 
@@ -198,15 +196,13 @@ func openBolt(path string, readOnly bool) (graph.QuadStore, error) {
 		return nil, err
 	}
 	db := hbolt.New(bdb)
-	// no_bloom: the bloom filters cost ~600 MB on a large load and buy no speed.
-	opts := graph.Options{kv.OptNoBloom: true}
 	if !readOnly {
-		if err := kv.Init(db, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+		if err := initBolt(db, boltIndexes); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 			db.Close()
 			return nil, err
 		}
 	}
-	qs, err := kv.New(db, opts)
+	qs, err := kv.New(db, boltOptions)
 	if err != nil {
 		db.Close()
 		return nil, err

@@ -11,12 +11,14 @@ import (
 //
 // A bbolt write transaction holds every page it dirties until it commits,
 // and Cayley's key-value layout scatters a transaction's writes: node values
-// and reference counts hash into 65,536 buckets each, and the index entries
-// of an entity that many articles mention are rewritten whole. So the memory
-// a transaction of a given number of quad changes holds grows with the store
-// (about 3 MB per article at 10,000 articles), while the in-memory index
-// grows too. A fixed Config.TxDeltas that suits a small store exhausts the
-// memory of a large one.
+// and reference counts hash into 65,536 buckets each, so the pages a
+// transaction of a given number of quad changes dirties grow with the store
+// until it touches most of those buckets, while the in-memory index grows
+// too. In Cayley's default index layout, which stores created before
+// layout.go keep, the index entries of an entity that many articles mention
+// are also rewritten whole, and that cost grows without bound. A fixed
+// Config.TxDeltas that suits a small store can exhaust the memory of a large
+// one.
 //
 // When the process has a memory limit (GOMEMLIMIT, debug.SetMemoryLimit, or
 // newsgraph's --memory-limit), the store watches the live heap that the

@@ -1,0 +1,97 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph/kv"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	"github.com/newsgraph/newsgraph/schema"
+	"go.etcd.io/bbolt"
+)
+
+// TestBoltLayouts runs the same writes against a store in newsgraph's
+// layout and one in Cayley's default layout (as earlier newsgraph versions
+// created): both record the layout they were made with, keep it when
+// reopened, and end with the same quads after additions, a replacement, a
+// deletion and the re-ingest of a deleted article.
+func TestBoltLayouts(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	ours, theirs := filepath.Join(dir, "ours.db"), filepath.Join(dir, "cayley.db")
+	createBolt(t, theirs, nil)
+
+	run := func(path string) string {
+		s := open(t, Config{DB: path, TxDeltas: 500})
+		ingest(t, s, mou, followup, lisbon)
+		if _, err := s.Ingest(ctx, corpusDocs(20)); err != nil {
+			t.Fatal(err)
+		}
+		if res, err := s.Ingest(ctx, []schema.Document{changed(t)}); err != nil || res[0].Status != schema.Replaced {
+			t.Fatalf("%s: Ingest(changed) = %+v, %v; want replaced", path, res, err)
+		}
+		if err := s.DeleteArticle(ctx, "korea-us-followup.txt"); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		s.Close()
+		s = open(t, Config{DB: path})
+		ingest(t, s, followup)
+		defer s.Close()
+		return dump(t, s)
+	}
+	got, want := run(ours), run(theirs)
+	if got != want || got == "" {
+		t.Errorf("newsgraph's layout and Cayley's hold different quads:\n%s", lineDiff(got, want))
+	}
+	for _, c := range []struct {
+		path string
+		want []kv.QuadIndex
+	}{{ours, boltIndexes}, {theirs, kv.DefaultQuadIndexes}} {
+		if got := recordedIndexes(t, c.path); !slices.EqualFunc(got, c.want, func(a, b kv.QuadIndex) bool {
+			return slices.Equal(a.Dirs, b.Dirs) && a.Unique == b.Unique
+		}) {
+			t.Errorf("%s records indexes %v, want %v", c.path, got, c.want)
+		}
+	}
+}
+
+// createBolt creates an empty store at path in the given layout (nil:
+// Cayley's default).
+func createBolt(t *testing.T, path string, indexes []kv.QuadIndex) {
+	t.Helper()
+	bdb, err := bbolt.Open(path, 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := hbolt.New(bdb)
+	defer db.Close()
+	if err := initBolt(db, indexes); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// recordedIndexes reads the indexes a store's metadata records.
+func recordedIndexes(t *testing.T, path string) []kv.QuadIndex {
+	t.Helper()
+	bdb, err := bbolt.Open(path, 0o644, &bbolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bdb.Close()
+	var out []kv.QuadIndex
+	err = bdb.View(func(tx *bbolt.Tx) error {
+		meta := tx.Bucket(keyMetaIndexes[0])
+		if meta == nil {
+			return nil
+		}
+		return json.Unmarshal(meta.Get(keyMetaIndexes[1]), &out)
+	})
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return out
+}
