@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/cayleygraph/cayley/graph/kv"
+	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	"github.com/newsgraph/newsgraph/schema"
 	"go.etcd.io/bbolt"
@@ -60,35 +61,34 @@ func TestBoltLayouts(t *testing.T) {
 }
 
 // createBolt creates an empty store at path in the given layout (nil:
-// Cayley's default).
+// Cayley's default), the way openBolt does.
 func createBolt(t *testing.T, path string, indexes []kv.QuadIndex) {
 	t.Helper()
-	bdb, err := bbolt.Open(path, 0o644, nil)
+	qs, err := openBoltLayout(path, false, indexes)
 	if err != nil {
 		t.Fatal(err)
 	}
-	db := hbolt.New(bdb)
-	defer db.Close()
-	if err := initBolt(db, indexes); err != nil {
-		t.Fatal(err)
-	}
+	qs.Close()
 }
 
-// recordedIndexes reads the indexes a store's metadata records.
+// recordedIndexes reads the indexes a store's metadata records, where
+// Cayley's kv.New reads them.
 func recordedIndexes(t *testing.T, path string) []kv.QuadIndex {
 	t.Helper()
 	bdb, err := bbolt.Open(path, 0o644, &bbolt.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer bdb.Close()
+	db := hbolt.New(bdb)
+	defer db.Close()
+	ctx := context.Background()
 	var out []kv.QuadIndex
-	err = bdb.View(func(tx *bbolt.Tx) error {
-		meta := tx.Bucket(keyMetaIndexes[0])
-		if meta == nil {
-			return nil
+	err = hkv.View(ctx, db, func(tx hkv.Tx) error {
+		meta, err := tx.Get(ctx, keyMetaIndexes)
+		if err != nil {
+			return err
 		}
-		return json.Unmarshal(meta.Get(keyMetaIndexes[1]), &out)
+		return json.Unmarshal(meta, &out)
 	})
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)

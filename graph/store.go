@@ -170,8 +170,15 @@ func sqlInitialised(addr string) (bool, error) {
 
 // openBolt opens Cayley's key-value quad store over a single bbolt file.
 // Cayley's own "bbolt" registration wants a directory; we open the file
-// through the same hidalgo driver so that the store is one file.
+// through the same hidalgo driver so that the store is one file. A store
+// it creates gets newsgraph's layout (layout.go).
 func openBolt(path string, readOnly bool) (graph.QuadStore, error) {
+	return openBoltLayout(path, readOnly, boltIndexes)
+}
+
+// openBoltLayout is openBolt creating a missing store with the given
+// indexes (nil: Cayley's default, as stores made before layout.go have).
+func openBoltLayout(path string, readOnly bool, indexes []kv.QuadIndex) (graph.QuadStore, error) {
 	if !readOnly {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, err
@@ -197,7 +204,7 @@ func openBolt(path string, readOnly bool) (graph.QuadStore, error) {
 	}
 	db := hbolt.New(bdb)
 	if !readOnly {
-		if err := initBolt(db, boltIndexes); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+		if err := initBolt(db, indexes); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 			db.Close()
 			return nil, err
 		}
