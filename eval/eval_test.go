@@ -31,17 +31,17 @@ func TestCompare(t *testing.T) {
 		Entities: []schema.Entity{
 			{ID: "country/KR", Type: schema.Country, Name: "Korea"}, // matches by alias
 			{ID: "country/US", Type: schema.Country, Name: "US"},    // "US" folds like "U.S."
-			{ID: "agreement/mou", Type: schema.Agreement, Name: "memorandum", Aliases: []string{"MOU"}},
-			{ID: "agreement/mou2", Type: schema.Agreement, Name: "MOU"}, // a duplicate: false positive
+			{ID: "agreement/deal", Type: schema.Agreement, Name: "Technology Prosperity Deal", Aliases: []string{"Korea-U.S. Technology Prosperity Deal", "MOU"}},
+			{ID: "agreement/deal2", Type: schema.Agreement, Name: "Korea-U.S. Technology Prosperity Deal"}, // a duplicate: false positive
 			{ID: "person/ha", Type: schema.Person, Name: "Ha Jung-woo", Titles: []string{"the senior presidential secretary for AI"}},
 			{ID: "organization/apec", Type: schema.Organization, Name: "APEC"}, // optional: neutral
 			{ID: "location/x", Type: schema.Location, Name: "Atlantis"},        // false positive
 		},
 		Relations: []schema.Relation{
-			{Subject: "country/KR", Predicate: schema.Signed, Object: "agreement/mou"},
-			{Subject: "agreement/mou", Predicate: schema.SignedOn, Object: "2025-10-29"},
-			{Subject: "person/ha", Predicate: schema.Represents, Object: "country/KR"},  // optional: neutral
-			{Subject: "country/US", Predicate: schema.Signed, Object: "agreement/mou2"}, // duplicate end: false positive
+			{Subject: "country/KR", Predicate: schema.Signed, Object: "agreement/deal"},
+			{Subject: "agreement/deal", Predicate: schema.SignedOn, Object: "2025-10-29"},
+			{Subject: "person/ha", Predicate: schema.Represents, Object: "country/KR"},   // optional: neutral
+			{Subject: "country/US", Predicate: schema.Signed, Object: "agreement/deal2"}, // duplicate end: false positive
 		},
 	}
 	s := Compare(doc, gold())
@@ -55,6 +55,26 @@ func TestCompare(t *testing.T) {
 	check("relations", s.Relations, Count{TP: 2, FP: 1, FN: 1})
 	check("titles", s.Titles, Count{TP: 1})
 	check("metadata", s.Metadata, Count{TP: 3}) // the gold states no publisher: three fields scored
+}
+
+// TestBareKindNeverMatches: an agreement's bare kind word ("MoU", "the
+// deal") matches nothing, as a predicted name or as a gold alias.
+func TestBareKindNeverMatches(t *testing.T) {
+	g := Gold{Article: "b.txt", Entities: []GoldEntity{
+		{Type: schema.Agreement, Name: "MoU between KEPCO and Ecopetrol", Aliases: []string{"the MoU", "KEPCO-Ecopetrol MoU"}},
+		{Type: schema.Agreement, Name: "Chile-Norway trade deal", Aliases: []string{"the deal"}},
+		{Type: schema.Organization, Name: "Union", Aliases: []string{"MoU"}}, // the rule is for agreements only
+	}}
+	doc := schema.Document{Entities: []schema.Entity{
+		{ID: "agreement/mou", Type: schema.Agreement, Name: "MoU"},                                             // bare: extra
+		{ID: "agreement/the-deal", Type: schema.Agreement, Name: "deal", Aliases: []string{"the deal"}},        // bare: extra
+		{ID: "agreement/kepco", Type: schema.Agreement, Name: "MoU", Aliases: []string{"KEPCO-Ecopetrol MoU"}}, // matches by its other alias
+		{ID: "organization/mou", Type: schema.Organization, Name: "MoU"},
+	}}
+	s := Compare(doc, g)
+	if want := (Count{TP: 2, FP: 2, FN: 1}); s.Entities != want {
+		t.Errorf("entities = %+v, want %+v (errors %q)", s.Entities, want, s.Errors)
+	}
 }
 
 func TestCompareCoarse(t *testing.T) {

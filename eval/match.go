@@ -16,10 +16,18 @@ func Compare(doc schema.Document, g Gold) *Score {
 	return s
 }
 
-func names(name string, aliases []string) map[string]bool {
-	out := map[string]bool{schema.Fold(name): true}
-	for _, a := range aliases {
-		out[schema.Fold(a)] = true
+// names are the folded names an entity of type t can match by: its name and
+// aliases, less an agreement's bare kind words ("the MoU"), which the
+// guidelines ignore on both sides.
+func names(t schema.EntityType, name string, aliases []string) map[string]bool {
+	out := map[string]bool{}
+	for _, n := range append([]string{name}, aliases...) {
+		if t == schema.Agreement && schema.BareKind(n) {
+			continue
+		}
+		if f := schema.Fold(n); f != "" {
+			out[f] = true
+		}
 	}
 	return out
 }
@@ -32,11 +40,11 @@ func matchEntities(doc schema.Document, g Gold, s *Score) map[string]int {
 	used := make([]bool, len(g.Entities))
 	goldNames := make([]map[string]bool, len(g.Entities))
 	for i, ge := range g.Entities {
-		goldNames[i] = names(ge.Name, ge.Aliases)
+		goldNames[i] = names(ge.Type, ge.Name, ge.Aliases)
 	}
 	for _, e := range doc.Entities {
 		match[e.ID] = -1
-		pn := names(e.Name, e.Aliases)
+		pn := names(e.Type, e.Name, e.Aliases)
 		hit, dupOf := -1, -1
 		for i, ge := range g.Entities {
 			if ge.Type != e.Type || !intersects(pn, goldNames[i]) {

@@ -219,13 +219,12 @@ func (r *resolver) acronymMentions(e *entityBuild, acr string) {
 	}
 }
 
-// sentenceAt is the sentence of the mention closest before offset off.
+// sentenceAt is the index of the sentence that holds offset off, or -1
+// when off lies outside every sentence (a byline).
 func (r *resolver) sentenceAt(off int) int {
-	si := -1
-	for _, m := range r.ms {
-		if m.Start <= off {
-			si = m.Sent
-		}
+	i := sort.Search(len(r.sents), func(i int) bool { return r.sents[i].End > off })
+	if i < len(r.sents) && r.sents[i].Start <= off {
+		return i
 	}
-	return si
+	return -1
 }

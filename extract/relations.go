@@ -183,6 +183,9 @@ func (r *relator) signedObjects(si, verb int) []int {
 		}
 		if len(after) > 0 {
 			prev := r.res.ms[after[len(after)-1]]
+			if m.Start < prev.End {
+				continue // nested in the agreement before it ("the MOU" inside its title)
+			}
 			if !listGap.MatchString(r.text[prev.End:m.Start]) {
 				break
 			}

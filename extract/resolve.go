@@ -109,14 +109,15 @@ type entityBuild struct {
 // resolver turns settled mentions into entities, one per thing.
 type resolver struct {
 	text   string
+	sents  []sentence
 	ms     []mention
 	ents   []*entityBuild
 	byKey  map[string]int
 	mentOf []int // mention index -> entity index
 }
 
-func resolve(text string, ms []mention) *resolver {
-	r := &resolver{text: text, ms: ms, byKey: map[string]int{}, mentOf: make([]int, len(ms))}
+func resolve(text string, sents []sentence, ms []mention) *resolver {
+	r := &resolver{text: text, sents: sents, ms: ms, byKey: map[string]int{}, mentOf: make([]int, len(ms))}
 	for i := range r.mentOf {
 		r.mentOf[i] = -1
 	}

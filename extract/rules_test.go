@@ -182,3 +182,23 @@ func TestCoreference(t *testing.T) {
 		})
 	}
 }
+
+// TestAwkwardText: texts that once made a rule slice past a sentence or
+// between overlapping mentions extract without error.
+func TestAwkwardText(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"several agreements, acronyms in later sentences",
+			"The National Research Council (NRC), under the Ministry of Science and Technology, signed a memorandum of understanding with Acme Devices, Inc. to boost chip design and development in Chile.\n" +
+				"The NRC also signed an MoU with Andes State University to develop the chip workforce in Chile, while the Ministry of Education signed an MoU with Initech to enhance human resources for Chile's high-tech sector."},
+		{"an agreement named inside another",
+			"Port Memorandum of Understanding (MOU): The Minister and the Secretary praised the work. " +
+				"Since the signing of the MOU Establishing Port Supply Chain and Innovation Partnership under the Framework of the Chile-Peru Trade Council, both sides met twice."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := extractor(t).Extract(context.Background(), schema.Article{ID: "t.txt"}, []byte(tt.text)); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}

@@ -120,3 +120,33 @@ func TestValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestBareKind(t *testing.T) {
+	tests := map[string]bool{
+		"agreement":                        true,
+		"the deal":                         true,
+		"MoU":                              true,
+		"M.O.U.":                           true,
+		"Memorandum of Understanding":      true,
+		"memoranda of understanding":       true,
+		"a treaty":                         true,
+		"this pact":                        true,
+		"new accord":                       true,
+		"the Joint Statement":              true,
+		"exchange of notes":                true,
+		"the Union":                        true,
+		"Falepili Union":                   false,
+		"MoU between KEPCO and Ecopetrol":  false,
+		"Chile-Norway trade deal":          false,
+		"the hydrogen supply agreement":    false,
+		"trade agreement":                  false,
+		"the the deal":                     false, // one determiner is dropped, as the guidelines say
+		"":                                 false,
+		"Korea-U.S. Technology Prosperity": false,
+	}
+	for in, want := range tests {
+		if got := BareKind(in); got != want {
+			t.Errorf("BareKind(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -95,3 +95,36 @@ func TestBatchGoesOn(t *testing.T) {
 		t.Errorf("the good article was not extracted: %q", out.String())
 	}
 }
+
+// TestEvalGoesOn: eval scores every article it can; an article without a
+// gold file is reported by name, the others are still scored, and the exit
+// status says something failed.
+func TestEvalGoesOn(t *testing.T) {
+	dir, gold := t.TempDir(), t.TempDir()
+	seed, err := os.ReadFile("../../seeds/korea-us-mou.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a-seed.txt", "b-nogold.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), seed, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g := `{"article":"a-seed.txt","entities":[{"type":"Country","name":"South Korea"}],"relations":[]}`
+	if err := os.WriteFile(filepath.Join(gold, "a-seed.json"), []byte(g), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	code := run(context.Background(), []string{"eval", "--gold", gold, dir}, &out, &errb)
+	if code != 1 {
+		t.Fatalf("exit = %d, want 1; stderr: %s", code, errb.String())
+	}
+	for _, w := range []string{"b-nogold", "1 of 2 articles failed"} {
+		if !strings.Contains(errb.String(), w) {
+			t.Errorf("stderr %q does not say %q", errb.String(), w)
+		}
+	}
+	if !strings.Contains(out.String(), "a-seed") {
+		t.Errorf("the article with gold was not scored: %q", out.String())
+	}
+}

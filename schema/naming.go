@@ -1,0 +1,42 @@
+package schema
+
+import "strings"
+
+// bareKinds are the folded words that say what kind of agreement a thing is
+// without saying which one (the guidelines' "Names and identity of what the
+// text does not name"). Such a word is never an agreement's canonical name
+// and never matches in scoring.
+// The list is the guidelines' own, word for word, since the scoring
+// applies it.
+var bareKinds = setOf(
+	"agreement", "agreements", "deal", "deals", "mou", "mous",
+	"memorandum", "memoranda", "memorandums",
+	"memorandum of understanding", "memoranda of understanding", "memorandums of understanding",
+	"treaty", "treaties", "pact", "pacts", "accord", "accords",
+	"joint statement", "declaration", "framework", "partnership", "contract",
+	"notes", "exchange of notes", "union", "protocol", "arrangement",
+)
+
+// kindDeterminers may open a bare kind word without naming anything ("the
+// deal", "this MoU", "new agreement"); the guidelines drop one.
+var kindDeterminers = setOf("the", "a", "an", "this", "that", "new")
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// BareKind reports whether name, as an agreement's name, only says what
+// kind of agreement it is: "the MoU", "Memorandum of Understanding", "new
+// deal". Such names are aliases at most, never canonical names, and the
+// scoring ignores them on both sides.
+func BareKind(name string) bool {
+	f := Fold(name)
+	if first, rest, ok := strings.Cut(f, " "); ok && kindDeterminers[first] {
+		f = rest
+	}
+	return bareKinds[f]
+}
