@@ -32,12 +32,18 @@ type gazetteer struct {
 	folded   map[string][]gazEntry // lower-case surfaces that match in any case
 	maxWords int
 
-	countryName map[string]string // ISO code -> common English short name
-	capital     map[string]string // ISO code -> capital city
-	demonym     map[string]string // demonym -> ISO code
+	countryName map[string]string   // ISO code -> common English short name
+	countryAbbr map[string][]string // ISO code -> the abbreviations news writes it as ("UK", "U.S.")
+	abbr        map[string][]string // canonical name of a body or organization -> its abbreviations ("EU")
+	capital     map[string]string   // ISO code -> capital city
+	demonym     map[string]string   // demonym -> ISO code
 
 	titleHead, titleMod, honorific, domain, domainHead map[string]bool
-	heads                                              map[string]schema.EntityType // head word -> type (lower case)
+	heads                                              map[string]schema.EntityType          // head word -> type (lower case)
+	generic                                            map[schema.EntityType]map[string]bool // words of a kind, not a name (generic.tsv)
+	fronts                                             map[string]schema.EntityType          // words that type a name from anywhere in it (fronts.tsv)
+	roles                                              map[string]schema.EntityType          // role nouns before a name (roles.tsv)
+	suffixes                                           map[string]bool                       // company legal forms (suffixes.tsv)
 	sectors                                            []sectorForm
 }
 
@@ -50,9 +56,11 @@ type sectorForm struct {
 func newGazetteer() (*gazetteer, error) {
 	g := &gazetteer{
 		exact: map[string][]gazEntry{}, folded: map[string][]gazEntry{},
-		countryName: map[string]string{}, capital: map[string]string{}, demonym: map[string]string{},
+		countryName: map[string]string{}, countryAbbr: map[string][]string{}, abbr: map[string][]string{}, capital: map[string]string{}, demonym: map[string]string{},
 		titleHead: map[string]bool{}, titleMod: map[string]bool{}, honorific: map[string]bool{},
 		domain: map[string]bool{}, domainHead: map[string]bool{}, heads: map[string]schema.EntityType{},
+		generic: map[schema.EntityType]map[string]bool{},
+		fronts:  map[string]schema.EntityType{}, roles: map[string]schema.EntityType{}, suffixes: map[string]bool{},
 	}
 	g.loadCountryModule()
 	steps := []struct {
@@ -64,7 +72,11 @@ func newGazetteer() (*gazetteer, error) {
 		{"organizations.tsv", g.namedLines(schema.Organization, false)},
 		{"titles.tsv", g.loadTitleLine},
 		{"places.tsv", g.namedLines(schema.Location, true)},
-		{"heads.tsv", g.loadHeadLine},
+		{"heads.tsv", g.wordTypes(g.heads)},
+		{"fronts.tsv", g.wordTypes(g.fronts)},
+		{"roles.tsv", g.wordTypes(g.roles)},
+		{"suffixes.tsv", g.loadSuffixes},
+		{"generic.tsv", g.loadGenericLine},
 	}
 	for _, s := range steps {
 		if err := g.loadTSV(s.file, s.load); err != nil {
@@ -159,6 +171,9 @@ func (g *gazetteer) loadCountryLine(f []string) error {
 	if len(f) > 1 {
 		for _, a := range splitForms(f[1]) {
 			g.add(a, gazEntry{Type: schema.Country, Name: name, Country: code})
+			if isAllCaps(a) {
+				g.countryAbbr[code] = append(g.countryAbbr[code], a)
+			}
 		}
 	}
 	if len(f) > 2 {
@@ -186,19 +201,56 @@ func (g *gazetteer) namedLines(t schema.EntityType, withCountry bool) func([]str
 		if len(f) > aliases {
 			for _, a := range splitForms(f[aliases]) {
 				g.add(a, e)
+				if isAllCaps(a) {
+					g.abbr[f[0]] = append(g.abbr[f[0]], a)
+				}
 			}
 		}
 		return nil
 	}
 }
 
-func (g *gazetteer) loadHeadLine(f []string) error {
+// wordTypes loads lines of type<TAB>words into words, a word -> type map;
+// a word may have one type only.
+func (g *gazetteer) wordTypes(words map[string]schema.EntityType) func([]string) error {
+	return func(f []string) error {
+		t, err := schema.ParseEntityType(f[0])
+		if err != nil || len(f) != 2 {
+			return fmt.Errorf("want type<TAB>words: %v", err)
+		}
+		for _, w := range splitForms(f[1]) {
+			w = strings.ToLower(w)
+			if prev, dup := words[w]; dup && prev != t {
+				return fmt.Errorf("word %q is both %s and %s", w, prev, t)
+			}
+			words[w] = t
+		}
+		return nil
+	}
+}
+
+func (g *gazetteer) loadSuffixes(f []string) error {
+	for _, w := range splitForms(f[0]) {
+		g.suffixes[w] = true
+	}
+	return nil
+}
+
+// companySuffix: tok is a company's legal form ("Inc.", "Co.", "Ltd").
+func (g *gazetteer) companySuffix(tok string) bool {
+	return g.suffixes[strings.TrimSuffix(tok, ".")]
+}
+
+func (g *gazetteer) loadGenericLine(f []string) error {
 	t, err := schema.ParseEntityType(f[0])
 	if err != nil || len(f) != 2 {
 		return fmt.Errorf("want type<TAB>words: %v", err)
 	}
+	if g.generic[t] == nil {
+		g.generic[t] = map[string]bool{}
+	}
 	for _, w := range splitForms(f[1]) {
-		g.heads[strings.ToLower(w)] = t
+		g.generic[t][strings.ToLower(w)] = true
 	}
 	return nil
 }

@@ -71,6 +71,9 @@ func topicLen(s string) int {
 	}
 	end, words := 0, 0
 	pos := m[1]
+	if verbalTopicRE.MatchString(s[pos:]) {
+		return 0 // "on establishing a partnership": what it does, not its topic
+	}
 	for words < 6 {
 		w := topicWordRE.FindStringIndex(s[pos:])
 		if w == nil {
@@ -96,7 +99,9 @@ var (
 	parenRE      = regexp.MustCompile(`^\s*\([A-Za-z]{2,8}\)`)
 	topicStartRE = regexp.MustCompile(`^\s+on(?:\s+the)?\b`)
 	topicWordRE  = regexp.MustCompile(`^\s+[a-z][a-z-]*\b`)
-	topicStop    = map[string]bool{"is": true, "are": true, "was": true, "were": true, "will": true, "would": true, "has": true,
+	// verbalTopicRE: a gerund with its object after "on"
+	verbalTopicRE = regexp.MustCompile(`^\s+[a-z]+ing\s+(?:a|an|the|its|their|new)\b`)
+	topicStop     = map[string]bool{"is": true, "are": true, "was": true, "were": true, "will": true, "would": true, "has": true,
 		"have": true, "had": true, "can": true, "could": true, "with": true, "between": true, "in": true, "at": true, "by": true,
 		"which": true, "that": true, "to": true, "as": true, "for": true, "from": true, "during": true, "signed": true,
 		"of": true, "the": true, "a": true, "an": true, "on": true, "this": true, "its": true, "their": true, "was,": true}

@@ -104,16 +104,24 @@ type entityBuild struct {
 	Titles   []string
 	Aliases  []string
 	Conf     float64
+	// Parties are the entities that signed an untitled agreement, in the
+	// order the text names them: the agreement is told apart from the
+	// article's others by them, and named after them.
+	Parties []int
+	// Counterparts: every party came after a "with" ("MOUs signed with
+	// BlackRock and OpenAI"); the other side goes unnamed.
+	Counterparts bool
 }
 
 // resolver turns settled mentions into entities, one per thing.
 type resolver struct {
-	text   string
-	sents  []sentence
-	ms     []mention
-	ents   []*entityBuild
-	byKey  map[string]int
-	mentOf []int // mention index -> entity index
+	text     string
+	sents    []sentence
+	signings []signing
+	ms       []mention
+	ents     []*entityBuild
+	byKey    map[string]int
+	mentOf   []int // mention index -> entity index
 }
 
 func resolve(text string, sents []sentence, ms []mention) *resolver {
@@ -123,6 +131,8 @@ func resolve(text string, sents []sentence, ms []mention) *resolver {
 	}
 	r.named()
 	r.persons()
+	mergeAcronyms(r, text)
+	r.signings = findSignings(text, sents, r.ms, mentionsBySentence(r.ms, len(sents)))
 	r.generics()
 	return r
 }
@@ -270,6 +280,9 @@ func (r *resolver) generics() {
 		}
 		if ei := r.sameSentenceAgreement(i); ei >= 0 {
 			r.attach(i, r.ents[ei].Key)
+			continue
+		}
+		if m.Type == schema.Agreement && r.byParties(i) {
 			continue
 		}
 		if ei := r.nearestNamed(i); ei >= 0 {

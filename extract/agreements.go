@@ -1,0 +1,447 @@
+package extract
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// byParties attaches generic agreement mention mi ("an MoU", "two
+// agreements") to the agreement its signing's parties make it: one
+// agreement per set of parties, so that "A signed an MoU with B, while C
+// signed an MoU with D" gives two. It reports false, and leaves the mention
+// to the other rules, when no signing names its parties, when its sentence
+// names a titled agreement it may stand for, or when it points back ("the
+// MoU") at an agreement named before.
+func (r *resolver) byParties(mi int) bool {
+	m := r.ms[mi]
+	parties := r.partiesOf(mi)
+	if len(parties) == 0 || r.sentenceNamesAgreement(m.Sent) {
+		return false
+	}
+	if definiteBefore(r.text, m.Start) && r.agreementBefore(m.Start) {
+		return false
+	}
+	if ei := r.sameParties(mi, parties); ei >= 0 {
+		r.attach(mi, r.ents[ei].Key)
+		return true
+	}
+	keys := make([]string, len(parties))
+	for k, p := range parties {
+		keys[k] = r.ents[p].Key
+	}
+	sort.Strings(keys)
+	key := "Agreement/parties/" + strings.Join(keys, "+") + "/" + schema.Fold(kindOf(m.Name).Topic)
+	r.attach(mi, key)
+	e := r.ents[r.byKey[key]]
+	e.Generic = false
+	e.Parties = parties
+	e.Counterparts = r.onlyCounterparts(mi)
+	return true
+}
+
+// onlyCounterparts: every signing of mention mi names its parties after
+// "with" and none before the verb ("MOUs signed with A and B").
+func (r *resolver) onlyCounterparts(mi int) bool {
+	for _, f := range r.signings {
+		if slices.Contains(f.Agreements, mi) && (len(f.Subjects) > 0 || f.BothSides || !f.With) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameParties finds the agreement that generic mention mi, signed by
+// parties, names again: a titled agreement whose signing sentences name
+// the same parties ("Korea, U.S. sign MOU" in the headline, "the two
+// countries signed an MOU titled ..." in the body), or an untitled one
+// signed by the same parties whose topic, if both give one, is the same.
+// It returns -1 when there is none.
+func (r *resolver) sameParties(mi int, parties []int) int {
+	topic := schema.Fold(kindOf(r.ms[mi].Name).Topic)
+	for ei, e := range r.ents {
+		if e.Type != schema.Agreement || len(e.Mentions) == 0 {
+			continue
+		}
+		if len(e.Parties) > 0 {
+			et := schema.Fold(kindOf(r.ms[e.Mentions[0]].Name).Topic)
+			if sameSet(e.Parties, parties) && (topic == "" || et == "" || topic == et) {
+				return ei
+			}
+			continue
+		}
+		if e.Generic {
+			continue
+		}
+		if named := r.signingPartiesOf(ei); len(named) > 0 && (subset(parties, named) || subset(named, parties)) {
+			return ei
+		}
+	}
+	return -1
+}
+
+// signingPartiesOf: the parties of the signings in the sentences that name
+// titled agreement ei.
+func (r *resolver) signingPartiesOf(ei int) []int {
+	sents := map[int]bool{}
+	for _, mi := range r.ents[ei].Mentions {
+		sents[r.ms[mi].Sent] = true
+	}
+	var out []int
+	for _, f := range r.signings {
+		if !sents[f.Sent] {
+			continue
+		}
+		for _, p := range append(append([]int(nil), f.Subjects...), f.Objects...) {
+			if pe := r.mentOf[p]; pe >= 0 && !slices.Contains(out, pe) {
+				out = append(out, pe)
+			}
+		}
+		if f.BothSides {
+			for _, c := range r.mainCountryEnts(2) {
+				if !slices.Contains(out, c) {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func subset(a, b []int) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameSet(a, b []int) bool { return len(a) == len(b) && subset(a, b) }
+
+// partiesOf lists the entities that signed agreement mention mi, by every
+// signing that acts on it, in the order the text names them.
+func (r *resolver) partiesOf(mi int) []int {
+	var out []int
+	seen := map[int]bool{}
+	add := func(ei int) {
+		if ei >= 0 && !seen[ei] && len(r.ents[ei].Mentions) > 0 {
+			seen[ei] = true
+			out = append(out, ei)
+		}
+	}
+	for _, f := range r.signings {
+		acts := false
+		for _, a := range f.Agreements {
+			acts = acts || a == mi
+		}
+		if !acts {
+			continue
+		}
+		for _, p := range append(append([]int(nil), f.Subjects...), f.Objects...) {
+			add(r.mentOf[p])
+		}
+		if f.BothSides {
+			for _, c := range r.mainCountryEnts(2) {
+				add(c)
+			}
+		}
+	}
+	return out
+}
+
+// mainCountryEnts are the n countries with the most mentions.
+func (r *resolver) mainCountryEnts(n int) []int {
+	var cs []int
+	for ei, e := range r.ents {
+		if e.Type == schema.Country && len(e.Mentions) > 0 {
+			cs = append(cs, ei)
+		}
+	}
+	sort.SliceStable(cs, func(a, b int) bool {
+		x, y := r.ents[cs[a]], r.ents[cs[b]]
+		if len(x.Mentions) != len(y.Mentions) {
+			return len(x.Mentions) > len(y.Mentions)
+		}
+		return x.Key < y.Key
+	})
+	return cs[:min(n, len(cs))]
+}
+
+// sentenceNamesAgreement: the sentence names a titled agreement, which a
+// generic mention there most likely stands for ("signed an MOU titled ...").
+func (r *resolver) sentenceNamesAgreement(si int) bool {
+	for _, m := range r.ms {
+		if m.Sent == si && m.Type == schema.Agreement && !m.Generic && !numbered(m.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// agreementBefore: an agreement entity has a mention before offset off.
+func (r *resolver) agreementBefore(off int) bool {
+	for _, e := range r.ents {
+		if e.Type != schema.Agreement {
+			continue
+		}
+		for _, k := range e.Mentions {
+			if r.ms[k].Start < off {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// definiteBefore: the word before offset off is a definite determiner
+// ("the MoU", "this agreement").
+func definiteBefore(text string, off int) bool {
+	before := strings.Fields(strings.ToLower(text[max(0, off-12):off]))
+	if len(before) == 0 {
+		return false
+	}
+	switch before[len(before)-1] {
+	case "the", "this", "that", "these", "those", "such":
+		return true
+	}
+	return false
+}
+
+// A kindPhrase is how the text calls an untitled agreement: its kind with
+// the words before it ("hydrogen supply agreement", "MoUs") and the topic
+// after it ("on clean energy"), if any.
+type kindPhrase struct{ Kind, Topic string }
+
+// kindOf splits an agreement mention's name into kind and topic, leaving
+// out a count ("two agreements" -> "agreements").
+func kindOf(name string) kindPhrase {
+	ws := strings.Fields(name)
+	if len(ws) > 1 && (numberWord(ws[0]) || ws[0] == "new") {
+		ws = ws[1:]
+	}
+	name = strings.Join(ws, " ")
+	for _, sep := range []string{" on ", " for ", " to "} {
+		if i := strings.Index(name, sep); i > 0 {
+			return kindPhrase{Kind: name[:i], Topic: name[i+1:]}
+		}
+	}
+	return kindPhrase{Kind: name}
+}
+
+func numberWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "dozens":
+		return true
+	}
+	return w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+// maxAgreementAliases bounds the forms an untitled agreement is listed
+// under: enough for the ways news names it, few enough to read.
+const maxAgreementAliases = 40
+
+// nameByParties names an untitled agreement after its kind and parties
+// ("MoU between KEPCO and Ecopetrol") and lists the other forms news calls
+// it by ("KEPCO-Ecopetrol MoU", "agreement between KEPCO and Ecopetrol",
+// "MoU on hydrogen supply"), as the guidelines name what the text does not.
+func nameByParties(res *resolver, g *gazetteer, e *entityBuild) (string, []string) {
+	kinds := kindsUsed(res, e)
+	kinds = append(kinds, kindEquivalents(kinds)...)
+	var names [][]string // per party: canonical name, then abbreviations
+	for _, p := range namingParties(res, e.Parties) {
+		names = append(names, partyForms(res, g, p))
+	}
+	topic := ""
+	for _, k := range kinds {
+		if topic == "" {
+			topic = k.Topic
+		}
+	}
+	first := kinds[0].Kind
+	if topic != "" {
+		first += " " + topic
+	}
+	var forms []string
+	add := func(s string) { forms = append(forms, s) }
+	for _, k := range kinds {
+		kt := k.Kind
+		if t := firstNonEmpty(k.Topic, topic); t != "" {
+			kt += " " + t
+			add(kt)
+		}
+		pairs := names
+		if e.Counterparts {
+			pairs = nil // the counterparts signed with the unnamed side, not with each other
+		}
+		eachPair(pairs, func(a, b string, canonical bool) {
+			if canonical {
+				add(k.Kind + " between " + a + " and " + b)
+			}
+			add(a + "-" + b + " " + k.Kind)
+			if kt != k.Kind {
+				add(a + "-" + b + " " + kt)
+			}
+		})
+		if len(names) == 1 || e.Counterparts {
+			for _, n := range names {
+				add(k.Kind + " with " + n[0])
+				add(singular(k.Kind) + " with " + n[0])
+			}
+		}
+	}
+	name := first + partyPhrase(names, e.Counterparts)
+	var aliases []string
+	seen := map[string]bool{schema.Fold(name): true}
+	for _, f := range forms {
+		if fold := schema.Fold(f); !seen[fold] && !schema.BareKind(f) && len(aliases) < maxAgreementAliases {
+			seen[fold] = true
+			aliases = append(aliases, f)
+		}
+	}
+	return name, aliases
+}
+
+// namingParties are the parties an agreement is named after: its
+// countries when two or more signed, else the countries, bodies and
+// organizations that signed, else whoever did.
+func namingParties(res *resolver, parties []int) []int {
+	var countries, bodies []int
+	for _, p := range parties {
+		switch res.ents[p].Type {
+		case schema.Country:
+			countries = append(countries, p)
+		case schema.Ministry, schema.Organization:
+			bodies = append(bodies, p)
+		}
+	}
+	switch {
+	case len(countries) >= 2:
+		return countries
+	case len(bodies) > 0:
+		var out []int
+		for _, p := range parties {
+			if t := res.ents[p].Type; t != schema.Person {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	return parties
+}
+
+// kindsUsed are the ways the text calls the agreement, the most used
+// first, then the longer ("memorandum of understanding" before a
+// headline's "pact").
+func kindsUsed(res *resolver, e *entityBuild) []kindPhrase {
+	var kinds []kindPhrase
+	count := map[string]int{}
+	for _, mi := range e.Mentions {
+		k := kindOf(res.ms[mi].Name)
+		f := schema.Fold(k.Kind + " " + k.Topic)
+		if count[f] == 0 {
+			kinds = append(kinds, k)
+		}
+		count[f]++
+	}
+	sort.SliceStable(kinds, func(a, b int) bool {
+		ca, cb := count[schema.Fold(kinds[a].Kind+" "+kinds[a].Topic)], count[schema.Fold(kinds[b].Kind+" "+kinds[b].Topic)]
+		if ca != cb {
+			return ca > cb
+		}
+		return len(kinds[a].Kind) > len(kinds[b].Kind)
+	})
+	return kinds
+}
+
+// partyPhrase is " between A and B", " between A, B and C", " with A", or
+// for counterparts only, " with A and B".
+func partyPhrase(names [][]string, counterparts bool) string {
+	var ps []string
+	for _, n := range names {
+		ps = append(ps, n[0])
+	}
+	switch {
+	case len(ps) == 0:
+		return ""
+	case len(ps) == 1:
+		return " with " + ps[0]
+	case counterparts:
+		return " with " + strings.Join(ps[:len(ps)-1], ", ") + " and " + ps[len(ps)-1]
+	}
+	return " between " + strings.Join(ps[:len(ps)-1], ", ") + " and " + ps[len(ps)-1]
+}
+
+// singular turns a plural kind into the singular ("MOUs" -> "MOU",
+// "agreements" -> "agreement", "Memorandums of Understanding" ->
+// "Memorandum of Understanding").
+func singular(kind string) string {
+	ws := strings.Fields(kind)
+	for i, w := range ws {
+		lw := strings.ToLower(w)
+		switch {
+		case lw == "memoranda" || lw == "memorandums":
+			ws[i] = w[:len("memorand")] + "um"
+		case agreementHeads[strings.TrimSuffix(lw, "s")] || lw == "mous" || lw == "deals" || lw == "contracts" || lw == "grants":
+			ws[i] = strings.TrimSuffix(w, "s")
+		case lw == "treaties":
+			ws[i] = w[:len(w)-3] + "y"
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// eachPair calls fn for the first two parties in both orders, with every
+// form of each; canonical is set for the pair of canonical names.
+func eachPair(names [][]string, fn func(a, b string, canonical bool)) {
+	if len(names) < 2 {
+		return
+	}
+	for _, p := range [][2][]string{{names[0], names[1]}, {names[1], names[0]}} {
+		for i, a := range p[0] {
+			for j, b := range p[1] {
+				fn(a, b, i == 0 && j == 0)
+			}
+		}
+	}
+}
+
+// partyForms: a party's canonical name, then the abbreviations news names
+// it by in a pair ("UK-Peru"): a country's from the gazetteer, another
+// party's acronym aliases.
+func partyForms(res *resolver, g *gazetteer, ei int) []string {
+	e := res.ents[ei]
+	if e.Type == schema.Country {
+		return append([]string{g.countryName[e.Country]}, g.countryAbbr[e.Country]...)
+	}
+	name := bestName(res, g, e)
+	out := []string{name}
+	for _, a := range append(e.Aliases, g.abbr[name]...) {
+		if isAllCaps(a) && !strings.Contains(a, " ") && !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// kindEquivalents are the other words news uses for the kinds the text
+// uses: an MoU is also a memorandum of understanding, and either is an
+// agreement.
+func kindEquivalents(kinds []kindPhrase) []kindPhrase {
+	var out []kindPhrase
+	for _, k := range kinds {
+		head := strings.ToLower(k.Kind)
+		plural := strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss")
+		switch {
+		case strings.HasSuffix(head, "mou"), strings.HasSuffix(head, "mous"), strings.Contains(head, "memorand"):
+			if plural {
+				out = append(out, kindPhrase{"MoUs", k.Topic}, kindPhrase{"Memorandums of Understanding", k.Topic}, kindPhrase{"agreements", k.Topic})
+			} else {
+				out = append(out, kindPhrase{"MoU", k.Topic}, kindPhrase{"Memorandum of Understanding", k.Topic}, kindPhrase{"agreement", k.Topic})
+			}
+		}
+	}
+	return out
+}
