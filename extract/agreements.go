@@ -55,19 +55,23 @@ func (r *resolver) onlyCounterparts(mi int) bool {
 
 // sameParties finds the agreement that generic mention mi, signed by
 // parties, names again: a titled agreement whose signing sentences name
-// the same parties ("Korea, U.S. sign MOU" in the headline, "the two
-// countries signed an MOU titled ..." in the body), or an untitled one
-// signed by the same parties whose topic, if both give one, is the same.
-// It returns -1 when there is none.
+// the same parties ("the two countries signed an MOU titled ..."), an
+// untitled one of the same kind and topic ("an MOU on commercial
+// cooperation" twice), or one signed by the same parties whose kind, number
+// and topic agree. It returns -1 when there is none.
 func (r *resolver) sameParties(mi int, parties []int) int {
-	topic := schema.Fold(kindOf(r.ms[mi].Name).Topic)
+	k := kindOf(r.ms[mi].Name)
 	for ei, e := range r.ents {
 		if e.Type != schema.Agreement || len(e.Mentions) == 0 {
 			continue
 		}
 		if len(e.Parties) > 0 {
-			et := schema.Fold(kindOf(r.ms[e.Mentions[0]].Name).Topic)
-			if sameSet(e.Parties, parties) && (topic == "" || et == "" || topic == et) {
+			ek := kindOf(r.ms[e.Mentions[0]].Name)
+			if !sameKind(k, ek) {
+				continue
+			}
+			if k.Topic != "" && schema.Fold(k.Topic) == schema.Fold(ek.Topic) ||
+				sameSet(e.Parties, parties) && (k.Topic == "" || ek.Topic == "" || schema.Fold(k.Topic) == schema.Fold(ek.Topic)) {
 				return ei
 			}
 			continue
@@ -80,6 +84,64 @@ func (r *resolver) sameParties(mi int, parties []int) int {
 		}
 	}
 	return -1
+}
+
+// sameKind: two ways of calling agreements can call the same one: the same
+// number, and kinds of one family or one of them a general word ("MoU" and
+// "agreement", not "MoU" and "partnership").
+func sameKind(a, b kindPhrase) bool {
+	if pluralAgreement(a.Kind) != pluralAgreement(b.Kind) {
+		return false
+	}
+	fa, fb := kindFamily(a.Kind), kindFamily(b.Kind)
+	return fa == fb || fa == "agreement" || fb == "agreement"
+}
+
+// kindFamily is the head noun of a kind phrase, with the general words
+// ("deal", "pact", "accord") and the memorandum's forms each made one.
+func kindFamily(kind string) string {
+	ws := strings.Fields(strings.ToLower(kind))
+	if len(ws) == 0 {
+		return ""
+	}
+	head := ws[len(ws)-1]
+	for _, w := range ws {
+		if strings.HasPrefix(w, "memorand") || strings.HasPrefix(w, "mou") {
+			return "mou"
+		}
+	}
+	switch singular(head) {
+	case "agreement", "deal", "pact", "accord":
+		return "agreement"
+	}
+	return singular(head)
+}
+
+// headlineAgreement: a headline's generic agreement ("Korea, U.S. sign
+// MOU") is the body's agreement that shares most of its parties, or the
+// body's only agreement; -1 when the body names none.
+func (r *resolver) headlineAgreement(mi int) int {
+	m := r.ms[mi]
+	if m.Type != schema.Agreement || m.Sent < 0 || m.Sent >= len(r.sents) || !r.sents[m.Sent].Headline {
+		return -1
+	}
+	parties := r.partiesOf(mi)
+	best, bestShared, bestMentions := -1, -1, 0
+	for ei, e := range r.ents {
+		if e.Type != schema.Agreement || len(e.Mentions) == 0 || e.Generic {
+			continue
+		}
+		shared := 0
+		for _, p := range append(r.signingPartiesOf(ei), e.Parties...) {
+			if slices.Contains(parties, p) {
+				shared++
+			}
+		}
+		if shared > bestShared || shared == bestShared && len(e.Mentions) > bestMentions {
+			best, bestShared, bestMentions = ei, shared, len(e.Mentions)
+		}
+	}
+	return best
 }
 
 // signingPartiesOf: the parties of the signings in the sentences that name
@@ -250,10 +312,7 @@ const maxAgreementAliases = 40
 func nameByParties(res *resolver, g *gazetteer, e *entityBuild) (string, []string) {
 	kinds := kindsUsed(res, e)
 	kinds = append(kinds, kindEquivalents(kinds)...)
-	var names [][]string // per party: canonical name, then abbreviations
-	for _, p := range namingParties(res, e.Parties) {
-		names = append(names, partyForms(res, g, p))
-	}
+	names := partySets(res, g, e)
 	topic := ""
 	for _, k := range kinds {
 		if topic == "" {
@@ -272,27 +331,29 @@ func nameByParties(res *resolver, g *gazetteer, e *entityBuild) (string, []strin
 			kt += " " + t
 			add(kt)
 		}
-		pairs := names
-		if e.Counterparts {
-			pairs = nil // the counterparts signed with the unnamed side, not with each other
+		for si, set := range names {
+			pairs := set
+			if e.Counterparts && si == 0 {
+				pairs = nil // the counterparts signed with the unnamed side, not with each other
+			}
+			eachPair(pairs, func(a, b string, canonical bool) {
+				if canonical {
+					add(k.Kind + " between " + a + " and " + b)
+				}
+				add(a + "-" + b + " " + k.Kind)
+				if kt != k.Kind {
+					add(a + "-" + b + " " + kt)
+				}
+			})
 		}
-		eachPair(pairs, func(a, b string, canonical bool) {
-			if canonical {
-				add(k.Kind + " between " + a + " and " + b)
-			}
-			add(a + "-" + b + " " + k.Kind)
-			if kt != k.Kind {
-				add(a + "-" + b + " " + kt)
-			}
-		})
-		if len(names) == 1 || e.Counterparts {
-			for _, n := range names {
+		if len(names[0]) == 1 || e.Counterparts {
+			for _, n := range names[0] {
 				add(k.Kind + " with " + n[0])
 				add(singular(k.Kind) + " with " + n[0])
 			}
 		}
 	}
-	name := first + partyPhrase(names, e.Counterparts)
+	name := first + partyPhrase(names[0], e.Counterparts)
 	var aliases []string
 	seen := map[string]bool{schema.Fold(name): true}
 	for _, f := range forms {
@@ -302,6 +363,64 @@ func nameByParties(res *resolver, g *gazetteer, e *entityBuild) (string, []strin
 		}
 	}
 	return name, aliases
+}
+
+// partySets are the sets of names an agreement can be called after, each a
+// list of parties with their forms: first the parties it is named after
+// (namingParties), then, when they are not already countries, the
+// countries those parties stand for ("UK-Peru MoUs" for an MoU between a
+// ministry and an embassy), or failing those the article's two main
+// countries, which news pairs an untitled agreement with.
+func partySets(res *resolver, g *gazetteer, e *entityBuild) [][][]string {
+	direct := namingParties(res, e.Parties)
+	var first [][]string
+	for _, p := range direct {
+		first = append(first, partyForms(res, g, p))
+	}
+	codes := countriesOf(res, e.Parties)
+	if len(codes) < 2 {
+		codes = nil
+		for _, c := range res.mainCountryEnts(2) {
+			if len(res.ents[c].Mentions) >= 2 {
+				codes = append(codes, res.ents[c].Country)
+			}
+		}
+	}
+	if len(codes) < 2 || allCountries(res, direct) {
+		return [][][]string{first}
+	}
+	var byCountry [][]string
+	for _, c := range codes {
+		byCountry = append(byCountry, append([]string{g.countryName[c]}, g.countryAbbr[c]...))
+	}
+	if allPersons(res, direct) {
+		return [][][]string{byCountry, first} // named after the countries its signers stand for
+	}
+	return [][][]string{first, byCountry}
+}
+
+// countriesOf: the countries parties stand for, in order: a country
+// itself, a body's or an official's country.
+func countriesOf(res *resolver, parties []int) []string {
+	var out []string
+	for _, p := range parties {
+		if c := res.ents[p].Country; c != "" && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func allCountries(res *resolver, ps []int) bool { return allOf(res, ps, schema.Country) }
+func allPersons(res *resolver, ps []int) bool   { return allOf(res, ps, schema.Person) }
+
+func allOf(res *resolver, ps []int, t schema.EntityType) bool {
+	for _, p := range ps {
+		if res.ents[p].Type != t {
+			return false
+		}
+	}
+	return len(ps) > 0
 }
 
 // namingParties are the parties an agreement is named after: its

@@ -13,6 +13,7 @@ var parenAcronymRE = regexp.MustCompile(`^\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)`)
 // buildEntities writes the resolver's entities into doc and returns each
 // entity's id by its index.
 func buildEntities(doc *schema.Document, res *resolver, g *gazetteer, text string) []string {
+	res.titleCountries(g)
 	ids := make([]string, len(res.ents))
 	byID := map[string]int{}
 	for ei, e := range res.ents {

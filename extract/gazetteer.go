@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/pariz/gountries"
 
@@ -30,6 +31,7 @@ type gazEntry struct {
 type gazetteer struct {
 	exact    map[string][]gazEntry // case-sensitive surface -> entries
 	folded   map[string][]gazEntry // lower-case surfaces that match in any case
+	loose    map[string][]gazEntry // schema.Fold of names of two or more words
 	maxWords int
 
 	countryName map[string]string   // ISO code -> common English short name
@@ -55,7 +57,7 @@ type sectorForm struct {
 
 func newGazetteer() (*gazetteer, error) {
 	g := &gazetteer{
-		exact: map[string][]gazEntry{}, folded: map[string][]gazEntry{},
+		exact: map[string][]gazEntry{}, folded: map[string][]gazEntry{}, loose: map[string][]gazEntry{},
 		countryName: map[string]string{}, countryAbbr: map[string][]string{}, abbr: map[string][]string{}, capital: map[string]string{}, demonym: map[string]string{},
 		titleHead: map[string]bool{}, titleMod: map[string]bool{}, honorific: map[string]bool{},
 		domain: map[string]bool{}, domainHead: map[string]bool{}, heads: map[string]schema.EntityType{},
@@ -125,6 +127,14 @@ func (g *gazetteer) loadCountryModule() {
 		if off := c.Name.Official; off != "" && !strings.ContainsAny(off, "()") {
 			g.add(off, gazEntry{Type: schema.Country, Name: name, Country: code})
 		}
+		for _, lang := range slices.Sorted(maps.Keys(c.Name.Native)) {
+			// "Côte d'Ivoire", "Timor-Leste": a native name of several words
+			// that English news uses as it is; one-word native names
+			// ("Maurice", "Viti") are also common words or given names
+			if n := c.Name.Native[lang].Common; latinName(n) && strings.ContainsAny(n, " -'") && len(g.lookup(n)) == 0 {
+				g.add(n, gazEntry{Type: schema.Country, Name: name, Country: code})
+			}
+		}
 		if cap := c.Geo.Capital; cap != "" {
 			city := strings.TrimSuffix(strings.TrimSuffix(cap, " D.C."), ",")
 			g.capital[code] = city
@@ -136,6 +146,16 @@ func (g *gazetteer) loadCountryModule() {
 			}
 		}
 	}
+}
+
+// latinName: s is written in Latin letters (with their accents).
+func latinName(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && r > 0x24F {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // addSubdivisions adds a country's states, provinces and regions as
@@ -292,6 +312,9 @@ func (g *gazetteer) add(surface string, e gazEntry) {
 		g.folded[surface] = appendEntry(g.folded[surface], e)
 	} else {
 		g.exact[surface] = appendEntry(g.exact[surface], e)
+		if f := schema.Fold(surface); strings.Contains(f, " ") {
+			g.loose[f] = appendEntry(g.loose[f], e)
+		}
 	}
 	if n := len(strings.Fields(surface)); n > g.maxWords {
 		g.maxWords = n
@@ -313,7 +336,16 @@ func (g *gazetteer) lookup(surface string) []gazEntry {
 	if es, ok := g.exact[surface]; ok {
 		return es
 	}
-	return g.folded[strings.ToLower(surface)]
+	if es, ok := g.folded[strings.ToLower(surface)]; ok {
+		return es
+	}
+	if strings.Contains(surface, " ") && capWord(surface) {
+		// "Cote D'Ivoire", "Foreign, Commonwealth, and Development Office":
+		// a capitalised name of two or more words, written with other
+		// accents, apostrophes or commas
+		return g.loose[schema.Fold(surface)]
+	}
+	return nil
 }
 
 // normSurface folds white space and typographic apostrophes.

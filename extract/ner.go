@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -36,7 +37,7 @@ type recognizer struct {
 
 // chunkMentions classifies each capitalised run of a sentence.
 func (r *recognizer) chunkMentions(si int, toks []token) {
-	cs := joinSeats(toks, r.extendSuffixes(toks, chunks(toks)))
+	cs := joinSeats(toks, r.extendSuffixes(toks, r.withCommaNames(toks, chunks(toks))))
 	for _, c := range r.mergeEnumerations(toks, cs) {
 		for _, co := range r.splitCompanies(toks, c) {
 			for _, part := range r.splitTitledList(toks, co) {
@@ -75,6 +76,55 @@ func (r *recognizer) extendSuffixes(toks []token, cs []chunk) []chunk {
 	return out
 }
 
+// withCommaNames puts the gazetteer names that hold commas ("Foreign,
+// Commonwealth, and Development Office"), which the chunker splits, in
+// place of the runs they cover.
+func (r *recognizer) withCommaNames(toks []token, cs []chunk) []chunk {
+	var names []chunk
+	for i := 0; i < len(toks); i++ {
+		if !capWord(toks[i].Text) {
+			continue
+		}
+		for n := min(len(toks)-i, 2*r.g.maxWords); n >= 3; n-- {
+			if !hasComma(toks[i:i+n]) || !capWord(toks[i+n-1].Text) || len(r.g.lookup(span(r.text, toks, i, i+n))) == 0 {
+				continue
+			}
+			names = append(names, chunk{i, i + n})
+			i += n - 1
+			break
+		}
+	}
+	if len(names) == 0 {
+		return cs
+	}
+	var out []chunk
+	for _, c := range cs {
+		for _, nm := range names {
+			if c.I < nm.J && nm.I < c.J {
+				if c.I < nm.I {
+					out = append(out, chunk{c.I, nm.I})
+				}
+				c.I = max(c.I, nm.J)
+			}
+		}
+		if c.I < c.J {
+			out = append(out, c)
+		}
+	}
+	out = append(out, names...)
+	sort.Slice(out, func(a, b int) bool { return out[a].I < out[b].I })
+	return out
+}
+
+func hasComma(toks []token) bool {
+	for _, t := range toks {
+		if t.Text == "," {
+			return true
+		}
+	}
+	return false
+}
+
 // seatBodies are the bodies whose names say where they sit ("Embassy of
 // Canada in Peru").
 var seatBodies = map[string]bool{"embassy": true, "consulate": true, "delegation": true, "mission": true, "representation": true}
@@ -100,14 +150,31 @@ func joinSeats(toks []token, cs []chunk) []chunk {
 }
 
 // splitCompanies splits a run at an "and" or "&" that follows a company
-// suffix ("Samsung C&T Corp. and Hanwha Ocean Co."): two companies.
+// suffix ("Samsung C&T Corp. and Hanwha Ocean Co."), or that a body's front
+// word repeats after: two names, not one.
 func (r *recognizer) splitCompanies(toks []token, c chunk) []chunk {
 	for k := c.I + 1; k+1 < c.J; k++ {
-		if (toks[k].Text == "and" || toks[k].Text == "&") && r.g.companySuffix(toks[k-1].Text) {
+		if (toks[k].Text == "and" || toks[k].Text == "&") && (r.g.companySuffix(toks[k-1].Text) || r.repeatsFront(toks, c.I, k)) {
 			return append([]chunk{{c.I, k}}, r.splitCompanies(toks, chunk{k + 1, c.J})...)
 		}
 	}
 	return []chunk{c}
+}
+
+// repeatsFront: the word after "and" at k is a front word that also opens
+// the run ("Department for International Development and Department for
+// International Trade"): two bodies, not one.
+func (r *recognizer) repeatsFront(toks []token, i, k int) bool {
+	next := strings.ToLower(toks[k+1].Text)
+	if _, ok := r.g.fronts[next]; !ok {
+		return false
+	}
+	for m := i; m < k; m++ {
+		if strings.ToLower(toks[m].Text) == next {
+			return true
+		}
+	}
+	return false
 }
 
 // splitTitledList splits "President Luiz Inácio Lula da Silva and First Lady
@@ -219,11 +286,36 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 	if r.titledPerson(si, toks, i, j) {
 		return
 	}
+	if r.governmentOf(si, toks, i, j) {
+		return
+	}
 	if t, ok := r.headType(toks, i, j); ok {
 		r.addHeaded(si, toks, i, j, t)
 		return
 	}
 	r.splitUnknown(si, toks, i, j)
+}
+
+// governmentOf reads "Government of X": a country's government is the
+// country ("signed with the Government of Mongolia"); any other's (a
+// state's, a province's) is a government body ("the Government of
+// Karnataka").
+func (r *recognizer) governmentOf(si int, toks []token, i, j int) bool {
+	if j-i < 3 || !strings.EqualFold(toks[i].Text, "government") || toks[i+1].Text != "of" {
+		return false
+	}
+	s := i + 2
+	if toks[s].Text == "the" && s+1 < j {
+		s++
+	}
+	whole := span(r.text, toks, i, j)
+	if es := r.g.lookup(span(r.text, toks, s, j)); len(es) > 0 && es[0].Type == schema.Country && !es[0].Demonym {
+		r.addGaz(si, toks[i].Start, toks[j-1].End, whole, es[0], "gazetteer")
+		return true
+	}
+	r.out = append(r.out, mention{Start: toks[i].Start, End: toks[j-1].End, Sent: si, Type: schema.Ministry,
+		Name: whole, Rule: "head-word", Conf: 0.8})
+	return true
 }
 
 // headType types a name by its head: the last word for most types, any word
@@ -434,14 +526,16 @@ var agreementHeads = map[string]bool{"agreement": true, "framework": true, "trea
 	"statement": true, "partnership": true, "arrangement": true, "compact": true}
 
 // isGenericAgreement: an agreement noun with no name of its own
-// ("Memorandum of Understanding", "MOU", "Agreement").
+// ("Memorandum of Understanding", "MOU", "Agreement"): the guidelines' bare
+// kind words and a few more kinds that name nothing alone.
 func isGenericAgreement(s string) bool {
-	f := strings.ToLower(strings.Join(strings.Fields(s), " "))
-	f = strings.TrimPrefix(f, "the ")
+	if schema.BareKind(s) {
+		return true
+	}
+	f := strings.TrimPrefix(schema.Fold(s), "the ")
 	switch f {
-	case "memorandum of understanding", "mou", "mous", "memoranda of understanding", "agreement", "agreements",
-		"framework", "joint statement", "joint declaration", "declaration", "deal", "pact", "accord", "treaty",
-		"partnership", "exchange of notes", "notes", "statement", "plan", "initiative", "understanding", "charter", "union":
+	case "joint declaration", "statement", "plan", "initiative", "understanding", "charter", "grant", "grants",
+		"grant agreement", "grant agreements", "contracts", "memorandum of cooperation", "moc", "letter of intent":
 		return true
 	}
 	return false

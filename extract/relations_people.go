@@ -137,14 +137,14 @@ func (r *relator) membersOfCountryBodies(emit emitFn) {
 
 // titleCountries: a person whose title names a country ("Minister for
 // Foreign Affairs of Japan", "ambassador of Senegal to the United States")
-// represents the first country it names.
-func (r *relator) titleCountries() {
-	for _, e := range r.res.ents {
+// stands for the first country it names.
+func (r *resolver) titleCountries(g *gazetteer) {
+	for _, e := range r.ents {
 		if e.Type != schema.Person || len(e.Mentions) == 0 || e.Country != "" {
 			continue
 		}
 		for _, t := range e.Titles {
-			if c := r.gaz.firstCountry(t); c != "" {
+			if c := g.firstCountry(t); c != "" {
 				e.Country = c
 				break
 			}

@@ -274,8 +274,13 @@ func (r *resolver) mergePersonsByWord() {
 // same type nearest before it (or after, if none before); when the article
 // names none, the generic mentions form one entity of their own.
 func (r *resolver) generics() {
-	for i, m := range r.ms {
+	for _, i := range r.bodyFirst() {
+		m := r.ms[i]
 		if !m.Generic {
+			continue
+		}
+		if ei := r.headlineAgreement(i); ei >= 0 {
+			r.attach(i, r.ents[ei].Key)
 			continue
 		}
 		if ei := r.sameSentenceAgreement(i); ei >= 0 {
@@ -283,6 +288,18 @@ func (r *resolver) generics() {
 			continue
 		}
 		if m.Type == schema.Agreement && r.byParties(i) {
+			continue
+		}
+		if m.Type == schema.Agreement && numbered(m.Name) && definiteBefore(r.text, m.Start) {
+			if ei := r.nearestNamed(i); ei >= 0 {
+				r.attach(i, r.ents[ei].Key) // "these two agreements"
+				continue
+			}
+		}
+		if m.Type == schema.Agreement && numbered(m.Name) {
+			// "37 bilateral agreements": a set the text counts, named so
+			r.attach(i, entityKey(m))
+			r.ents[r.mentOf[i]].Generic = false
 			continue
 		}
 		if ei := r.nearestNamed(i); ei >= 0 {
@@ -306,6 +323,21 @@ func (r *resolver) generics() {
 			e.Name = r.bestGenericName(e)
 		}
 	}
+}
+
+// bodyFirst orders the mentions so that a headline's come after the body's:
+// a headline's "Korea, U.S. sign MOU" is read once the body has said which
+// MOU.
+func (r *resolver) bodyFirst() []int {
+	var body, head []int
+	for i, m := range r.ms {
+		if m.Sent >= 0 && m.Sent < len(r.sents) && r.sents[m.Sent].Headline {
+			head = append(head, i)
+		} else {
+			body = append(body, i)
+		}
+	}
+	return append(body, head...)
 }
 
 // sameSentenceAgreement: "a Memorandum of Understanding (MOU) on ..." names
@@ -347,7 +379,7 @@ func hasTopic(name string) bool {
 func pluralAgreement(name string) bool {
 	f := strings.Fields(schema.Fold(name))
 	switch f[0] {
-	case "agreements", "mous", "memoranda", "accords", "deals", "treaties", "pacts":
+	case "agreements", "mous", "memoranda", "memorandums", "accords", "deals", "treaties", "pacts", "grants", "contracts":
 		return true
 	}
 	return false
@@ -381,7 +413,7 @@ func (r *resolver) nearestNamed(mi int) int {
 		if e.Generic && !(m.Type == schema.Event && genericHead(m) == "event") {
 			continue
 		}
-		if m.Type == schema.Agreement && pluralAgreement(m.Name) != numbered(e.Name) {
+		if m.Type == schema.Agreement && (pluralAgreement(m.Name) || numbered(m.Name)) != r.pluralEntity(e) {
 			continue // "the agreements" are the numbered set, "the MOU" a single one
 		}
 		if m.Type == schema.Agreement && hasTopic(m.Name) && agreementKind(m.Name) != agreementKind(e.Name) {
@@ -405,6 +437,17 @@ func (r *resolver) nearestNamed(mi int) int {
 		}
 	}
 	return best
+}
+
+// pluralEntity: an agreement entity the text names as several ("37
+// bilateral agreements", "the MoUs").
+func (r *resolver) pluralEntity(e *entityBuild) bool {
+	for _, mi := range e.Mentions {
+		if n := r.ms[mi].Name; numbered(n) || pluralAgreement(n) {
+			return true
+		}
+	}
+	return false
 }
 
 // numbered: "37 bilateral agreements".

@@ -122,7 +122,6 @@ func (r *relator) run() {
 		kept = append(kept, m)
 	}
 	r.bySent = mentionsBySentence(kept, len(r.sents))
-	r.titleCountries()
 	for i := range relationRules {
 		rule := &relationRules[i]
 		rule.find(r, func(subj, obj string, si int) { r.add(rule, subj, obj, si) })

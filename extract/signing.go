@@ -39,9 +39,15 @@ var (
 	partyIntroRE = regexp.MustCompile(`(?:^|\s)(?:with|between|by|among|amongst|on behalf of|alongside)\s+` + titleWordsRE + `$`)
 	// listIntroRE: the same after a first party, which "and" or a comma
 	// continues ("with A and B", "by Minister X, and Minister Y").
-	listIntroRE  = regexp.MustCompile(`^(?:\s*(?:,|and|&|as well as)\s*)+` + titleWordsRE + `$`)
-	withIntroRE  = regexp.MustCompile(`(?:^|\s)(?:with|alongside)\s+` + titleWordsRE + `$`)
-	titleWordsRE = `(?:(?:the|its|their)\s+)?(?:(?:government\s+of\s+(?:the\s+)?)?(?:[\p{Lu}][\p{L}.'’-]*|of|for|and|the|,)\s*)*`
+	listIntroRE = regexp.MustCompile(`^(?:\s*(?:,|and|&|as well as)\s*)+` + titleWordsRE + `$`)
+	// betweenLastRE: the last of "between X and Y" when X is no name of
+	// ours ("between this sector and the Embassy of ...").
+	betweenLastRE = regexp.MustCompile(`(?:^|\s)between\s+[^,;()]{1,40}?\s+and\s+` + titleWordsRE + `$`)
+	// possessiveIntroRE: after a country's "'s", its official or body
+	// ("with Korea's Minister of Knowledge Economy Lee Youn Ho").
+	possessiveIntroRE = regexp.MustCompile(`^['’]s\s+` + titleWordsRE + `$`)
+	withIntroRE       = regexp.MustCompile(`(?:^|\s)(?:with|alongside)\s+` + titleWordsRE + `$`)
+	titleWordsRE      = `(?:(?:the|its|their)\s+)?(?:(?:government\s+of\s+(?:the\s+)?)?(?:[\p{Lu}][\p{L}.'’-]*|of|for|and|the|,)\s*)*`
 	// notPartyRE: a mention these words introduce before the verb is not a
 	// party to the signing ("The NRC, under the Ministry of ...",
 	// "in Oslo", "at the ceremony").
@@ -192,7 +198,7 @@ func objectParties(text string, ms []mention, verb int, after []int) (out []int,
 			continue // nested in the party before it
 		}
 		gap := text[from:m.Start]
-		listed := len(out) > 0 && listIntroRE.MatchString(gap)
+		listed := len(out) > 0 && (listIntroRE.MatchString(gap) || possessiveIntroRE.MatchString(gap))
 		if !isParty(m) {
 			if m.Type != schema.Agreement && len(out) > 0 && !listed {
 				break // a place, a sector: the parties' list is over
@@ -202,7 +208,7 @@ func objectParties(text string, ms []mention, verb int, after []int) (out []int,
 			}
 			continue
 		}
-		if listed || partyIntroRE.MatchString(gap) {
+		if listed || partyIntroRE.MatchString(gap) || betweenLastRE.MatchString(gap) {
 			if len(out) == 0 {
 				with = withIntroRE.MatchString(gap)
 			}
