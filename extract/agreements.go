@@ -8,6 +8,186 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
+// agreements resolves the agreement mentions that name no title ("an MoU",
+// "the deal", "two agreements") in three passes: first those whose signing
+// names their parties (byParties), one agreement per set of parties; then
+// the rest, which point at the agreement they stand for or name one by
+// kind and topic; last a headline's, once the body has said which
+// agreements there are.
+func (r *resolver) agreements() {
+	body, head := r.bodyAndHeadline()
+	var rest []int
+	for _, i := range body {
+		if m := r.ms[i]; m.Type == schema.Agreement && m.Generic && !r.byParties(i) {
+			rest = append(rest, i)
+		}
+	}
+	// what names itself ("37 bilateral agreements", "an agreement on AI
+	// compute") before what only points ("the agreements", "the deal")
+	sort.SliceStable(rest, func(a, b int) bool { return selfNaming(r.ms[rest[a]]) && !selfNaming(r.ms[rest[b]]) })
+	for _, i := range rest {
+		r.agreementByReference(i)
+	}
+	for _, i := range head {
+		m := r.ms[i]
+		if m.Type != schema.Agreement || !m.Generic {
+			continue
+		}
+		if ei := r.headlineAgreement(i); ei >= 0 {
+			r.attach(i, r.ents[ei].Key)
+		} else if !r.byParties(i) {
+			r.agreementByReference(i)
+		}
+	}
+}
+
+// agreementByReference resolves a generic agreement mention no signing
+// gives parties to: the agreement it stands for ("The MoU was signed by",
+// "this landmark agreement"), else one of its own named by its kind and
+// topic ("a new agreement on AI compute"), else the article's one agreement
+// of its kind ("the deal" where no deal is named).
+func (r *resolver) agreementByReference(mi int) {
+	m := r.ms[mi]
+	if ei := r.sameSentenceAgreement(mi); ei >= 0 {
+		r.attach(mi, r.ents[ei].Key)
+		return
+	}
+	k := kindOf(m.Name)
+	if ei := r.nearestAgreement(mi, k); ei >= 0 && (!selfNaming(m) || definiteBefore(r.text, m.Start) || r.sameTopic(k, r.ents[ei])) {
+		r.attach(mi, r.ents[ei].Key)
+		return
+	}
+	if ei := r.onlyAgreementOfKind(mi, k); ei >= 0 && !selfNaming(m) {
+		r.attach(mi, r.ents[ei].Key) // "the partnership" in an article with one
+		return
+	}
+	if !selfNaming(m) && !r.signed(mi) && (relationshipWord[kindFamily(k.Kind)] || negatedBefore(r.text, m.Start)) {
+		return // "to build a lasting partnership", "no agreement was signed": no agreement
+	}
+	key := "Agreement/kind/" + kindFamily(k.Kind)
+	switch {
+	case numbered(m.Name):
+		key += "/count/" + schema.Fold(m.Name)
+	case pluralAgreement(k.Kind):
+		key += "/several"
+	}
+	if k.Topic != "" {
+		key += "/" + schema.Fold(k.Topic)
+	}
+	r.attach(mi, key)
+	if selfNaming(m) {
+		r.ents[r.mentOf[mi]].Generic = false
+	}
+}
+
+// sameTopic: the agreement entity has a mention of topic k.Topic ("today's
+// agreement on compute" and "the Memorandum of Understanding on compute").
+func (r *resolver) sameTopic(k kindPhrase, e *entityBuild) bool {
+	if k.Topic == "" {
+		return false
+	}
+	for _, mi := range e.Mentions {
+		if schema.Fold(kindOf(r.ms[mi].Name).Topic) == schema.Fold(k.Topic) {
+			return true
+		}
+	}
+	return false
+}
+
+// selfNaming: a generic agreement mention that says which agreement it is
+// by a count or a topic ("37 bilateral agreements", "an agreement on AI
+// compute"), where a bare one ("the deal") only points.
+func selfNaming(m mention) bool { return numbered(m.Name) || kindOf(m.Name).Topic != "" }
+
+// relationshipWord: kinds that also name a relationship rather than a
+// document ("a lasting partnership"); unsigned and pointing at nothing,
+// they are not agreements.
+var relationshipWord = map[string]bool{"partnership": true, "cooperation": true, "relationship": true, "framework": true}
+
+// signed: a signing frame acts on mention mi.
+func (r *resolver) signed(mi int) bool {
+	for _, f := range r.signings {
+		if slices.Contains(f.Agreements, mi) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestAgreement is the agreement entity nearest mention mi that the
+// mention can stand for: the same number, a compatible kind and topic;
+// what came before is preferred, and what comes more than a sentence after
+// is left out. -1 when there is none.
+func (r *resolver) nearestAgreement(mi int, k kindPhrase) int {
+	m := r.ms[mi]
+	plural := pluralAgreement(k.Kind) || numbered(m.Name)
+	best, bestDist := -1, 1<<30
+	for ei, e := range r.ents {
+		if e.Type != schema.Agreement || len(e.Mentions) == 0 || r.pluralEntity(e) != plural {
+			continue
+		}
+		if ek := r.entityKind(e); ek.Kind != "" && !referableKind(k, ek) {
+			continue
+		}
+		for _, o := range e.Mentions {
+			d := m.Start - r.ms[o].Start
+			if d < 0 && r.ms[o].Sent-m.Sent > 1 {
+				continue
+			}
+			if d < 0 {
+				d = -d * 4 // prefer what came before
+			}
+			if d < bestDist {
+				best, bestDist = ei, d
+			}
+		}
+	}
+	return best
+}
+
+// onlyAgreementOfKind: the one agreement entity of the article, named or
+// described, that mention mi can stand for wherever it is named; -1 when
+// there is none or several.
+func (r *resolver) onlyAgreementOfKind(mi int, k kindPhrase) int {
+	plural := pluralAgreement(k.Kind) || numbered(r.ms[mi].Name)
+	found := -1
+	for ei, e := range r.ents {
+		if e.Type != schema.Agreement || len(e.Mentions) == 0 || e.Generic || r.pluralEntity(e) != plural {
+			continue
+		}
+		if ek := r.entityKind(e); ek.Kind != "" && !referableKind(k, ek) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = ei
+	}
+	return found
+}
+
+// entityKind is how an untitled agreement entity's first mention calls it.
+func (r *resolver) entityKind(e *entityBuild) kindPhrase {
+	for _, mi := range e.Mentions {
+		if m := r.ms[mi]; m.Rule == "agreement-noun" {
+			return kindOf(m.Name)
+		}
+	}
+	return kindPhrase{}
+}
+
+// bodyAndHeadline splits the mentions into the body's and the headline's.
+func (r *resolver) bodyAndHeadline() (body, head []int) {
+	for i, m := range r.ms {
+		if m.Sent >= 0 && m.Sent < len(r.sents) && r.sents[m.Sent].Headline {
+			head = append(head, i)
+		} else {
+			body = append(body, i)
+		}
+	}
+	return body, head
+}
+
 // byParties attaches generic agreement mention mi ("an MoU", "two
 // agreements") to the agreement its signing's parties make it: one
 // agreement per set of parties, so that "A signed an MoU with B, while C
@@ -21,8 +201,8 @@ func (r *resolver) byParties(mi int) bool {
 	if len(parties) == 0 || r.sentenceNamesAgreement(m.Sent) {
 		return false
 	}
-	if definiteBefore(r.text, m.Start) && r.agreementBefore(m.Start) {
-		return false
+	if definiteBefore(r.text, m.Start) && r.agreementBefore(mi) {
+		return false // "The MoU was signed by A and B": the MoU named before
 	}
 	if ei := r.sameParties(mi, parties); ei >= 0 {
 		r.attach(mi, r.ents[ei].Key)
@@ -96,6 +276,18 @@ func sameKind(a, b kindPhrase) bool {
 	fa, fb := kindFamily(a.Kind), kindFamily(b.Kind)
 	return fa == fb || fa == "agreement" || fb == "agreement"
 }
+
+// referableKind: a pointing mention of kind a ("the partnership") can stand
+// for an agreement first called b: of one family, or a general word.
+func referableKind(a, b kindPhrase) bool {
+	if sameKind(a, b) {
+		return true
+	}
+	return pluralAgreement(a.Kind) == pluralAgreement(b.Kind) && generalKind[kindFamily(a.Kind)]
+}
+
+// generalKind: words news uses for an agreement of any kind.
+var generalKind = map[string]bool{"agreement": true, "partnership": true, "arrangement": true, "understanding": true, "document": true}
 
 // kindFamily is the head noun of a kind phrase, with the general words
 // ("deal", "pact", "accord") and the memorandum's forms each made one.
@@ -214,6 +406,16 @@ func (r *resolver) partiesOf(mi int) []int {
 	return out
 }
 
+// mainPair: the article's two main countries, when each is named at least
+// twice; nil otherwise.
+func (r *resolver) mainPair() []int {
+	cs := r.mainCountryEnts(2)
+	if len(cs) < 2 || len(r.ents[cs[1]].Mentions) < 2 {
+		return nil
+	}
+	return cs
+}
+
 // mainCountryEnts are the n countries with the most mentions.
 func (r *resolver) mainCountryEnts(n int) []int {
 	var cs []int
@@ -243,16 +445,32 @@ func (r *resolver) sentenceNamesAgreement(si int) bool {
 	return false
 }
 
-// agreementBefore: an agreement entity has a mention before offset off.
-func (r *resolver) agreementBefore(off int) bool {
+// agreementBefore: an agreement that mention mi may stand for was named
+// before it.
+func (r *resolver) agreementBefore(mi int) bool {
+	m := r.ms[mi]
+	k := kindOf(m.Name)
 	for _, e := range r.ents {
 		if e.Type != schema.Agreement {
 			continue
 		}
-		for _, k := range e.Mentions {
-			if r.ms[k].Start < off {
+		for _, o := range e.Mentions {
+			if r.ms[o].Start < m.Start && (e.Parties == nil && !e.Generic || sameKind(k, kindOf(r.ms[o].Name))) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// negatedBefore: the word before offset off denies the thing ("no
+// agreement", "without a deal").
+func negatedBefore(text string, off int) bool {
+	before := strings.Fields(strings.ToLower(text[max(0, off-16):off]))
+	for i := len(before) - 1; i >= 0 && i >= len(before)-2; i-- {
+		switch before[i] {
+		case "no", "without", "nor":
+			return true
 		}
 	}
 	return false
@@ -265,8 +483,11 @@ func definiteBefore(text string, off int) bool {
 	if len(before) == 0 {
 		return false
 	}
+	if w := before[len(before)-1]; strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+		return true // "today's agreement", "the ministry's plan"
+	}
 	switch before[len(before)-1] {
-	case "the", "this", "that", "these", "those", "such":
+	case "the", "this", "that", "these", "those", "such", "both", "each":
 		return true
 	}
 	return false
@@ -350,6 +571,18 @@ func nameByParties(res *resolver, g *gazetteer, e *entityBuild) (string, []strin
 			for _, n := range names[0] {
 				add(k.Kind + " with " + n[0])
 				add(singular(k.Kind) + " with " + n[0])
+			}
+		}
+		if f := kindFamily(k.Kind); f == "grant" || f == "contract" || f == "loan" {
+			// made by one party to another: "USTDA grant to the Secretariat"
+			for _, a := range names[0] {
+				add(k.Kind + " to " + a[0])
+				add(a[0] + " " + k.Kind)
+				for _, b := range names[0] {
+					if a[0] != b[0] {
+						add(a[0] + " " + k.Kind + " to " + b[0])
+					}
+				}
 			}
 		}
 	}

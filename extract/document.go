@@ -28,6 +28,10 @@ func buildEntities(doc *schema.Document, res *resolver, g *gazetteer, text strin
 			ent.ID = schema.EntityID(schema.Country, e.Country)
 		case e.Type == schema.Agreement && len(e.Parties) > 0:
 			ent.Name, described = nameByParties(res, g, e)
+		case e.Type == schema.Agreement && e.Generic && res.mainPair() != nil:
+			// "the joint statement" of an article about two countries
+			e.Parties = res.mainPair()
+			ent.Name, described = nameByParties(res, g, e)
 		default:
 			ent.Name = bestName(res, g, e)
 		}

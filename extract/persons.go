@@ -123,6 +123,9 @@ func (r *recognizer) titledPerson(si int, toks []token, i, j int) bool {
 	if country == "" {
 		country = tailCountry
 	}
+	if c := r.bodiesBeforeTitle(si, toks, ts, h); country == "" {
+		country = c
+	}
 	title := strings.TrimSpace(span(r.text, toks, ts, n))
 	r.out = append(r.out, mention{Start: toks[n].Start, End: toks[j-1].End, Sent: si, Type: schema.Person,
 		Name: span(r.text, toks, n, j), Country: country, Titles: []string{title}, Rule: "title-name", Conf: 0.85})
@@ -223,6 +226,26 @@ func (r *recognizer) countryWithin(si int, toks []token, i, j int) string {
 		}
 	}
 	return ""
+}
+
+// bodiesBeforeTitle records the bodies named before a title's head ("USTDA
+// Director Larry W. Walther", "NASA Administrator"), where the person works,
+// and returns the country of the last, if the gazetteer knows it.
+func (r *recognizer) bodiesBeforeTitle(si int, toks []token, i, h int) string {
+	country := ""
+	for k := i; k < h; k++ {
+		n := r.longestGaz(toks, k, h)
+		if n == 0 {
+			continue
+		}
+		surface := span(r.text, toks, k, k+n)
+		if e := r.g.lookup(surface)[0]; e.Type == schema.Ministry || e.Type == schema.Organization {
+			r.addGaz(si, toks[k].Start, toks[k+n-1].End, surface, e, "gazetteer")
+			country = e.Country
+		}
+		k += n - 1
+	}
+	return country
 }
 
 // bodyInTitle records a government body named in a title's domain when the

@@ -8,15 +8,16 @@ import (
 )
 
 var (
-	signVerbRE   = regexp.MustCompile(`(?i)\b(sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|seal(?:ed|s)?|exchanged|signator(?:y|ies)|adopted|joined|agreed)\b`)
+	signVerbRE   = regexp.MustCompile(`(?i)\b(sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|seal(?:ed|s)?|exchanged|signator(?:y|ies)|adopted|joined|agreed|award(?:ed|s)?|conferred|clinched|struck)\b`)
 	announceRE   = regexp.MustCompile(`(?i)\b(announc(?:ed|es|ing)|unveil(?:ed|s)|launch(?:ed|es))\b`)
-	attendRE     = regexp.MustCompile(`(?i)\b(attend(?:ed|s|ing)?|participat(?:ed|es|ing)|took part|joined by|met with|hosted|welcomed|featur(?:ed|es|ing)|brings together|bringing together)\b`)
+	attendRE     = regexp.MustCompile(`(?i)\b(attend(?:ed|s|ing)?|participat(?:ed|es|ing)|took part|joined by|met with|hosted|welcomed|featur(?:ed|es|ing)|brings together|bringing together|convened|chaired|co-chaired|addressed|witnessed|spoke at|held talks)\b`)
 	partOfRE     = regexp.MustCompile(`(?i)\b(?:on the (?:sidelines|margins) of|as part of|within the framework of|during)\b`)
 	twoCountryRE = regexp.MustCompile(`(?i)\b(?:(?:the|our) (?:two|2) (?:countries|nations|sides|governments)|both (?:countries|nations|sides|governments)|the two)\b`)
 	reportVerbRE = regexp.MustCompile(`(?i)\b(announced|announces|said|says|reported|stated|confirmed|noted|added)\b[^.;]*\bthat\b`)
 	signedByRE   = regexp.MustCompile(`(?i)\b(signator(?:y|ies)|signed by|signed on behalf)\b`)
 	listGap      = regexp.MustCompile(`^(?:\s*(?:,|and|as well as|the|a|an|two|several)\s*)*$`)
 
+	witnessRE = regexp.MustCompile(`(?i)^as\s+(?:an?\s+)?witness`)
 	todayRE   = regexp.MustCompile(`(?i)\btoday\b`)
 	willRE    = regexp.MustCompile(`(?i)\bwill\s+(?:\w+\s+){0,2}$`)
 	unsigned  = regexp.MustCompile(`(?i)\b(?:no|not|never|yet to|plans? to|planned to|will|would|could|may|might|expected to|intends? to|hopes? to|ready to|to be)\s+(?:\w+\s+){0,2}$`)
@@ -28,8 +29,8 @@ var (
 // "will sign" and "agreed to start talks" say nothing was.
 func isSigningVerb(txt string, start, end int) bool {
 	rest := strings.TrimSpace(txt[end:])
-	if strings.HasPrefix(rest, "ceremony") || strings.HasPrefix(rest, "event") {
-		return false
+	if strings.HasPrefix(rest, "ceremony") || strings.HasPrefix(rest, "event") || witnessRE.MatchString(rest) {
+		return false // "signed as witnesses"
 	}
 	before := txt[max(0, start-40):start]
 	if unsigned.MatchString(before) && !(todayRE.MatchString(txt) && willRE.MatchString(before)) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -130,4 +131,74 @@ func (r *relator) sentenceOf(ev schema.Evidence) int {
 		}
 	}
 	return -1
+}
+
+// visitors: the person or country before the "'s" of an event named by
+// description took part in it ("Xi Jinping's state visit to Brazil").
+func (r *relator) visitors(emit emitFn) {
+	for si := range r.sents {
+		for _, e := range r.of(si, schema.Event) {
+			em := r.res.ms[e]
+			for _, p := range r.of(si, schema.Person, schema.Country, schema.Organization) {
+				pm := r.res.ms[p]
+				if pm.Start >= em.Start && pm.End <= em.End && possessive(r.text, pm.End) {
+					emit(r.idOf(p), r.idOf(e), si)
+				}
+			}
+		}
+	}
+}
+
+var eventPartiesRE = regexp.MustCompile(`^\s*(?:between|with|among)\s+` + titleWordsRE + `$`)
+
+// meetingBetween: the people and countries that "between", "with" or
+// "among" introduce right after an event took part in it ("a meeting
+// between Foreign Secretary Truss and Foreign Minister Marsudi").
+func (r *relator) meetingBetween(emit emitFn) {
+	for si := range r.sents {
+		for _, e := range r.of(si, schema.Event) {
+			from := r.res.ms[e].End
+			listed := false
+			for _, p := range r.bySent[si] {
+				pm := r.res.ms[p]
+				if pm.Start < from {
+					continue
+				}
+				gap := r.text[from:pm.Start]
+				if !isParty(pm) || !(eventPartiesRE.MatchString(gap) || listed && listIntroRE.MatchString(gap)) {
+					break
+				}
+				emit(r.idOf(p), r.idOf(e), si)
+				from, listed = pm.End, true
+			}
+		}
+	}
+}
+
+// signingCeremonies: a signing ceremony that no signing clause placed an
+// agreement at hosted the agreements signed in its sentence, or else the
+// article's main agreement.
+func (r *relator) signingCeremonies(emit emitFn) {
+	placed := map[string]bool{}
+	for _, rel := range r.doc.Relations {
+		if rel.Predicate == schema.SignedAt {
+			placed[rel.Object] = true
+		}
+	}
+	for si := range r.sents {
+		for _, e := range r.of(si, schema.Event) {
+			id := r.idOf(e)
+			if placed[id] || !strings.Contains(strings.ToLower(r.res.ms[e].Name), "signing") {
+				continue
+			}
+			placed[id] = true
+			agreements := r.idsOf(r.of(si, schema.Agreement))
+			if len(agreements) == 0 && r.mainAgreement() != "" {
+				agreements = []string{r.mainAgreement()}
+			}
+			for _, a := range agreements {
+				emit(a, id, si)
+			}
+		}
+	}
 }

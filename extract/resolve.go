@@ -40,7 +40,13 @@ func nestable(inner, outer mention) bool {
 	if inner.Type == schema.Country && outer.Type != schema.Country && outer.Type != schema.Location {
 		return true
 	}
-	return inner.Type == schema.Sector && (outer.Type == schema.Agreement || outer.Type == schema.Event)
+	if inner.Type == schema.Sector && (outer.Type == schema.Agreement || outer.Type == schema.Event) {
+		return true
+	}
+	// "Xi Jinping's state visit to Brazil", "Albanese-Natano joint
+	// statement": a thing named by description holds the names of who
+	// takes part in it
+	return (outer.Rule == "event-noun" || outer.Rule == "agreement-noun") && inner.Type != schema.Event && inner.Type != schema.Agreement
 }
 
 // settle drops untyped mentions and, where mentions overlap, keeps the one
@@ -133,6 +139,7 @@ func resolve(text string, sents []sentence, ms []mention) *resolver {
 	r.persons()
 	mergeAcronyms(r, text)
 	r.signings = findSignings(text, sents, r.ms, mentionsBySentence(r.ms, len(sents)))
+	r.agreements()
 	r.generics()
 	return r
 }
@@ -274,33 +281,9 @@ func (r *resolver) mergePersonsByWord() {
 // same type nearest before it (or after, if none before); when the article
 // names none, the generic mentions form one entity of their own.
 func (r *resolver) generics() {
-	for _, i := range r.bodyFirst() {
-		m := r.ms[i]
-		if !m.Generic {
-			continue
-		}
-		if ei := r.headlineAgreement(i); ei >= 0 {
-			r.attach(i, r.ents[ei].Key)
-			continue
-		}
-		if ei := r.sameSentenceAgreement(i); ei >= 0 {
-			r.attach(i, r.ents[ei].Key)
-			continue
-		}
-		if m.Type == schema.Agreement && r.byParties(i) {
-			continue
-		}
-		if m.Type == schema.Agreement && numbered(m.Name) && definiteBefore(r.text, m.Start) {
-			if ei := r.nearestNamed(i); ei >= 0 {
-				r.attach(i, r.ents[ei].Key) // "these two agreements"
-				continue
-			}
-		}
-		if m.Type == schema.Agreement && numbered(m.Name) {
-			// "37 bilateral agreements": a set the text counts, named so
-			r.attach(i, entityKey(m))
-			r.ents[r.mentOf[i]].Generic = false
-			continue
+	for i, m := range r.ms {
+		if !m.Generic || m.Type == schema.Agreement {
+			continue // agreements: agreements.go
 		}
 		if ei := r.nearestNamed(i); ei >= 0 {
 			r.attach(i, r.ents[ei].Key)
@@ -308,13 +291,6 @@ func (r *resolver) generics() {
 		}
 		if m.Type == schema.Ministry {
 			continue // "the ministry" with no ministry named before: nothing to point at
-		}
-		if m.Type == schema.Agreement {
-			if !pluralAgreement(m.Name) {
-				// an article that names no agreement speaks of one
-				r.attach(i, "Agreement/generic")
-			}
-			continue
 		}
 		r.attach(i, string(m.Type)+"/generic/"+genericHead(m))
 	}
@@ -376,11 +352,15 @@ func hasTopic(name string) bool {
 	return strings.Contains(f, " on ") || strings.Contains(f, " for ")
 }
 
+// pluralAgreement: the kind phrase of an agreement's name is plural
+// ("agreements", "bilateral deals", "Memorandums of Understanding on X").
 func pluralAgreement(name string) bool {
-	f := strings.Fields(schema.Fold(name))
-	switch f[0] {
-	case "agreements", "mous", "memoranda", "memorandums", "accords", "deals", "treaties", "pacts", "grants", "contracts":
-		return true
+	for _, w := range strings.Fields(schema.Fold(kindOf(name).Kind)) {
+		switch w {
+		case "agreements", "mous", "memoranda", "memorandums", "accords", "deals", "treaties", "pacts", "grants",
+			"contracts", "partnerships", "declarations", "statements", "frameworks", "arrangements", "notes":
+			return true
+		}
 	}
 	return false
 }

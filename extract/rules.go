@@ -25,6 +25,9 @@ const (
 	ruleSectorWith        ruleName = "sector-with-agreement"
 	ruleSectorInArticle   ruleName = "sector-in-article"
 	ruleAttendVerb        ruleName = "attend-verb"
+	ruleVisitor           ruleName = "visitor-attended"
+	ruleMeetingBetween    ruleName = "meeting-between"
+	ruleSigningCeremony   ruleName = "signing-ceremony"
 	ruleEventWithinEvent  ruleName = "event-within-event"
 	ruleEventPlace        ruleName = "event-place"
 	ruleVisitPlace        ruleName = "visit-place"
@@ -76,6 +79,9 @@ var relationRules = []relationRule{
 	{ruleSectorWith, schema.CoversSector, 0.75, `a sector named in a sentence with an agreement`, (*relator).sectorsWithAgreement},
 	{ruleSectorInArticle, schema.CoversSector, 0.6, `a sector in a sentence about cooperation: the article's main agreement covers it`, (*relator).sectorsInArticle},
 	{ruleAttendVerb, schema.Attended, 0.65, `the people and organizations of a sentence that says an event was attended, hosted or joined`, (*relator).attending},
+	{ruleVisitor, schema.Attended, 0.75, `the one whose visit, trip or meeting it is: "Xi Jinping's state visit to Brazil"`, (*relator).visitors},
+	{ruleMeetingBetween, schema.Attended, 0.7, `the people an event's "between" or "with" names: "a meeting between Truss and Marsudi"`, (*relator).meetingBetween},
+	{ruleSigningCeremony, schema.SignedAt, 0.6, `a "signing ceremony" no signing clause places an agreement at: the agreements signed in its sentence, else the article's main one`, (*relator).signingCeremonies},
 	{ruleEventWithinEvent, schema.PartOf, 0.7, `"X on the sidelines of / during / as part of Y": event X is part of event Y`, (*relator).eventParts},
 	{ruleEventPlace, schema.LocatedIn, 0.7, `an event followed closely by "in" or "at" a place`, (*relator).eventPlaces},
 	{ruleVisitPlace, schema.LocatedIn, 0.7, `a "visit to" a country or city took place there`, (*relator).visitPlaces},

@@ -40,6 +40,9 @@ var (
 	// listIntroRE: the same after a first party, which "and" or a comma
 	// continues ("with A and B", "by Minister X, and Minister Y").
 	listIntroRE = regexp.MustCompile(`^(?:\s*(?:,|and|&|as well as)\s*)+` + titleWordsRE + `$`)
+	// toIntroRE: a grant's or a contract's recipient ("a grant to the
+	// Economic Development Secretariat").
+	toIntroRE = regexp.MustCompile(`(?:^|\s)to\s+` + titleWordsRE + `$`)
 	// betweenLastRE: the last of "between X and Y" when X is no name of
 	// ours ("between this sector and the Embassy of ...").
 	betweenLastRE = regexp.MustCompile(`(?:^|\s)between\s+[^,;()]{1,40}?\s+and\s+` + titleWordsRE + `$`)
@@ -147,7 +150,7 @@ func (f *signing) read(text string, ms []mention, sent []int) {
 			f.Subjects = append(f.Subjects, mi)
 		}
 	}
-	f.Objects, f.With = objectParties(text, ms, f.Verb, after)
+	f.Objects, f.With = objectParties(text, ms, f.Verb, after, f.recipientKinds(ms))
 }
 
 // isParty: the types that can sign, less what only qualifies another name.
@@ -190,8 +193,8 @@ func possessive(text string, end int) bool {
 
 // objectParties: after the verb, the parties that "with", "between", "by",
 // "among" or "on behalf of" introduce, and those listed with them.
-func objectParties(text string, ms []mention, verb int, after []int) (out []int, with bool) {
-	from := verb
+func objectParties(text string, ms []mention, verb int, after []int, recipient bool) (out []int, with bool) {
+	from := verb // after a grant or a contract (recipient), "to" names its recipient
 	for _, mi := range after {
 		m := ms[mi]
 		if m.Start < from {
@@ -205,10 +208,11 @@ func objectParties(text string, ms []mention, verb int, after []int) (out []int,
 			}
 			if m.Type == schema.Agreement {
 				from = m.End
+				recipient = hasRecipient(m)
 			}
 			continue
 		}
-		if listed || partyIntroRE.MatchString(gap) || betweenLastRE.MatchString(gap) {
+		if listed || partyIntroRE.MatchString(gap) || betweenLastRE.MatchString(gap) || recipient && toIntroRE.MatchString(gap) {
 			if len(out) == 0 {
 				with = withIntroRE.MatchString(gap)
 			}
@@ -273,4 +277,25 @@ func mentionsBySentence(ms []mention, n int) [][]int {
 func nominalSigning(text string, off int) bool {
 	rest := strings.ToLower(text[off:min(len(text), off+12)])
 	return strings.HasPrefix(rest, "signing of") || strings.HasPrefix(rest, "signing and")
+}
+
+// hasRecipient: the agreement is a grant, a contract or a loan, which is
+// made "to" someone.
+func hasRecipient(m mention) bool {
+	switch kindFamily(kindOf(m.Name).Kind) {
+	case "grant", "contract", "loan":
+		return true
+	}
+	return false
+}
+
+// recipientKinds: the frame acts on an agreement that is made "to"
+// someone ("One grant was awarded to the Secretariat").
+func (f *signing) recipientKinds(ms []mention) bool {
+	for _, a := range f.Agreements {
+		if hasRecipient(ms[a]) {
+			return true
+		}
+	}
+	return false
 }
