@@ -15,6 +15,8 @@ var connectors = map[string]bool{
 	"of": true, "and": true, "for": true, "on": true, "the": true, "&": true,
 	"de": true, "da": true, "do": true, "dos": true, "das": true, "del": true,
 	"van": true, "von": true, "der": true, "la": true, "le": true, "du": true, "to": true,
+	// Arabic names: "Tamim bin Hamad Al Thani", "Mohammed bin Salman"
+	"bin": true, "bint": true, "ibn": true, "al": true, "el": true,
 }
 
 // possessive tokens that may stand inside an event's name

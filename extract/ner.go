@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -369,6 +370,9 @@ func (r *recognizer) addHeaded(si int, toks []token, i, j int, t schema.EntityTy
 			country = c[0]
 		}
 	}
+	if t == schema.Event && i > 0 && ordinalRE.MatchString(toks[i-1].Text) {
+		i-- // "31st ASEAN Summit", "6th Ministerial Meeting"
+	}
 	m := mention{Start: toks[i].Start, End: toks[j-1].End, Sent: si, Type: t,
 		Name: span(r.text, toks, i, j), Country: country, Rule: "head-word", Conf: 0.8}
 	if t == schema.Agreement && isGenericAgreement(m.Name) {
@@ -377,6 +381,8 @@ func (r *recognizer) addHeaded(si int, toks []token, i, j int, t schema.EntityTy
 	r.out = append(r.out, m)
 	r.countryParts(si, toks, i, j)
 }
+
+var ordinalRE = regexp.MustCompile(`^(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)$`)
 
 // countryParts records the countries named inside a larger name as mentions
 // of their own ("Korea-U.S." in "Korea-U.S. summit").
@@ -491,10 +497,19 @@ func (r *recognizer) flushUnknown(si int, toks []token, i, j int) {
 		end-- // "said Bae." keeps the sentence's period out of the name
 	}
 	name := r.text[start:end]
-	if isCommonCapitalised(name) {
-		return
+	if isCommonCapitalised(name) || onlyCalendarWords(toks[i:j]) {
+		return // "Friday March", "Monday"
 	}
 	r.out = append(r.out, mention{Start: start, End: end, Sent: si, Name: name, Rule: "capitalised", Conf: 0.5})
+}
+
+func onlyCalendarWords(toks []token) bool {
+	for _, t := range toks {
+		if !isCalendarWord(t.Text) && t.Text != "," {
+			return false
+		}
+	}
+	return true
 }
 
 // leadingWord: capitalised small words that start a run but not a name.
@@ -535,6 +550,7 @@ func isGenericAgreement(s string) bool {
 	f := strings.TrimPrefix(schema.Fold(s), "the ")
 	switch f {
 	case "joint declaration", "statement", "plan", "initiative", "understanding", "charter", "grant", "grants",
+		"joint communique", "communique",
 		"grant agreement", "grant agreements", "contracts", "memorandum of cooperation", "moc", "letter of intent":
 		return true
 	}

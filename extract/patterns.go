@@ -11,8 +11,9 @@ import (
 var (
 	quotedTitleRE = regexp.MustCompile(`(?i)\b(?:titled|called|named|dubbed|known as|entitled)\s+(?:the\s+)?["“‘']([^"”’]{3,160}?)["”’']`)
 	genericAgrRE  = regexp.MustCompile(`\b(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of)\s+(?:new\s+)?(?:bilateral\s+|cooperation\s+)?)?(memorand(?:um|a|ums) of understanding|[Mm]emorand(?:um|a|ums) of [Uu]nderstanding|MOUs?|MoUs?|agreements?|deal|pact|accords?|treaty|framework|joint statement|joint declaration|declaration|partnership|(?:exchange of|exchanged) notes|grant agreements?|grants?|contracts?(?: extension)?)\b`)
-	eventRE       = regexp.MustCompile(`\b(?:((?:[A-Z][\w.]*-)+[A-Z][\w.]*|[A-Z][a-z]+)\s+)?((?:closed-door|first|bilateral|joint|official|high-level|annual|inaugural|trilateral|unique|ministerial)\s+)?(signing ceremony|ceremony|summit|state visit|meeting|conference|talks|joint committee|luncheon|dialogue|forum|symposium|roundtable|workshop|negotiations|event|visit)\b`)
-	eventTailRE   = regexp.MustCompile(`^\s+(?:to\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)|on\s+((?:[a-z][a-z-]*\s+){0,6}?[a-z][a-z-]*)(?:\s+(?:in|at|to|with|by)\b|[,.;:]|$))`)
+	eventRE       = regexp.MustCompile(`\b(?:((?:[A-Z][\w.]*-)+[A-Z][\w.]*|[A-Z][a-z]+)\s+)?((?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:closed-door|first|bilateral|joint|official|high-level|annual|inaugural|trilateral|unique|ministerial(?:[ -]level)?|leaders'?|summit-level|working|two-day|three-day|four-day)\s+){0,2})?(signing ceremony|ceremony|summit|state visit|meeting|conference|talks|joint committee|luncheon|dialogue|forum|symposium|roundtable|workshop|negotiations|event|visit)\b`)
+	eventTailRE   = regexp.MustCompile(`^\s+(?:to\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)|on\s+((?:[a-z][a-z-]*\s+){0,6}?[a-z][a-z-]*)(?:\s+(?:in|at|to|with|by)\b|[,.;:]|$))`)
+	eventOfRE     = regexp.MustCompile(`^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|of|and|the|for|on))*\p{L}\.?`)
 	demonymBodyRE = regexp.MustCompile(`\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){0,2}(?:agency|ministry|department|space agency))\b`)
 	determiners   = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "its": true, "their": true, "his": true, "her": true, "our": true, "next": true, "first": true, "last": true, "during": true}
 )
@@ -183,6 +184,9 @@ func (r *recognizer) events(si, base int, txt string) {
 		return
 	}
 	for _, m := range eventRE.FindAllStringSubmatchIndex(txt, -1) {
+		if m[4] == m[5] {
+			m[4], m[5] = -1, -1 // the modifiers' group matched nothing
+		}
 		start, end := m[4], m[7]
 		if m[4] < 0 {
 			start = m[6]
@@ -206,10 +210,15 @@ func (r *recognizer) events(si, base int, txt string) {
 			} else {
 				end += t[5]
 			}
+		} else if t := eventOfRE.FindStringIndex(txt[end:]); t != nil && (head == "meeting" || head == "session" || head == "summit" || head == "round" || head == "conference") {
+			end += t[1] // "the 6th ministerial meeting of the U.S.-India Commercial Dialogue"
 		}
+		tail := end > m[7]
 		start = r.eventPossessor(txt, start)
 		name := txt[start:end]
-		generic := qual == "" && m[4] < 0 && start == m[6]
+		// "the summit" points at a named one; "a state visit to Japan",
+		// "Xi Jinping's visit" say which they are
+		generic := qual == "" && m[4] < 0 && start == m[6] && !tail
 		r.out = append(r.out, mention{Start: base + start, End: base + end, Sent: si, Type: schema.Event,
 			Name: name, Generic: generic && head != "signing ceremony", Rule: "event-noun", Conf: 0.7})
 	}

@@ -196,7 +196,7 @@ func (r *recognizer) endsGazName(toks []token, i, n int) bool {
 
 func isParticle(w string) bool {
 	switch w {
-	case "da", "de", "do", "dos", "das", "del", "van", "von", "der", "bin", "al", "le", "la":
+	case "da", "de", "do", "dos", "das", "del", "van", "von", "der", "bin", "bint", "ibn", "al", "el", "le", "la":
 		return true
 	}
 	return false

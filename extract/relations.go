@@ -10,12 +10,15 @@ import (
 var (
 	signVerbRE   = regexp.MustCompile(`(?i)\b(sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|seal(?:ed|s)?|exchanged|signator(?:y|ies)|adopted|joined|agreed|award(?:ed|s)?|conferred|clinched|struck)\b`)
 	announceRE   = regexp.MustCompile(`(?i)\b(announc(?:ed|es|ing)|unveil(?:ed|s)|launch(?:ed|es))\b`)
-	attendRE     = regexp.MustCompile(`(?i)\b(attend(?:ed|s|ing)?|participat(?:ed|es|ing)|took part|joined by|met with|hosted|welcomed|featur(?:ed|es|ing)|brings together|bringing together|convened|chaired|co-chaired|addressed|witnessed|spoke at|held talks)\b`)
+	attendRE     = regexp.MustCompile(`(?i)\b(attend(?:ed|s|ing)?|participat(?:ed|es|ing)|took part|joined by|met with|hosted|welcomed|featur(?:ed|es|ing)|brings together|bringing together|convened|chaired|co-chaired|addressed|witnessed|spoke at|held talks|joined)\b`)
 	partOfRE     = regexp.MustCompile(`(?i)\b(?:on the (?:sidelines|margins) of|as part of|within the framework of|during)\b`)
 	twoCountryRE = regexp.MustCompile(`(?i)\b(?:(?:the|our) (?:two|2) (?:countries|nations|sides|governments)|both (?:countries|nations|sides|governments)|the two)\b`)
 	reportVerbRE = regexp.MustCompile(`(?i)\b(announced|announces|said|says|reported|stated|confirmed|noted|added)\b[^.;]*\bthat\b`)
-	signedByRE   = regexp.MustCompile(`(?i)\b(signator(?:y|ies)|signed by|signed on behalf)\b`)
-	listGap      = regexp.MustCompile(`^(?:\s*(?:,|and|as well as|the|a|an|two|several)\s*)*$`)
+	// bareSigningRE: a signing verb with no object ("The Treasury also
+	// signed.", "signed on Monday").
+	bareSigningRE = regexp.MustCompile(`(?i)^\w+(?:\s+(?:too|also|as well|later|today|yesterday|on \w+|in \w+))*\s*[.;,]?\s*$`)
+	signedByRE    = regexp.MustCompile(`(?i)\b(signator(?:y|ies)|signed by|signed on behalf)\b`)
+	listGap       = regexp.MustCompile(`^(?:\s*(?:,|and|as well as|the|a|an|two|several)\s*)*$`)
 
 	witnessRE = regexp.MustCompile(`(?i)^as\s+(?:an?\s+)?witness`)
 	todayRE   = regexp.MustCompile(`(?i)\btoday\b`)
@@ -75,11 +78,12 @@ func (r *relator) bothSidesSigned(emit emitFn) {
 	})
 }
 
-// signedEarlier: "The signatories for Australia were ...": a signing that
-// names its parties but no agreement signed the one named just before.
+// signedEarlier: "The signatories for Australia were ...", "The Treasury
+// also signed.": a signing that names its parties but no agreement signed
+// the one named just before.
 func (r *relator) signedEarlier(emit emitFn) {
 	for _, f := range r.signings {
-		if len(f.Agreements) > 0 || !signedByRE.MatchString(r.sentText(f.Sent)) {
+		if len(f.Agreements) > 0 || !signedByRE.MatchString(r.sentText(f.Sent)) && !bareSigningRE.MatchString(r.text[f.Verb:f.End]) {
 			continue
 		}
 		a := r.recentAgreement(f.Sent)

@@ -11,17 +11,53 @@ import (
 // took part in it) attended the events named there.
 func (r *relator) attending(emit emitFn) {
 	for si := range r.sents {
-		if !attendRE.MatchString(r.sentText(si)) {
-			continue
-		}
-		for _, e := range r.of(si, schema.Event) {
-			for _, p := range r.of(si, schema.Person, schema.Organization) {
-				if r.res.ms[p].Rule != "byline" {
-					emit(r.idOf(p), r.idOf(e), si)
+		base := r.sents[si].Start
+		txt := r.sentText(si)
+		for _, loc := range attendRE.FindAllStringIndex(txt, -1) {
+			verb, verbEnd := base+loc[0], base+loc[1]
+			word := strings.ToLower(txt[loc[0]:loc[1]])
+			after := passiveRE.MatchString(txt[:loc[0]]) || strings.HasSuffix(word, " by") || attendAfter[strings.Fields(word)[0]]
+			before := !after || attendBoth[strings.Fields(word)[0]]
+			start, end := r.clauseAround(si, verb)
+			if after {
+				end = r.sents[si].End // "attended by A; B; and C"
+			}
+			for _, e := range r.of(si, schema.Event) {
+				for _, p := range r.of(si, schema.Person, schema.Organization, schema.Country) {
+					pm := r.res.ms[p]
+					if pm.Rule == "byline" || pm.Demonym || pm.Start < start || pm.End > end {
+						continue
+					}
+					// who stands before an active verb, who comes after a
+					// passive one ("was attended by") or "featuring"
+					if after && pm.Start >= verbEnd || before && pm.End <= verb {
+						emit(r.idOf(p), r.idOf(e), si)
+					}
 				}
 			}
 		}
 	}
+}
+
+// attendAfter: verbs whose participants follow them ("a forum featuring
+// A and B"); attendBoth: verbs whose participants stand on both sides ("A
+// met with B", "A hosted B").
+var (
+	attendAfter = map[string]bool{"featuring": true, "features": true, "featured": true, "brings": true, "bringing": true}
+	attendBoth  = map[string]bool{"met": true, "hosted": true, "welcomed": true, "held": true}
+)
+
+var passiveRE = regexp.MustCompile(`(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$`)
+
+// clauseAround is the clause of sentence si that holds offset off.
+func (r *relator) clauseAround(si, off int) (int, int) {
+	base := r.sents[si].Start
+	for _, c := range clauses(r.sentText(si)) {
+		if base+c[0] <= off && off < base+c[1] {
+			return base + c[0], base + c[1]
+		}
+	}
+	return r.sents[si].Start, r.sents[si].End
 }
 
 // eventParts: "X held on the sidelines of Y" makes event X part of event Y.
@@ -164,6 +200,9 @@ func (r *relator) meetingBetween(emit emitFn) {
 				if pm.Start < from {
 					continue
 				}
+				if pm.Demonym {
+					continue // "with Japanese Prime Minister Shigeru Ishiba"
+				}
 				gap := r.text[from:pm.Start]
 				if !isParty(pm) || !(eventPartiesRE.MatchString(gap) || listed && listIntroRE.MatchString(gap)) {
 					break
@@ -198,6 +237,22 @@ func (r *relator) signingCeremonies(emit emitFn) {
 			}
 			for _, a := range agreements {
 				emit(a, id, si)
+			}
+		}
+	}
+}
+
+var underRE = regexp.MustCompile(`^\s*,?\s*(?:which is\s+|a\s+)?(?:under|a unit of|an arm of|part of|within|attached to|reporting to)\s+(?:the\s+)?$`)
+
+// bodiesUnderBodies: "the Bureau of Mines, under the Ministry of Mines and
+// Energy": the first body is part of the second.
+func (r *relator) bodiesUnderBodies(emit emitFn) {
+	for si := range r.sents {
+		bodies := r.of(si, schema.Ministry)
+		for k := 0; k+1 < len(bodies); k++ {
+			a, b := r.res.ms[bodies[k]], r.res.ms[bodies[k+1]]
+			if b.Start > a.End && underRE.MatchString(r.text[a.End:b.Start]) {
+				emit(r.idOf(bodies[k]), r.idOf(bodies[k+1]), si)
 			}
 		}
 	}

@@ -38,6 +38,7 @@ const (
 	ruleOnBehalfOfBody    ruleName = "on-behalf-of-body"
 	ruleOnBehalfOfCountry ruleName = "on-behalf-of-country"
 	ruleBodyOfCountry     ruleName = "body-of-country"
+	ruleBodyUnderBody     ruleName = "body-under-body"
 	ruleCountryTitle      ruleName = "country-title"
 	ruleCountryDelegation ruleName = "country-delegation"
 	ruleMemberCountryBody ruleName = "member-of-country-body"
@@ -70,7 +71,7 @@ var relationRules = []relationRule{
 	{ruleSigningVerb, schema.Signed, 0.8, `a party before a signing verb in its clause: "Chile and Peru signed an MoU"`, (*relator).signingSubjects},
 	{ruleSignedWith, schema.Signed, 0.8, `a party that "with", "between", "by", "among" or "on behalf of" introduces after a signing verb: "signed an MoU with Initech"`, (*relator).signingObjects},
 	{ruleTwoCountries, schema.Signed, 0.8, `"the two countries", "both sides" signed: the article's two most named countries`, (*relator).bothSidesSigned},
-	{ruleSignedEarlier, schema.Signed, 0.65, `a signing clause that names parties but no agreement: the agreement named in the two sentences before ("The signatories were ...")`, (*relator).signedEarlier},
+	{ruleSignedEarlier, schema.Signed, 0.65, `a signing clause that names parties but no agreement: the agreement named in the two sentences before ("The signatories were ...", "The Treasury also signed.")`, (*relator).signedEarlier},
 	{ruleNameParties, schema.Signed, 0.8, `the countries an agreement's name pairs: "Korea-U.S. Technology Prosperity Deal"`, (*relator).nameParties},
 	{ruleSignedAt, schema.SignedAt, 0.7, `a place or event after "at", "in", "during" or "on the sidelines of" in a signing clause`, (*relator).signedAt},
 	{ruleSignedOnDate, schema.SignedOn, 0.8, `an explicit date in a signing sentence`, (*relator).signedOnDate},
@@ -92,6 +93,7 @@ var relationRules = []relationRule{
 	{ruleOnBehalfOfBody, schema.MemberOf, 0.75, `people who sign "on behalf of" a body work for it`, (*relator).behalfOfBody},
 	{ruleOnBehalfOfCountry, schema.Represents, 0.75, `people who sign "on behalf of" a country, or are its signatories, represent it`, (*relator).behalfOfCountry},
 	{ruleBodyOfCountry, schema.PartOf, 0.8, `a government body qualified by a country the article names: "U.S. Department of Commerce"`, (*relator).bodiesOfCountries},
+	{ruleBodyUnderBody, schema.PartOf, 0.75, `"the Bureau of Mines, under the Ministry of Mines and Energy": a body under another is part of it`, (*relator).bodiesUnderBodies},
 	{ruleCountryTitle, schema.Represents, 0.8, `a person titled by a country: "Japanese Foreign Minister", "ambassador of Senegal"`, (*relator).countryTitles},
 	{ruleCountryDelegation, schema.Represents, 0.7, `the people a country's delegation included`, (*relator).delegations},
 	{ruleMemberCountryBody, schema.Represents, 0.7, `a member of a body that is part of a country represents it`, (*relator).membersOfCountryBodies},

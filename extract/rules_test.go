@@ -75,6 +75,24 @@ func TestEntityRules(t *testing.T) {
 			schema.Ministry, "Embassy of Canada in Peru", nil},
 		{"national police", "The Philippine National Police signed the protocol.",
 			schema.Ministry, "Philippine National Police", nil},
+		{"Arabic name with bin and Al", "Qatar's Emir Sheikh Tamim bin Hamad Al Thani received the delegation in Doha.",
+			schema.Person, "Tamim bin Hamad Al Thani", []string{"Emir Sheikh"}},
+		{"Spanish double surname", "Mexican President Andrés Manuel López Obrador joined the talks.",
+			schema.Person, "Andrés Manuel López Obrador", []string{"President"}},
+		{"Vietnamese three-part name", "Vietnamese Prime Minister Pham Minh Chinh joined the talks.",
+			schema.Person, "Pham Minh Chinh", []string{"Prime Minister"}},
+		{"state government", "The Ministry of Interior signed an agreement with the Government of Karnataka on mining safety.",
+			schema.Ministry, "Government of Karnataka", nil},
+		{"country's government", "The envoy signed a memorandum with the Government of Mongolia on Monday.",
+			schema.Country, "Mongolia", nil},
+		{"named event with an ordinal", "Leaders gathered in Vientiane for the 31st ASEAN Summit on Wednesday.",
+			schema.Event, "31st ASEAN Summit", nil},
+		{"named day", "The two leaders also marked the International Day of Peace.",
+			schema.Event, "International Day of Peace", nil},
+		{"business forum", "The Japan-India Business Forum will be held in Tokyo.",
+			schema.Event, "Japan-India Business Forum", nil},
+		{"a visit with its destination", "Modi will make a state visit to Japan in March.",
+			schema.Event, "state visit to Japan", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,6 +114,16 @@ func TestEntityRules(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNotPeople: capitalised phrases that name no one.
+func TestNotPeople(t *testing.T) {
+	doc := extractText(t, "", "The leaders issued a Joint Communiqué. Heads of State will meet again on Friday March 7. Kenyan officials welcomed the move.")
+	for _, e := range doc.Entities {
+		if e.Type == schema.Person {
+			t.Errorf("person %q from a phrase that names no one", e.Name)
+		}
 	}
 }
 
@@ -155,6 +183,18 @@ func TestRelationRules(t *testing.T) {
 				"person/ana-lucia-ferreira represents country/BR", "person/jonas-berg represents country/NO",
 				"agreement/memorandum-of-understanding-on-clean-energy-between-brazil-and-norway/t.txt signedAt location/oslo",
 				"agreement/memorandum-of-understanding-on-clean-energy-between-brazil-and-norway/t.txt signedOn 2025-06-02"}, nil},
+		{"a body under a ministry, a party that also signed", "",
+			"The Ministry of Interior signed an agreement with the Government of Karnataka on mining safety. The U.K. Treasury also signed. The Bureau of Mines, under the Ministry of Interior, will oversee the work.",
+			[]string{"ministry/bureau-of-mines partOf ministry/ministry-of-interior",
+				"ministry/uk-treasury signed agreement/agreement-between-ministry-of-interior-and-government-of-karnataka/t.txt",
+				"ministry/government-of-karnataka signed agreement/agreement-between-ministry-of-interior-and-government-of-karnataka/t.txt"}, nil},
+		{"who attended what", "",
+			"Indian Prime Minister Narendra Modi attended the 31st ASEAN Summit and held a bilateral meeting with Japanese Prime Minister Shigeru Ishiba on the sidelines of the summit. The signing ceremony was attended by Ana Costa; Lee Min-ho; and Jonas Berg.",
+			[]string{"person/narendra-modi attended event/31st-asean-summit",
+				"person/shigeru-ishiba attended event/bilateral-meeting/t.txt",
+				"event/bilateral-meeting/t.txt partOf event/31st-asean-summit",
+				"person/jonas-berg attended event/signing-ceremony/t.txt"},
+			[]string{"person/shigeru-ishiba attended event/signing-ceremony/t.txt"}},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},
