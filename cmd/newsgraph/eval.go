@@ -31,7 +31,17 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	check := fs.Bool("check", false, "exit non-zero when a score is under its floor")
 	verbose := fs.Bool("v", false, "list every missed and extra item")
 	coarse := fs.Bool("coarse", false, "score names only, by coarse class (person, organization, place), as for GUM")
+	names := fs.String("names", string(extract.NamesBoth), "what finds names: rules, model (the trained tagger) or both")
+	modelFile := fs.String("model", "", "a name tagger `FILE` (newsgraph train -o) instead of the embedded one")
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	source, err := extract.ParseNameSource(*names)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	model, err := readModelFile(*modelFile)
+	if err != nil {
 		return err
 	}
 	if cfg.Gold == "" || fs.NArg() == 0 {
@@ -44,7 +54,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	x, err := extract.New(extract.Config{Workers: cfg.Workers})
+	x, err := extract.New(extract.Config{Workers: cfg.Workers, Names: source, NameModel: model})
 	if err != nil {
 		return err
 	}
