@@ -294,3 +294,15 @@ func (r *recognizer) refineTagged(m *mention, toks []token, sp nameSpan) {
 		}
 	}
 }
+
+// WithNameModel returns an Extractor that shares x's models and
+// gazetteers and tags names with m, as x's Config.Names says (a rules-only
+// x stays rules-only). Cross-validation builds one per fold this way.
+func (x *Extractor) WithNameModel(m *NameModel) *Extractor {
+	y := *x
+	y.cfg.NameModel = m
+	if y.cfg.Names != NamesRules {
+		y.tagger = m
+	}
+	return &y
+}

@@ -35,7 +35,11 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		log = io.Discard
 	}
 	began := time.Now()
-	td, err := loadTrainingData(ctx, cfg, *bio, fs.Args())
+	x, err := extract.New(extract.Config{Workers: cfg.Workers, Names: extract.NamesRules})
+	if err != nil {
+		return err
+	}
+	td, err := loadTrainingData(ctx, x, *bio, cfg.Gold, fs.Args())
 	if err != nil {
 		return err
 	}
@@ -65,12 +69,9 @@ type trainingData struct {
 }
 
 // loadTrainingData reads dir/train.tsv and dir/dev.tsv, and the articles
-// with the names of cfg.Gold's annotations projected onto their text.
-func loadTrainingData(ctx context.Context, cfg Config, dir string, articles []string) (trainingData, error) {
-	x, err := extract.New(extract.Config{Workers: cfg.Workers, Names: extract.NamesRules})
-	if err != nil {
-		return trainingData{}, err
-	}
+// with the names of goldDir's annotations projected onto their text,
+// through x's pipeline.
+func loadTrainingData(ctx context.Context, x *extract.Extractor, dir, goldDir string, articles []string) (trainingData, error) {
 	var td trainingData
 	for _, part := range []struct {
 		file string
@@ -84,7 +85,7 @@ func loadTrainingData(ctx context.Context, cfg Config, dir string, articles []st
 			return trainingData{}, err
 		}
 	}
-	texts, err := labeledArticles(cfg.Gold, articles)
+	texts, err := labeledArticles(goldDir, articles)
 	if err != nil {
 		return trainingData{}, err
 	}
