@@ -45,7 +45,7 @@ const (
 // held-out text when the model is trained). The tagger, trained on little
 // news, types the runs the rules leave over worse than it tells names from
 // non-names: typing asks for near certainty, dropping for a clear majority
-// (ablation figures in BENCHMARKS.md).
+// (`make ablation` shows what each adds).
 const (
 	taggerTypeMin = 0.95 // to type, retype or split a run a weak rule typed or none did
 	taggerDropO   = 0.6  // that such a run is not a name at all
