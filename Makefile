@@ -6,6 +6,8 @@ BIN       := bin/newsgraph
 DB        ?= data/newsgraph.db
 ADDR      ?= 127.0.0.1:8080
 EVAL_DIR  ?= ../shared/eval
+TRAIN_DIR ?= ../shared/train/gum
+NAME_MODEL := extract/model/names.bin.gz
 WEB       := api/web
 WEB_DIST  := $(WEB)/dist/index.html
 WEB_MODULES := $(WEB)/node_modules/.package-lock.json
@@ -13,13 +15,13 @@ PGDIR     := $(CURDIR)/.pgtest
 GOFILES   := $(shell find . -name '*.go' -not -path './$(WEB)/*') go.mod go.sum
 SEEDS     := $(wildcard seeds/*)
 
-.PHONY: all build assets run test test-deps vet eval bench loadtest clean
+.PHONY: all build assets run test test-deps vet eval cv ablation train bench loadtest clean
 
 all: build
 
 build: $(BIN)
 
-$(BIN): $(GOFILES) $(WEB_DIST) $(shell find extract/data schema -name '*.tsv')
+$(BIN): $(GOFILES) $(WEB_DIST) $(NAME_MODEL) $(shell find extract/data schema -name '*.tsv')
 	$(GO) build -o $(BIN) ./cmd/newsgraph
 
 # GraphiQL's assets come from the npm registry and are embedded in the binary.
@@ -61,6 +63,25 @@ test-deps:
 eval: $(BIN)
 	@test -d "$(EVAL_DIR)/articles" || { echo "make eval: no evaluation set at $(EVAL_DIR) (set EVAL_DIR)"; exit 1; }
 	$(BIN) eval --check --gold $(EVAL_DIR)/gold $(EVAL_DIR)/articles
+
+# train: the name tagger that extract embeds, from GUM (TRAIN_DIR) and the
+# development articles labelled from their gold files; the same inputs give
+# the same file, byte for byte.
+train: $(BIN)
+	@test -f "$(TRAIN_DIR)/train.tsv" || { echo "make train: no training data at $(TRAIN_DIR) (set TRAIN_DIR)"; exit 1; }
+	$(BIN) train --bio $(TRAIN_DIR) --gold $(EVAL_DIR)/gold -o $(NAME_MODEL) $(EVAL_DIR)/articles
+	$(GO) build -o $(BIN) ./cmd/newsgraph
+
+# cv: leave-one-publisher-out cross-validation of the name tagger beside
+# the development-set scores of the shipped one.
+cv: $(BIN)
+	$(BIN) eval --cv --bio $(TRAIN_DIR) --gold $(EVAL_DIR)/gold $(EVAL_DIR)/articles
+
+# ablation: names from the rules alone, the tagger alone and both, on the
+# development set and on GUM's news names.
+ablation: $(BIN)
+	$(BIN) eval --ablation --gold $(EVAL_DIR)/gold $(EVAL_DIR)/articles
+	$(BIN) eval --ablation --coarse --gold $(EVAL_DIR)/gum/gold $(EVAL_DIR)/gum/articles
 
 bench: $(WEB_DIST)
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -88,6 +88,32 @@ func reportRate(b *testing.B, words, articles int) {
 func BenchmarkExtractOneWorker(b *testing.B)  { benchmarkExtractAll(b, 1) }
 func BenchmarkExtractTwoWorkers(b *testing.B) { benchmarkExtractAll(b, 2) }
 
+// BenchmarkExtractNames measures one worker over the same 300 articles
+// with names from the rules alone (the baseline), the tagger beside them
+// (the default) and the tagger alone; compare within one run. cpu-words/s
+// counts the process's CPU time, which other work on a shared machine
+// disturbs less than the wall clock.
+func BenchmarkExtractNames(b *testing.B) {
+	files, _, words := benchCorpus(b, 300)
+	for _, src := range []extract.NameSource{extract.NamesRules, extract.NamesBoth, extract.NamesModel} {
+		b.Run(string(src), func(b *testing.B) {
+			x, err := extract.New(extract.Config{Workers: 1, Names: src})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			cpu := cpuTime()
+			for range b.N {
+				extractAll(b, x, files)
+			}
+			if used := cpuTime() - cpu; used > 0 {
+				b.ReportMetric(float64(words)*float64(b.N)/used.Seconds(), "cpu-words/s")
+			}
+			reportRate(b, words, len(files))
+		})
+	}
+}
+
 // BenchmarkExtractSeed measures the one real article the default graph is
 // built from, through Extract alone (no file reading, no workers).
 func BenchmarkExtractSeed(b *testing.B) {

@@ -16,6 +16,9 @@
 //	patterns.go   what capitals do not show: quoted titles, agreement and event
 //	              nouns, bodies named with a demonym, sectors
 //	context.go    type the remaining names from the words around them
+//	tagger*.go    a trained name tagger (averaged perceptron, BIO over person, organization,
+//	              place, event) beside the rules: it reviews the runs the weak rules typed or
+//	              left, and adds sure names they missed; train.go learns it (`make train`)
 //	resolve.go    one entity per thing: overlaps settled, surnames, acronyms and
 //	              "the MOU" resolved to what they name
 //	relations*.go the relation rules

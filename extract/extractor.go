@@ -17,6 +17,12 @@ type Config struct {
 	Workers int
 	// MinConfidence drops entities and relations the rules are less sure of.
 	MinConfidence float64
+	// Names says what finds people, organizations, places and events:
+	// the rules, the trained tagger, or both (the default; tagger.go).
+	Names NameSource
+	// NameModel replaces the embedded name tagger (cross-validation trains
+	// its own); nil means the embedded one.
+	NameModel *NameModel
 }
 
 // Extractor turns articles into schema.Documents. It is safe for
@@ -25,6 +31,8 @@ type Extractor struct {
 	cfg    Config
 	models *textModels
 	gaz    *gazetteer
+	names  *nameFeatures
+	tagger *NameModel // nil when Names is NamesRules
 }
 
 // New builds an Extractor: prose's model, the sentence splitter and the
@@ -41,7 +49,14 @@ func New(cfg Config) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{cfg: cfg, models: m, gaz: g}, nil
+	x := &Extractor{cfg: cfg, models: m, gaz: g, names: newNameFeatures(g)}
+	if x.cfg.Names, err = ParseNameSource(string(cfg.Names)); err != nil {
+		return nil, err
+	}
+	if x.tagger, err = loadTagger(x.cfg); err != nil {
+		return nil, err
+	}
+	return x, nil
 }
 
 // Extract extracts one article given as text. Metadata the caller knows
@@ -76,7 +91,7 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Docu
 	if lines == nil {
 		lines = layout(text, &scratch)
 	}
-	rec := &recognizer{g: x.gaz, text: text}
+	rec := &recognizer{g: x.gaz, text: text, names: x.nameTagger()}
 	var sents []sentence
 	for _, l := range lines {
 		if l.Kind != bodyLine && l.Kind != titleLine {
@@ -90,10 +105,14 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Docu
 			s.Headline = isTitle
 			sents = append(sents, s)
 			first := len(rec.out)
-			rec.chunkMentions(si, s.Tokens)
+			if x.cfg.Names != NamesModel {
+				rec.chunkMentions(si, s.Tokens)
+			}
 			rec.patternMentions(si, s)
+			rec.modelNames(si, s, first) // tagger_names.go: the tagger alone
 			rec.appositives(si, s.Tokens, first)
 			rec.typeUnknowns(si, s.Tokens, first)
+			rec.reviewNames(si, s, first) // tagger_names.go: the tagger beside the rules
 		}
 	}
 	rec.bylineMentions(in.Article, lines, len(sents))

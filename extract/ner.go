@@ -34,6 +34,8 @@ type recognizer struct {
 	// headline is set while reading a title-cased headline, where
 	// capitals say nothing: only gazetteer names are taken from it.
 	headline bool
+	// names is the trained tagger and how it joins the rules (tagger_names.go).
+	names *nameTagging
 }
 
 // chunkMentions classifies each capitalised run of a sentence.

@@ -23,7 +23,7 @@ func rank(m mention) int {
 			return 4
 		}
 		return 6
-	case "person-context", "company-shape", "place-preposition":
+	case "person-context", "company-shape", "place-preposition", ruleTagger:
 		return 5
 	case "sector-vocabulary":
 		return 3

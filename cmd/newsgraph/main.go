@@ -3,6 +3,7 @@
 //
 //	newsgraph extract [--format json|nquads] FILE|DIR...
 //	newsgraph eval [--gold DIR] FILE|DIR...
+//	newsgraph train --bio DIR [--gold DIR FILE|DIR...] [-o FILE]
 //	newsgraph ingest [--db PATH] FILE|DIR...
 //	newsgraph serve [--db PATH] [--addr 127.0.0.1:8080]
 //	newsgraph export [--db PATH] --format nquads|jsonld|graphml|cytoscape|csv [-o FILE]
@@ -31,6 +32,7 @@ func commands() []command {
 	return []command{
 		{"extract", "print the knowledge graph of articles as JSON Lines or N-Quads", runExtract},
 		{"eval", "score extraction against gold annotations", runEval},
+		{"train", "train the name tagger that extract embeds", runTrain},
 		{"ingest", "extract articles and store them in the graph", runIngest},
 		{"serve", "serve the graph over GraphQL, with GraphiQL at /graphiql", runServe},
 		{"export", "write the graph as nquads, jsonld, graphml, cytoscape or csv", runExport},
