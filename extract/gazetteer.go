@@ -23,6 +23,10 @@ type gazEntry struct {
 	Name    string // canonical name
 	Country string // ISO code: the country itself, or the country a body or city belongs to
 	Demonym bool   // the surface is an adjective of the country ("Korean")
+	// Weak: a region's one-word name that is also a family or given name
+	// ("Kerry", "Clare", "Georgia" the state): it names the place when it
+	// stands alone, not inside a longer capitalised run ("John Kerry").
+	Weak bool
 }
 
 // gazetteer holds the knowledge the rules look names up in: countries with
@@ -171,7 +175,7 @@ func (g *gazetteer) addSubdivisions(c gountries.Country) {
 		if es := g.lookup(name); len(es) > 0 {
 			continue // a country or a capital already has this name
 		}
-		g.add(name, gazEntry{Type: schema.Location, Name: name, Country: c.Codes.Alpha2})
+		g.add(name, gazEntry{Type: schema.Location, Name: name, Country: c.Codes.Alpha2, Weak: !strings.ContainsAny(name, " -")})
 	}
 }
 
@@ -349,6 +353,13 @@ func (g *gazetteer) lookup(surface string) []gazEntry {
 }
 
 // normSurface folds white space and typographic apostrophes.
+// names: the gazetteer knows surface as a name that is not weak, so it is
+// no word of a person's name.
+func (g *gazetteer) names(surface string) bool {
+	es := g.lookup(surface)
+	return len(es) > 0 && !es[0].Weak
+}
+
 func normSurface(s string) string {
 	s = strings.ReplaceAll(s, "’", "'")
 	return strings.Join(strings.Fields(s), " ")

@@ -462,11 +462,19 @@ func (r *recognizer) splitUnknown(si int, toks []token, i, j int) {
 	r.flushUnknown(si, toks, rest, j)
 }
 
+// longestGaz is the length of the longest gazetteer name that starts at
+// token k and ends by j, or 0. A weak name counts only when it is all of
+// [k, j) and stands alone: "Kerry" in "in Kerry", not in "John Kerry".
 func (r *recognizer) longestGaz(toks []token, k, j int) int {
 	for n := min(j-k, r.g.maxWords); n > 0; n-- {
-		if len(r.g.lookup(span(r.text, toks, k, k+n))) > 0 {
-			return n
+		es := r.g.lookup(span(r.text, toks, k, k+n))
+		if len(es) == 0 {
+			continue
 		}
+		if es[0].Weak && (n < j-k || k > 0 && capWord(toks[k-1].Text) || k+n < len(toks) && capWord(toks[k+n].Text)) {
+			continue
+		}
+		return n
 	}
 	return 0
 }

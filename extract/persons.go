@@ -172,7 +172,7 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 		if r.g.titleHead[lw] || r.g.titleMod[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || r.g.honorific[t] || connectors[lw] && !isParticle(lw) {
 			break
 		}
-		if es := r.g.lookup(t); len(es) > 0 || r.endsGazName(toks, i, n) {
+		if r.g.names(t) || r.endsGazName(toks, i, n) {
 			break
 		}
 		n--
@@ -345,7 +345,7 @@ func personShaped(r *recognizer, name string) bool {
 		if isAllCaps(w) && len(w) <= 4 {
 			return false // an acronym: "KORUS FTA"
 		}
-		if !isNameToken(w) || r.g.titleHead[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || len(r.g.lookup(w)) > 0 {
+		if !isNameToken(w) || r.g.titleHead[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || r.g.names(w) {
 			return false
 		}
 	}
