@@ -111,6 +111,7 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Docu
 			rec.patternMentions(si, s)
 			rec.modelNames(si, s, first) // tagger_names.go: the tagger alone
 			rec.appositives(si, s.Tokens, first)
+			rec.titlesBefore(si, s.Tokens, first)
 			rec.typeUnknowns(si, s.Tokens, first)
 			rec.reviewNames(si, s, first) // tagger_names.go: the tagger beside the rules
 		}

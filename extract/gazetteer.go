@@ -45,6 +45,7 @@ type gazetteer struct {
 	demonym     map[string]string   // demonym -> ISO code
 
 	titleHead, titleMod, honorific, domain, domainHead map[string]bool
+	postnominal                                        map[string]bool                       // letters after a name: "MP", "QC", "Jr."
 	heads                                              map[string]schema.EntityType          // head word -> type (lower case)
 	generic                                            map[schema.EntityType]map[string]bool // words of a kind, not a name (generic.tsv)
 	fronts                                             map[string]schema.EntityType          // words that type a name from anywhere in it (fronts.tsv)
@@ -63,7 +64,7 @@ func newGazetteer() (*gazetteer, error) {
 	g := &gazetteer{
 		exact: map[string][]gazEntry{}, folded: map[string][]gazEntry{}, loose: map[string][]gazEntry{},
 		countryName: map[string]string{}, countryAbbr: map[string][]string{}, abbr: map[string][]string{}, capital: map[string]string{}, demonym: map[string]string{},
-		titleHead: map[string]bool{}, titleMod: map[string]bool{}, honorific: map[string]bool{},
+		titleHead: map[string]bool{}, titleMod: map[string]bool{}, honorific: map[string]bool{}, postnominal: map[string]bool{},
 		domain: map[string]bool{}, domainHead: map[string]bool{}, heads: map[string]schema.EntityType{},
 		generic: map[schema.EntityType]map[string]bool{},
 		fronts:  map[string]schema.EntityType{}, roles: map[string]schema.EntityType{}, suffixes: map[string]bool{},
@@ -283,12 +284,13 @@ func (g *gazetteer) loadTitleLine(f []string) error {
 	if len(f) != 2 {
 		return fmt.Errorf("want kind<TAB>words")
 	}
-	set := map[string]map[string]bool{"head": g.titleHead, "modifier": g.titleMod, "honorific": g.honorific, "domain": g.domain, "domainhead": g.domainHead}[f[0]]
+	set := map[string]map[string]bool{"head": g.titleHead, "modifier": g.titleMod, "honorific": g.honorific, "domain": g.domain,
+		"domainhead": g.domainHead, "postnominal": g.postnominal}[f[0]]
 	if set == nil {
 		return fmt.Errorf("unknown title kind %q", f[0])
 	}
 	for _, w := range splitForms(f[1]) {
-		if f[0] == "honorific" {
+		if f[0] == "honorific" || f[0] == "postnominal" {
 			set[w] = true
 		} else {
 			set[strings.ToLower(w)] = true

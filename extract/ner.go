@@ -191,8 +191,9 @@ func (r *recognizer) splitTitledList(toks []token, c chunk) []chunk {
 			continue
 		}
 		next := strings.ToLower(toks[k+1].Text)
-		if !(r.g.titleHead[next] || r.g.titleMod[next] || r.g.honorific[toks[k+1].Text] || r.countryBeforeTitle(toks, k+1, c.J)) {
-			continue
+		if !(r.g.titleHead[next] || r.g.titleMod[next] || r.g.honorific[toks[k+1].Text] || r.countryBeforeTitle(toks, k+1, c.J) ||
+			r.hasTitleHead(toks, chunk{k + 1, c.J})) {
+			continue // "USTDA Director ... Jackson": a title further on still makes a new item
 		}
 		left := chunk{start, k}
 		end := k
@@ -268,8 +269,18 @@ func (r *recognizer) hasTitleHead(toks []token, c chunk) bool {
 // tells its type, a title followed by a person's name, or, failing those,
 // the gazetteer names inside it and unknown names for later rules.
 func (r *recognizer) classify(si int, toks []token, i, j int) {
-	for i < j && (r.g.honorific[toks[i].Text] || leadingWord(toks[i].Text) || strings.HasPrefix(toks[i].Tag, "VB")) && j-i > 1 {
-		i++ // "Mr.", "H.E.", a sentence's "A" or "The", a headline's "Signs"
+	for i < j && j-i > 1 {
+		if n := r.honorificLen(toks, i, j); n > 0 && j-i > n {
+			i += n // "Mr.", "H.E.", "Right Honourable"
+			continue
+		}
+		if !leadingWord(toks[i].Text) && !strings.HasPrefix(toks[i].Tag, "VB") {
+			break
+		}
+		i++ // a sentence's "A" or "The", a headline's "Signs"
+	}
+	for j-i > 1 && r.g.postnominal[toks[j-1].Text] {
+		j-- // "Elizabeth Truss MP"
 	}
 	if i >= j {
 		return
@@ -319,6 +330,17 @@ func (r *recognizer) governmentOf(si int, toks []token, i, j int) bool {
 	r.out = append(r.out, mention{Start: toks[i].Start, End: toks[j-1].End, Sent: si, Type: schema.Ministry,
 		Name: whole, Rule: "head-word", Conf: 0.8})
 	return true
+}
+
+// honorificLen is the number of tokens of the honorific that starts at i
+// ("Mr.", "Right Honourable", "His Excellency"), or 0.
+func (r *recognizer) honorificLen(toks []token, i, j int) int {
+	for n := min(3, j-i); n > 0; n-- {
+		if r.g.honorific[span(r.text, toks, i, i+n)] {
+			return n
+		}
+	}
+	return 0
 }
 
 // headType types a name by its head: the last word for most types, any word

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -290,6 +291,74 @@ func (r *recognizer) appositives(si int, toks []token, first int) {
 	}
 }
 
+// titlesBefore reads "TITLE of COUNTRY, (the) (honorific) NAME" ("the
+// Minister for Foreign Affairs of the Republic of Indonesia, Her
+// Excellency Retno L.P. Marsudi"): the name is a person with that title,
+// who stands for the country the title names.
+func (r *recognizer) titlesBefore(si int, toks []token, first int) {
+	for mi := first; mi < len(r.out); mi++ {
+		m := &r.out[mi]
+		if m.Sent != si || m.Type != schema.Person && !(m.Type == "" && personShaped(r, m.Name)) || len(m.Titles) > 0 {
+			continue
+		}
+		k := tokenAfter(toks, m.Start)
+		for k > 0 {
+			if n := r.honorificEnds(toks, k); n > 0 {
+				k -= n
+			} else if toks[k-1].Text == "the" || r.g.honorific[toks[k-1].Text] {
+				k--
+			} else {
+				break
+			}
+		}
+		if k < 2 || toks[k-1].Text != "," {
+			continue
+		}
+		ts := k - 1
+		for ts > 0 && ts > k-24 && titleSpanWord(toks[ts-1].Text) && !r.endsName(si, toks[ts-1].End) {
+			ts--
+		}
+		for ts < k-1 && (!capWord(toks[ts].Text) || r.g.postnominal[toks[ts].Text] || leadingWord(toks[ts].Text)) {
+			ts++ // "the", a comma, the "MP" of a name before
+		}
+		if ts >= k-1 || !r.hasTitleHead(toks, chunk{ts, k - 1}) {
+			continue
+		}
+		m.Type, m.Rule, m.Conf = schema.Person, "title-before-name", 0.8
+		m.Titles = append(m.Titles, span(r.text, toks, ts, k-1))
+		if m.Country == "" {
+			m.Country = r.g.firstCountry(span(r.text, toks, ts, k-1))
+		}
+	}
+}
+
+// endsName: a person's name, or a name not yet typed, ends at offset
+// end in sentence si; a title read backwards stops there.
+func (r *recognizer) endsName(si, end int) bool {
+	for _, o := range r.out {
+		if o.Sent == si && o.End == end && (o.Type == schema.Person || o.Type == "" && personShaped(r, o.Name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// honorificEnds is the length of a honorific of several words that ends
+// at token k ("Her Excellency", "Right Honourable"), or 0.
+func (r *recognizer) honorificEnds(toks []token, k int) int {
+	for n := 3; n >= 2; n-- {
+		if k-n >= 0 && r.g.honorific[span(r.text, toks, k-n, k)] {
+			return n
+		}
+	}
+	return 0
+}
+
+// titleSpanWord: a word a title of office is written with.
+func titleSpanWord(w string) bool {
+	return capWord(w) || w == "of" || w == "for" || w == "the" || w == "and" || w == "," || w == "&"
+}
+
 // titlePhrase reads a title after an appositive comma: an optional article,
 // then words up to the next clause mark, cut before "at"/"with"/"who"; it
 // must hold a title head within its first words.
@@ -330,6 +399,8 @@ func tokenAfter(toks []token, off int) int {
 	return -1
 }
 
+var initialsRE = regexp.MustCompile(`^(?:\p{Lu}\.)+$`)
+
 // personShaped: one to four name words, none of them a title, domain,
 // head or gazetteer word.
 func personShaped(r *recognizer, name string) bool {
@@ -342,8 +413,8 @@ func personShaped(r *recognizer, name string) bool {
 		if isParticle(lw) {
 			continue
 		}
-		if isAllCaps(w) && len(w) <= 4 {
-			return false // an acronym: "KORUS FTA"
+		if isAllCaps(w) && len(w) <= 4 && !initialsRE.MatchString(w) {
+			return false // an acronym: "KORUS FTA"; "L.P." are initials
 		}
 		if !isNameToken(w) || r.g.titleHead[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || r.g.names(w) {
 			return false
