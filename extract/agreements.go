@@ -53,7 +53,16 @@ func (r *resolver) agreementByReference(mi int) {
 		return
 	}
 	k := kindOf(m.Name)
-	if ei := r.nearestAgreement(mi, k); ei >= 0 && (!selfNaming(m) || definiteBefore(r.text, m.Start) || r.sameTopic(k, r.ents[ei])) {
+	if k.Topic != "" {
+		// "today's agreement on compute": the agreement of that topic
+		for _, e := range r.ents {
+			if e.Type == schema.Agreement && len(e.Mentions) > 0 && r.sameTopic(k, e) && r.pluralEntity(e) == pluralAgreement(m.Name) {
+				r.attach(mi, e.Key)
+				return
+			}
+		}
+	}
+	if ei := r.nearestAgreement(mi, k); ei >= 0 && (!selfNaming(m) || definiteBefore(r.text, m.Start)) && !r.otherTopic(k, r.ents[ei]) {
 		r.attach(mi, r.ents[ei].Key)
 		return
 	}
@@ -87,11 +96,56 @@ func (r *resolver) sameTopic(k kindPhrase, e *entityBuild) bool {
 		return false
 	}
 	for _, mi := range e.Mentions {
-		if schema.Fold(kindOf(r.ms[mi].Name).Topic) == schema.Fold(k.Topic) {
+		if sameTopic(k.Topic, kindOf(r.ms[mi].Name).Topic) {
 			return true
 		}
 	}
 	return false
+}
+
+// otherTopic: the agreement entity has a topic, and it is not k's.
+func (r *resolver) otherTopic(k kindPhrase, e *entityBuild) bool {
+	if k.Topic == "" {
+		return false
+	}
+	for _, mi := range e.Mentions {
+		if t := kindOf(r.ms[mi].Name).Topic; t != "" && !sameTopic(k.Topic, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameTopic: two topics name the same subject when the words of one are
+// all in the other ("on compute", "on AI compute"); "on energy security"
+// and "on food security" do not.
+func sameTopic(a, b string) bool {
+	wa, wb := topicWords(a), topicWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	for _, w := range wa {
+		if !slices.Contains(wb, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// topicWords: a topic's words without its preposition and articles.
+func topicWords(t string) []string {
+	var out []string
+	for _, w := range strings.Fields(schema.Fold(t)) {
+		switch w {
+		case "on", "for", "to", "the", "a", "an", "of", "and", "in":
+		default:
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // selfNaming: a generic agreement mention that says which agreement it is
@@ -213,7 +267,11 @@ func (r *resolver) byParties(mi int) bool {
 		keys[k] = r.ents[p].Key
 	}
 	sort.Strings(keys)
-	key := "Agreement/parties/" + strings.Join(keys, "+") + "/" + schema.Fold(kindOf(m.Name).Topic)
+	k := kindOf(m.Name)
+	key := "Agreement/parties/" + strings.Join(keys, "+") + "/" + kindFamily(k.Kind) + "/" + schema.Fold(k.Topic)
+	if pluralAgreement(m.Name) || numbered(m.Name) {
+		key += "/several"
+	}
 	r.attach(mi, key)
 	e := r.ents[r.byKey[key]]
 	e.Generic = false
@@ -250,8 +308,8 @@ func (r *resolver) sameParties(mi int, parties []int) int {
 			if !sameKind(k, ek) {
 				continue
 			}
-			if k.Topic != "" && schema.Fold(k.Topic) == schema.Fold(ek.Topic) ||
-				sameSet(e.Parties, parties) && (k.Topic == "" || ek.Topic == "" || schema.Fold(k.Topic) == schema.Fold(ek.Topic)) {
+			if k.Topic != "" && sameTopic(k.Topic, ek.Topic) ||
+				sameSet(e.Parties, parties) && (k.Topic == "" || ek.Topic == "" || sameTopic(k.Topic, ek.Topic)) {
 				return ei
 			}
 			continue

@@ -89,6 +89,10 @@ func grantNoun(txt string, start, end int) bool {
 func modifiersBefore(toks []token, off int) int {
 	k := tokenAfter(toks, off)
 	start := off
+	if k > 2 && toks[k-1].Text == "of" && collectiveNoun[strings.ToLower(toks[k-2].Text)] {
+		k -= 2 // "a dual set of agreements", "a package of deals"
+		start = toks[k].Start
+	}
 	for n := 0; n < 3 && k > 0; n++ {
 		t := toks[k-1]
 		participle := (t.Tag == "VBN" || t.Tag == "VBD") && k > 1 && determiners[strings.ToLower(toks[k-2].Text)]
@@ -113,6 +117,10 @@ func isWordToken(s string) bool {
 	}
 	return s != ""
 }
+
+// collectiveNoun: a noun that counts agreements ("a set of agreements").
+var collectiveNoun = map[string]bool{"set": true, "series": true, "package": true, "raft": true, "pair": true, "slew": true,
+	"suite": true, "bundle": true, "host": true, "range": true, "number": true, "batch": true, "string": true}
 
 // kindStopword: words before an agreement noun that do not say its kind.
 var kindStopword = map[string]bool{"new": true, "such": true, "other": true, "first": true, "same": true, "further": true,

@@ -20,7 +20,7 @@ import (
 // and metadata 0.90.
 const (
 	floorEntityF1   = 0.90
-	floorRelationF1 = 0.64
+	floorRelationF1 = 0.69
 	floorTitles     = 0.95
 	floorMetadata   = 0.86
 )
