@@ -134,24 +134,29 @@ func (r *relator) nameParties(emit emitFn) {
 }
 
 // signedAt: a place or event that "at", "in", "during" or "on the
-// sidelines of" introduces in a signing clause is where it was signed.
+// sidelines of" introduces in a signing clause is where it was signed; an
+// event so introduced anywhere in the signing's sentence ("As part of the
+// EU-CELAC Summit ..., the leaders witnessed the signing of ...") too.
 func (r *relator) signedAt(emit emitFn) {
 	r.eachSigned(func(f *signing, a string) {
 		for _, mi := range r.of(f.Sent, schema.Location, schema.Event) {
 			m := r.res.ms[mi]
-			if m.Start < f.Start || m.End > f.End {
+			inClause := m.Start >= f.Start && m.End <= f.End
+			if !inClause && m.Type != schema.Event {
 				continue
 			}
-			before := strings.TrimSpace(strings.ToLower(r.text[f.Start:m.Start]))
-			for _, w := range []string{" at the", " at", " in", " during a", " during the", "margins of the", "sidelines of the"} {
-				if strings.HasSuffix(before, w) {
-					emit(a, r.idOf(mi), f.Sent)
-					break
-				}
+			before := strings.TrimSpace(strings.ToLower(r.text[r.sents[f.Sent].Start:m.Start]))
+			if inClause && placeIntroRE.MatchString(before) || m.Type == schema.Event && eventIntroRE.MatchString(before) {
+				emit(a, r.idOf(mi), f.Sent)
 			}
 		}
 	})
 }
+
+var (
+	placeIntroRE = regexp.MustCompile(`(?:^|\s)(?:at|in|during|during a|during the|at the|margins of the|sidelines of the|held in|held at)$`)
+	eventIntroRE = regexp.MustCompile(`(?:^|\s)(?:at|during|at the|during the|during a|on the (?:sidelines|margins) of(?: the)?|as part of(?: the)?|in the (?:framework|context) of(?: the)?|ahead of(?: the)?|on the occasion of(?: the)?)$`)
+)
 
 // signedDate is the date a signing's clause, else its sentence, gives.
 func (r *relator) signedDate(f *signing, relative bool) (string, bool) {
@@ -192,32 +197,94 @@ func (r *relator) signedOnRelative(emit emitFn) {
 	})
 }
 
-// announcing: a body, person or country before "announced" announced the
-// agreements named after it.
+// announcing: the bodies, people and countries before "announced" in its
+// clause (not those a preposition ties to another name) announced the
+// agreements and events named after it.
 func (r *relator) announcing(emit emitFn) {
 	for si := range r.sents {
-		loc := announceRE.FindStringIndex(r.sentText(si))
-		if loc == nil {
-			continue
-		}
-		verb := r.sents[si].Start + loc[0]
-		var subj []int
-		for _, mi := range r.of(si, schema.Ministry, schema.Organization, schema.Person, schema.Country) {
-			if r.res.ms[mi].End <= verb && !r.res.ms[mi].Demonym {
-				subj = append(subj, mi)
+		base := r.sents[si].Start
+		for _, loc := range announceRE.FindAllStringIndex(r.sentText(si), -1) {
+			verb := base + loc[0]
+			start, end := r.clauseAround(si, verb)
+			var subj []int
+			for _, mi := range r.of(si, schema.Ministry, schema.Organization, schema.Person, schema.Country) {
+				m := r.res.ms[mi]
+				if m.Start >= start && m.End <= verb && isParty(m) && !notPartyRE.MatchString(r.text[start:m.Start]) {
+					subj = append(subj, mi)
+				}
 			}
-		}
-		if len(subj) == 0 {
-			continue
-		}
-		s := subj[len(subj)-1]
-		for _, o := range r.of(si, schema.Agreement) {
-			if r.res.ms[o].Start > verb {
-				emit(r.idOf(s), r.idOf(o), si)
+			for _, o := range r.of(si, schema.Agreement, schema.Event) {
+				if om := r.res.ms[o]; om.Start > verb && om.End <= end {
+					for _, s := range subj {
+						emit(r.idOf(s), r.idOf(o), si)
+					}
+				}
 			}
 		}
 	}
 }
+
+// agreementsBetween: "the pact between Chile and Peru", "an accord with
+// Japan": the parties an agreement's own phrase names, signed or not.
+func (r *relator) agreementsBetween(emit emitFn) {
+	for si := range r.sents {
+		for _, a := range r.of(si, schema.Agreement) {
+			am := r.res.ms[a]
+			from := am.End
+			listed := false
+			for _, p := range r.bySent[si] {
+				pm := r.res.ms[p]
+				if pm.Start < from {
+					continue
+				}
+				if pm.Demonym {
+					continue
+				}
+				gap := r.text[from:pm.Start]
+				if !isParty(pm) || !(agreementPartiesRE.MatchString(gap) || listed && listIntroRE.MatchString(gap)) {
+					break
+				}
+				emit(r.idOf(p), r.idOf(a), si)
+				from, listed = pm.End, true
+			}
+		}
+	}
+}
+
+var agreementPartiesRE = regexp.MustCompile(`^\s*(?:\([^)]*\)\s*)?(?:(?:on|for|to)\s+(?:\w+\s+){0,5})?(?:between|among|signed by|concluded by|reached by)\s+` + titleWordsRE + `$`)
+
+// signedOnArticleDate: news reports a signing on the day it happened; a
+// signing whose sentence gives no date and no other year was signed on the
+// article's date.
+func (r *relator) signedOnArticleDate(emit emitFn) {
+	pub := r.doc.Article.Published
+	if pub == "" {
+		return
+	}
+	r.eachSigned(func(f *signing, a string) {
+		txt := r.sentText(f.Sent)
+		if _, ok := r.signedDate(f, false); ok || len(findDates(txt, pub)) > 0 {
+			return
+		}
+		if _, ok := r.signedDate(f, true); ok {
+			return // "on Wednesday": the relative rule's
+		}
+		for _, y := range yearRE.FindAllString(txt, -1) {
+			if y != pub[:4] {
+				return // "signed in 2019"
+			}
+		}
+		if earlierRE.MatchString(txt) {
+			return // "previous MOUs signed with ..."
+		}
+		emit(a, pub, f.Sent)
+	})
+}
+
+var (
+	yearRE    = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+	earlierRE = regexp.MustCompile(`(?i)\b(?:previous(?:ly)?|earlier|last (?:year|month|week)|ago|former|prior|had signed|since the signing)\b`)
+)
 
 // sectorsWithAgreement: a sector named in a sentence with an agreement is
 // one it covers.

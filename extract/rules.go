@@ -21,6 +21,8 @@ const (
 	ruleSignedAt          ruleName = "signed-at"
 	ruleSignedOnDate      ruleName = "signed-on-date"
 	ruleSignedOnRelative  ruleName = "signed-on-relative"
+	ruleSignedOnArticle   ruleName = "signed-on-article-date"
+	ruleAgreementBetween  ruleName = "agreement-between"
 	ruleAnnounceVerb      ruleName = "announce-verb"
 	ruleSectorWith        ruleName = "sector-with-agreement"
 	ruleSectorInArticle   ruleName = "sector-in-article"
@@ -76,7 +78,9 @@ var relationRules = []relationRule{
 	{ruleSignedAt, schema.SignedAt, 0.7, `a place or event after "at", "in", "during" or "on the sidelines of" in a signing clause`, (*relator).signedAt},
 	{ruleSignedOnDate, schema.SignedOn, 0.8, `an explicit date in a signing sentence`, (*relator).signedOnDate},
 	{ruleSignedOnRelative, schema.SignedOn, 0.75, `"on Wednesday", "today" in a signing sentence, resolved against the article's date`, (*relator).signedOnRelative},
-	{ruleAnnounceVerb, schema.Announced, 0.7, `the last body, person or country before "announced" announced the agreements after it`, (*relator).announcing},
+	{ruleSignedOnArticle, schema.SignedOn, 0.55, `a signing whose sentence gives no date, no other year and no "previous": the article's date`, (*relator).signedOnArticleDate},
+	{ruleAgreementBetween, schema.Signed, 0.7, `the parties an agreement's own phrase names: "the pact between Chile and Peru"`, (*relator).agreementsBetween},
+	{ruleAnnounceVerb, schema.Announced, 0.7, `the bodies, people and countries before "announced" in its clause announced the agreements and events after it`, (*relator).announcing},
 	{ruleSectorWith, schema.CoversSector, 0.75, `a sector named in a sentence with an agreement`, (*relator).sectorsWithAgreement},
 	{ruleSectorInArticle, schema.CoversSector, 0.6, `a sector in a sentence about cooperation: the article's main agreement covers it`, (*relator).sectorsInArticle},
 	{ruleAttendVerb, schema.Attended, 0.65, `the people and organizations of a sentence that says an event was attended, hosted or joined`, (*relator).attending},
