@@ -37,7 +37,7 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case len(words) == 1 && r.signingParty(toks, k, prev):
 			// "signed an MoU with KEPCO and Ecopetrol": a party named by one word
 			m.Type, m.Rule, m.Conf = schema.Organization, "party-name", 0.6
-		case personShaped(r, m.Name) && (speechVerb(prev) || speechVerb(next) || next == "signed" || who || koreanStyle(words) ||
+		case personShaped(r, m.Name) && (r.g.verbs.speech[prev] || r.g.verbs.speech[next] || next == "signed" || who || koreanStyle(words) ||
 			roleNoun && len(words) >= 2):
 			m.Type, m.Rule, m.Conf = schema.Person, "person-context", 0.75
 		case camelCase(m.Name) && len(words) == 1:
@@ -48,14 +48,6 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			m.Type, m.Rule, m.Conf = schema.Person, "name-shape", 0.5
 		}
 	}
-}
-
-func speechVerb(w string) bool {
-	switch w {
-	case "said", "says", "told", "added", "stated", "noted", "explained", "announced", "according":
-		return true
-	}
-	return false
 }
 
 // koreanStyle: a family name and a hyphenated given name ("Ha Jung-woo").
@@ -109,5 +101,5 @@ func (r *recognizer) signingParty(toks []token, k int, prev string) bool {
 		return false
 	}
 	before := r.text[toks[0].Start:toks[k].Start]
-	return len(signingVerbs(before)) > 0
+	return len(r.g.signingVerbs(before)) > 0
 }

@@ -118,7 +118,7 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Docu
 	}
 	rec.bylineMentions(in.Article, lines, len(sents))
 	ms := settle(rec.out)
-	res := resolve(text, sents, ms)
+	res := resolve(x.gaz, text, sents, ms)
 	doc = schema.Document{Article: in.Article}
 	ids := buildEntities(&doc, res, x.gaz, text)
 	rel := &relator{doc: &doc, res: res, ids: ids, sents: sents, text: text, gaz: x.gaz, signings: res.signings}

@@ -51,6 +51,7 @@ type gazetteer struct {
 	fronts                                             map[string]schema.EntityType          // words that type a name from anywhere in it (fronts.tsv)
 	roles                                              map[string]schema.EntityType          // role nouns before a name (roles.tsv)
 	suffixes                                           map[string]bool                       // company legal forms (suffixes.tsv)
+	verbs                                              lexicon                               // verbs.tsv
 	sectors                                            []sectorForm
 }
 
@@ -83,12 +84,16 @@ func newGazetteer() (*gazetteer, error) {
 		{"fronts.tsv", g.wordTypes(g.fronts)},
 		{"roles.tsv", g.wordTypes(g.roles)},
 		{"suffixes.tsv", g.loadSuffixes},
+		{"verbs.tsv", g.verbs.load},
 		{"generic.tsv", g.loadGenericLine},
 	}
 	for _, s := range steps {
 		if err := g.loadTSV(s.file, s.load); err != nil {
 			return nil, err
 		}
+	}
+	if err := g.verbs.compile(); err != nil {
+		return nil, err
 	}
 	for _, d := range schema.Sectors() {
 		for _, f := range d.Surface {

@@ -61,3 +61,40 @@ func TestGazetteerLookups(t *testing.T) {
 		t.Error(`"us" in lower case names a country`)
 	}
 }
+
+// TestSigningVerbs: the sign verbs of verbs.tsv, less the uses that say
+// nothing was signed.
+func TestSigningVerbs(t *testing.T) {
+	g, err := newGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string]int{
+		"Chile and Peru inked a deal.":                      1,
+		"The two sides signed the accord and sealed a pact": 2,
+		"The signing ceremony was held in Lima.":            0,
+		"No agreement was signed.":                          0,
+		"The ministers will sign a pact next year.":         0,
+		"They agreed to start talks on a framework.":        0,
+		"The grants were conferred at a ceremony.":          1,
+		"Officials signed as witnesses to the grant.":       0,
+	}
+	for txt, want := range tests {
+		if got := len(g.signingVerbs(txt)); got != want {
+			t.Errorf("%q: %d signing verbs, want %d", txt, got, want)
+		}
+	}
+}
+
+// TestWordsRE: a lexicon's forms match as whole words, several-word forms
+// across any space, in any case.
+func TestWordsRE(t *testing.T) {
+	re := wordsRE([]string{"met with", "met", "hosted"}, "")
+	for txt, want := range map[string]string{
+		"Ana MET  WITH Li": "MET  WITH", "hosted by": "hosted", "the metric": "", "unhosted": "",
+	} {
+		if got := re.FindString(txt); got != want {
+			t.Errorf("%q: found %q, want %q", txt, got, want)
+		}
+	}
+}

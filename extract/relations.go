@@ -8,12 +8,8 @@ import (
 )
 
 var (
-	signVerbRE   = regexp.MustCompile(`(?i)\b(sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|seal(?:ed|s)?|exchanged|signator(?:y|ies)|adopted|joined|agreed|award(?:ed|s)?|conferred|clinched|struck)\b`)
-	announceRE   = regexp.MustCompile(`(?i)\b(announc(?:ed|es|ing)|unveil(?:ed|s)|launch(?:ed|es))\b`)
-	attendRE     = regexp.MustCompile(`(?i)\b(attend(?:ed|s|ing)?|participat(?:ed|es|ing)|took part|joined by|met with|hosted|welcomed|featur(?:ed|es|ing)|brings together|bringing together|convened|chaired|co-chaired|addressed|witnessed|spoke at|held talks|joined)\b`)
 	partOfRE     = regexp.MustCompile(`(?i)\b(?:on the (?:sidelines|margins) of|as part of|within the framework of|during)\b`)
 	twoCountryRE = regexp.MustCompile(`(?i)\b(?:(?:the|our) (?:two|2) (?:countries|nations|sides|governments)|both (?:countries|nations|sides|governments)|the two)\b`)
-	reportVerbRE = regexp.MustCompile(`(?i)\b(announced|announces|said|says|reported|stated|confirmed|noted|added)\b[^.;]*\bthat\b`)
 	// bareSigningRE: a signing verb with no object ("The Treasury also
 	// signed.", "signed on Monday").
 	bareSigningRE = regexp.MustCompile(`(?i)^\w+(?:\s+(?:too|also|as well|later|today|yesterday|on \w+|in \w+))*\s*[.;,]?\s*$`)
@@ -27,7 +23,7 @@ var (
 	talksOnly = regexp.MustCompile(`(?i)^(?:that|on|with|upon)\b|^to\s+(?:start|begin|launch|hold|continue|discuss|negotiate|explore|consider|study|work|keep)\b`)
 )
 
-// isSigningVerb: the match txt[start:end] of signVerbRE says something was
+// isSigningVerb: the sign verb at txt[start:end] says something was
 // signed; "signing ceremony" names an event, "No agreement was signed",
 // "will sign" and "agreed to start talks" say nothing was.
 func isSigningVerb(txt string, start, end int) bool {
@@ -203,7 +199,7 @@ func (r *relator) signedOnRelative(emit emitFn) {
 func (r *relator) announcing(emit emitFn) {
 	for si := range r.sents {
 		base := r.sents[si].Start
-		for _, loc := range announceRE.FindAllStringIndex(r.sentText(si), -1) {
+		for _, loc := range r.gaz.verbs.announce.FindAllStringIndex(r.sentText(si), -1) {
 			verb := base + loc[0]
 			start, end := r.clauseAround(si, verb)
 			var subj []int

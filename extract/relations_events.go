@@ -13,11 +13,12 @@ func (r *relator) attending(emit emitFn) {
 	for si := range r.sents {
 		base := r.sents[si].Start
 		txt := r.sentText(si)
-		for _, loc := range attendRE.FindAllStringIndex(txt, -1) {
+		for _, loc := range r.gaz.verbs.attend.FindAllStringIndex(txt, -1) {
 			verb, verbEnd := base+loc[0], base+loc[1]
 			word := strings.ToLower(txt[loc[0]:loc[1]])
-			after := passiveRE.MatchString(txt[:loc[0]]) || strings.HasSuffix(word, " by") || attendAfter[strings.Fields(word)[0]]
-			before := !after || attendBoth[strings.Fields(word)[0]]
+			word = strings.Join(strings.Fields(word), " ")
+			after := passiveRE.MatchString(txt[:loc[0]]) || strings.HasSuffix(word, " by") || r.gaz.verbs.attendAfter[word]
+			before := !after || r.gaz.verbs.attendBoth[word]
 			start, end := r.clauseAround(si, verb)
 			if after {
 				end = r.sents[si].End // "attended by A; B; and C"
@@ -38,14 +39,6 @@ func (r *relator) attending(emit emitFn) {
 		}
 	}
 }
-
-// attendAfter: verbs whose participants follow them ("a forum featuring
-// A and B"); attendBoth: verbs whose participants stand on both sides ("A
-// met with B", "A hosted B").
-var (
-	attendAfter = map[string]bool{"featuring": true, "features": true, "featured": true, "brings": true, "bringing": true}
-	attendBoth  = map[string]bool{"met": true, "hosted": true, "welcomed": true, "held": true}
-)
 
 var passiveRE = regexp.MustCompile(`(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$`)
 

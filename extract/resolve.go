@@ -121,6 +121,7 @@ type entityBuild struct {
 
 // resolver turns settled mentions into entities, one per thing.
 type resolver struct {
+	g        *gazetteer
 	text     string
 	sents    []sentence
 	signings []signing
@@ -130,15 +131,15 @@ type resolver struct {
 	mentOf   []int // mention index -> entity index
 }
 
-func resolve(text string, sents []sentence, ms []mention) *resolver {
-	r := &resolver{text: text, sents: sents, ms: ms, byKey: map[string]int{}, mentOf: make([]int, len(ms))}
+func resolve(g *gazetteer, text string, sents []sentence, ms []mention) *resolver {
+	r := &resolver{g: g, text: text, sents: sents, ms: ms, byKey: map[string]int{}, mentOf: make([]int, len(ms))}
 	for i := range r.mentOf {
 		r.mentOf[i] = -1
 	}
 	r.named()
 	r.persons()
 	mergeAcronyms(r, text)
-	r.signings = findSignings(text, sents, r.ms, mentionsBySentence(r.ms, len(sents)))
+	r.signings = findSignings(g, text, sents, r.ms, mentionsBySentence(r.ms, len(sents)))
 	r.agreements()
 	r.generics()
 	return r

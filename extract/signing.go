@@ -70,9 +70,9 @@ func clauses(txt string) [][2]int {
 
 // signingVerbs returns the offsets (relative to txt) of the signing verbs of
 // a sentence, leaving out "signing ceremony", negated and future signings.
-func signingVerbs(txt string) []int {
+func (g *gazetteer) signingVerbs(txt string) []int {
 	var out []int
-	for _, m := range signVerbRE.FindAllStringIndex(txt, -1) {
+	for _, m := range g.verbs.sign.FindAllStringIndex(txt, -1) {
 		if isSigningVerb(txt, m[0], m[1]) {
 			out = append(out, m[0])
 		}
@@ -82,11 +82,11 @@ func signingVerbs(txt string) []int {
 
 // findSignings reads the signing frames of an article from its settled
 // mentions. bySent lists each sentence's mention indexes in text order.
-func findSignings(text string, sents []sentence, ms []mention, bySent [][]int) []signing {
+func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, bySent [][]int) []signing {
 	var out []signing
 	for si, s := range sents {
 		txt := text[s.Start:s.End]
-		verbs := signingVerbs(txt)
+		verbs := g.signingVerbs(txt)
 		if len(verbs) == 0 {
 			continue
 		}
@@ -97,7 +97,7 @@ func findSignings(text string, sents []sentence, ms []mention, bySent [][]int) [
 					continue
 				}
 				f := signing{Sent: si, Verb: s.Start + v, Start: s.Start + prevEnd, End: s.Start + c[1]}
-				f.read(text, ms, bySent[si])
+				f.read(g, text, ms, bySent[si])
 				out = append(out, f)
 				prevEnd = f.lastObjectEnd(ms) - s.Start
 			}
@@ -124,7 +124,7 @@ func (f *signing) lastObjectEnd(ms []mention) int {
 }
 
 // read fills the frame's parties and agreements from the clause's mentions.
-func (f *signing) read(text string, ms []mention, sent []int) {
+func (f *signing) read(g *gazetteer, text string, ms []mention, sent []int) {
 	clause := text[f.Start:f.End]
 	f.BothSides = twoCountryRE.MatchString(clause)
 	var before, after []int
@@ -146,7 +146,7 @@ func (f *signing) read(text string, ms []mention, sent []int) {
 		before = nil
 	}
 	for _, mi := range before {
-		if isParty(ms[mi]) && f.subjectParty(text, ms, mi, before) {
+		if isParty(ms[mi]) && f.subjectParty(g, text, ms, mi, before) {
 			f.Subjects = append(f.Subjects, mi)
 		}
 	}
@@ -168,9 +168,9 @@ func isParty(m mention) bool {
 // signed"), or a preposition ties it to another name ("under the Ministry",
 // "in Oslo"), or it is the country of a company that signed ("Indonesia's
 // Pertamina").
-func (f *signing) subjectParty(text string, ms []mention, mi int, before []int) bool {
+func (f *signing) subjectParty(g *gazetteer, text string, ms []mention, mi int, before []int) bool {
 	m := ms[mi]
-	if reportVerbRE.MatchString(text[m.End:f.Verb]) {
+	if g.verbs.report.MatchString(text[m.End:f.Verb]) {
 		return false
 	}
 	if notPartyRE.MatchString(text[f.Start:m.Start]) {

@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// A lexicon holds the verb lists of data/verbs.tsv, which the relation rules
+// read: each kind as one case-insensitive whole-word expression, and the
+// forms themselves for lookups of a single word.
+type lexicon struct {
+	forms map[string][]string
+
+	sign, announce, attend *regexp.Regexp
+	// report: a reporting verb followed, in the same clause, by "that".
+	report *regexp.Regexp
+	// attendAfter, attendBoth, speech: forms in lower case.
+	attendAfter, attendBoth, speech map[string]bool
+}
+
+// lexiconKinds are the kinds verbs.tsv must give.
+var lexiconKinds = []string{"sign", "announce", "attend", "attend-after", "attend-both", "report", "speech"}
+
+func (l *lexicon) load(f []string) error {
+	if len(f) != 2 {
+		return fmt.Errorf("want kind<TAB>forms")
+	}
+	if l.forms == nil {
+		l.forms = map[string][]string{}
+	}
+	for _, w := range splitForms(f[1]) {
+		l.forms[f[0]] = append(l.forms[f[0]], strings.ToLower(w))
+	}
+	return nil
+}
+
+func (l *lexicon) compile() error {
+	for _, k := range lexiconKinds {
+		if len(l.forms[k]) == 0 {
+			return fmt.Errorf("extract: verbs.tsv gives no %s verbs", k)
+		}
+	}
+	l.sign = wordsRE(l.forms["sign"], "")
+	l.announce = wordsRE(l.forms["announce"], "")
+	l.attend = wordsRE(l.forms["attend"], "")
+	l.report = wordsRE(l.forms["report"], `[^.;]*\bthat\b`)
+	l.attendAfter, l.attendBoth, l.speech = setOf(l.forms["attend-after"]), setOf(l.forms["attend-both"]), setOf(l.forms["speech"])
+	return nil
+}
+
+// wordsRE matches any of forms as whole words, in any case, longest first,
+// followed by tail.
+func wordsRE(forms []string, tail string) *regexp.Regexp {
+	fs := append([]string(nil), forms...)
+	sort.SliceStable(fs, func(a, b int) bool { return len(fs[a]) > len(fs[b]) })
+	for i, f := range fs {
+		fs[i] = strings.ReplaceAll(regexp.QuoteMeta(f), " ", `\s+`)
+	}
+	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(fs, "|") + `)\b` + tail)
+}
+
+func setOf(forms []string) map[string]bool {
+	m := make(map[string]bool, len(forms))
+	for _, f := range forms {
+		m[f] = true
+	}
+	return m
+}
