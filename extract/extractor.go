@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"unicode"
 
@@ -79,7 +80,7 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Docu
 	defer func() {
 		// A rule that trips over odd text must cost one article, not the batch.
 		if p := recover(); p != nil {
-			err = fmt.Errorf("extract: %s: internal error: %v", in.Article.ID, p)
+			err = &internalError{article: in.Article.ID, panic: p, stack: debug.Stack()}
 		}
 	}()
 	if err := ctx.Err(); err != nil {
@@ -125,6 +126,18 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Docu
 	rel.run()
 	finish(&doc, x.cfg.MinConfidence)
 	return doc, nil
+}
+
+// internalError is a panic in a rule, caught: the article fails, the batch
+// goes on. The stack is kept for tests and fuzzing, not printed.
+type internalError struct {
+	article string
+	panic   any
+	stack   []byte
+}
+
+func (e *internalError) Error() string {
+	return fmt.Sprintf("extract: %s: internal error: %v", e.article, e.panic)
 }
 
 // titleCased: most words of a headline start with a capital letter.

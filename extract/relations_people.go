@@ -22,6 +22,9 @@ func (r *relator) titleOfBody(emit emitFn) {
 				continue
 			}
 			nm := r.res.ms[n]
+			if nm.Start < m.End {
+				continue // a body named inside the person's mention
+			}
 			between := r.text[m.End:nm.Start]
 			if nm.Start-m.End < 90 && !strings.ContainsAny(between, ";") && r.gaz.hasTitleWord(between) &&
 				(strings.HasSuffix(between, " of the ") || strings.HasSuffix(between, " at the ") || strings.HasSuffix(between, " of ") || strings.HasSuffix(between, " at ")) {

@@ -133,11 +133,13 @@ func (f *signing) read(g *gazetteer, text string, ms []mention, sent []int) {
 		if m.Start < f.Start || m.End > f.End {
 			continue
 		}
-		if m.Start < f.Verb {
+		switch {
+		case m.End <= f.Verb:
 			before = append(before, mi)
-		} else {
+		case m.Start >= f.Verb:
 			after = append(after, mi)
 		}
+		// a mention that holds the verb is neither
 	}
 	f.Agreements = signedAgreements(text, ms, before, after)
 	if nominalSigning(text, f.Verb) {
