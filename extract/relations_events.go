@@ -83,10 +83,13 @@ func (r *relator) eventPlaces(emit emitFn) {
 			em := r.res.ms[e]
 			for _, l := range r.of(si, schema.Location) {
 				lm := r.res.ms[l]
-				if lm.Start < em.End || lm.Start-em.End > 40 {
+				if lm.Start < em.End || lm.Start-em.End > 120 {
 					continue
 				}
 				between := strings.ToLower(r.text[em.End:lm.Start])
+				if strings.ContainsAny(between, ";:") || strings.Count(between, ",") > 1 {
+					continue
+				}
 				if strings.HasSuffix(between, " in ") || strings.HasSuffix(between, " at ") || strings.HasSuffix(between, " at the ") {
 					emit(r.idOf(e), r.idOf(l), si)
 				}
@@ -247,6 +250,25 @@ func (r *relator) bodiesUnderBodies(emit emitFn) {
 			if b.Start > a.End && underRE.MatchString(r.text[a.End:b.Start]) {
 				emit(r.idOf(bodies[k]), r.idOf(bodies[k+1]), si)
 			}
+		}
+	}
+}
+
+// signedAtEventPlaces: an agreement signed at an event was signed where the
+// event took place ("during a signing ceremony held at the Hyatt Regency").
+func (r *relator) signedAtEventPlaces(emit emitFn) {
+	places := map[string][]schema.Relation{}
+	for _, rel := range r.doc.Relations {
+		if rel.Predicate == schema.LocatedIn && r.types[rel.Subject] == schema.Event && r.types[rel.Object] == schema.Location {
+			places[rel.Subject] = append(places[rel.Subject], rel)
+		}
+	}
+	for _, rel := range r.doc.Relations {
+		if rel.Predicate != schema.SignedAt || r.types[rel.Object] != schema.Event {
+			continue
+		}
+		for _, p := range places[rel.Object] {
+			emit(rel.Subject, p.Object, r.sentenceOf(p.Evidence))
 		}
 	}
 }

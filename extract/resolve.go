@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -137,6 +138,7 @@ func resolve(g *gazetteer, text string, sents []sentence, ms []mention) *resolve
 		r.mentOf[i] = -1
 	}
 	r.named()
+	r.mergeVisits()
 	r.persons()
 	mergeAcronyms(r, text)
 	r.signings = findSignings(g, text, sents, r.ms, mentionsBySentence(r.ms, len(sents)))
@@ -435,6 +437,30 @@ func (r *resolver) pluralEntity(e *entityBuild) bool {
 func numbered(name string) bool {
 	r := []rune(name)
 	return len(r) > 0 && (unicode.IsDigit(r[0]) || strings.HasPrefix(strings.ToLower(name), "two ") || strings.HasPrefix(strings.ToLower(name), "three "))
+}
+
+var visitRE = regexp.MustCompile(`^(.+?)['’]s\s+(?:[\p{L}-]+\s+){0,3}?(visit|trip|tour)\b`)
+
+// mergeVisits: "Xi Jinping's state visit to Brazil" and "Xi Jinping's
+// visit to Brasília" are one visit: the same visitor and the same kind of
+// journey, named twice.
+func (r *resolver) mergeVisits() {
+	first := map[string]*entityBuild{}
+	for _, e := range r.ents {
+		if e.Type != schema.Event || len(e.Mentions) == 0 {
+			continue
+		}
+		m := visitRE.FindStringSubmatch(e.Name)
+		if m == nil {
+			continue
+		}
+		key := schema.Fold(m[1]) + "/" + m[2]
+		if to, ok := first[key]; ok {
+			r.moveAll(e, to)
+			continue
+		}
+		first[key] = e
+	}
 }
 
 func sameEventKind(named, generic string) bool {
