@@ -397,9 +397,10 @@ func (g *gazetteer) titleNamesBody(title, body string) bool {
 		tw[w] = true
 	}
 	n := 0
-	for _, w := range strings.Fields(schema.Fold(body)) {
-		if bodyFiller[w] || len(g.lookup(w)) > 0 && g.lookup(w)[0].Type == schema.Country || g.heads[w] == schema.Ministry {
-			continue
+	for _, orig := range strings.Fields(body) {
+		w := schema.Fold(orig)
+		if bodyFiller[w] || g.countryWord(orig) || g.heads[w] == schema.Ministry {
+			continue // "Peruvian", "U.S.", "Ministry"
 		}
 		if !tw[w] {
 			return false

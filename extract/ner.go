@@ -303,6 +303,9 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 	if r.governmentOf(si, toks, i, j) {
 		return
 	}
+	if r.titleOfBody(si, toks, i, j) {
+		return
+	}
 	if t, ok := r.headType(toks, i, j); ok {
 		r.addHeaded(si, toks, i, j, t)
 		return
@@ -341,6 +344,32 @@ func (r *recognizer) honorificLen(toks []token, i, j int) int {
 		}
 	}
 	return 0
+}
+
+// titleOfBody reads a title of office with no name after it, "TITLE of
+// (the) BODY" ("Permanent Under-Secretary of the Foreign and Commonwealth
+// Office"): the body is a mention; the title belongs to a person an
+// apposition names.
+func (r *recognizer) titleOfBody(si int, toks []token, i, j int) bool {
+	for k := i + 1; k < j-1; k++ {
+		if toks[k].Text != "of" && toks[k].Text != "at" {
+			continue
+		}
+		if !r.hasTitleHead(toks, chunk{i, k}) || r.nameStart(toks, i, k) < k {
+			return false
+		}
+		s := k + 1
+		if toks[s].Text == "the" && s+1 < j {
+			s++
+		}
+		t, ok := r.headType(toks, s, j)
+		if !ok || t != schema.Ministry && t != schema.Organization {
+			return false
+		}
+		r.addHeaded(si, toks, s, j, t)
+		return true
+	}
+	return false
 }
 
 // headType types a name by its head: the last word for most types, any word

@@ -315,3 +315,34 @@ func (r *relator) sectorsInArticle(emit emitFn) {
 // cooperationRE: a sentence that says what the parties will work on; a
 // sector named in it is one the article's agreement covers.
 var cooperationRE = regexp.MustCompile(`(?i)\b(cooperat\w*|collaborat\w*|partnership|areas?|sectors?|fields?|includ\w*|focus\w*|work(?:ing)? together|covers?|span\w*|technologies|initiatives|pledged|deepen\w*|strengthen\w*|develop\w*|support\w*)\b`)
+
+var (
+	negotiatedRE = regexp.MustCompile(`(?i)\b(?:negotiations|talks|discussions)\s+between\s+(.{1,200}?)\s+(?:on|over|for)\s+(?:the\s+|a\s+|an\s+)?$`)
+	concludedRE  = regexp.MustCompile(`(?i)\b(?:conclu(?:ded|sion|de)|finali[sz](?:ed|ation)|reached|sealed)\b`)
+)
+
+// negotiatedBetween: "the conclusion of the negotiations between A and B
+// on the X Roadmap": the parties of concluded negotiations on an agreement
+// are its parties.
+func (r *relator) negotiatedBetween(emit emitFn) {
+	for si := range r.sents {
+		base := r.sents[si].Start
+		txt := r.sentText(si)
+		if !concludedRE.MatchString(txt) {
+			continue
+		}
+		for _, a := range r.of(si, schema.Agreement) {
+			am := r.res.ms[a]
+			m := negotiatedRE.FindStringSubmatchIndex(txt[:am.Start-base])
+			if m == nil {
+				continue
+			}
+			from, to := base+m[2], base+m[3]
+			for _, p := range r.bySent[si] {
+				if pm := r.res.ms[p]; pm.Start >= from && pm.End <= to && isParty(pm) {
+					emit(r.idOf(p), r.idOf(a), si)
+				}
+			}
+		}
+	}
+}

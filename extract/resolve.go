@@ -206,12 +206,32 @@ func (r *resolver) mergeContainedAgreements() {
 			if o == e || o.Type != schema.Agreement || len(o.Mentions) == 0 {
 				continue
 			}
-			fe, fo := schema.Fold(e.Name), schema.Fold(o.Name)
-			if len(fo) > len(fe) && strings.HasSuffix(fo, " "+fe) {
+			fe, fo := r.pairless(e.Name), r.pairless(o.Name)
+			if fe == fo && e != o || len(fo) > len(fe) && (strings.HasSuffix(fo, " "+fe) || yearSuffixRE.MatchString(strings.TrimPrefix(fo, fe))) {
+				// "Technology Prosperity Deal" in "Korea-U.S. Technology
+				// Prosperity Deal"; "Indonesia-UK Partnership Roadmap" is
+				// the "UK-Indonesia Partnership Roadmap 2022-2024"
 				r.moveAll(e, o)
 			}
 		}
 	}
+}
+
+var yearSuffixRE = regexp.MustCompile(`^ \d{4}(?: \d{2,4})?$`)
+
+// pairless folds a name with the country pair it opens with put in one
+// order ("UK-Indonesia" and "Indonesia-UK" alike).
+func (r *resolver) pairless(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) > 1 && r.g.countryWord(ws[0]) && strings.Contains(ws[0], "-") {
+		parts := strings.Split(ws[0], "-")
+		for i, p := range parts {
+			parts[i] = schema.Fold(p)
+		}
+		sort.Strings(parts)
+		ws[0] = strings.Join(parts, "-")
+	}
+	return schema.Fold(strings.Join(ws, " "))
 }
 
 func (r *resolver) moveAll(from, to *entityBuild) {

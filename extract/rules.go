@@ -23,6 +23,7 @@ const (
 	ruleSignedOnRelative   ruleName = "signed-on-relative"
 	ruleSignedOnArticle    ruleName = "signed-on-article-date"
 	ruleAgreementBetween   ruleName = "agreement-between"
+	ruleNegotiatedBetween  ruleName = "negotiated-between"
 	ruleAnnounceVerb       ruleName = "announce-verb"
 	ruleSectorWith         ruleName = "sector-with-agreement"
 	ruleSectorInArticle    ruleName = "sector-in-article"
@@ -81,6 +82,7 @@ var relationRules = []relationRule{
 	{ruleSignedOnRelative, schema.SignedOn, 0.75, `"on Wednesday", "today" in a signing sentence, resolved against the article's date`, (*relator).signedOnRelative},
 	{ruleSignedOnArticle, schema.SignedOn, 0.55, `a signing whose sentence gives no date, no other year and no "previous": the article's date`, (*relator).signedOnArticleDate},
 	{ruleAgreementBetween, schema.Signed, 0.7, `the parties an agreement's own phrase names: "the pact between Chile and Peru"`, (*relator).agreementsBetween},
+	{ruleNegotiatedBetween, schema.Signed, 0.6, `the parties of concluded "negotiations between A and B on" an agreement`, (*relator).negotiatedBetween},
 	{ruleAnnounceVerb, schema.Announced, 0.7, `the bodies, people and countries before "announced" in its clause announced the agreements and events after it`, (*relator).announcing},
 	{ruleSectorWith, schema.CoversSector, 0.75, `a sector named in a sentence with an agreement`, (*relator).sectorsWithAgreement},
 	{ruleSectorInArticle, schema.CoversSector, 0.6, `a sector in a sentence about cooperation: the article's main agreement covers it`, (*relator).sectorsInArticle},

@@ -40,6 +40,12 @@ var (
 	// listIntroRE: the same after a first party, which "and" or a comma
 	// continues ("with A and B", "by Minister X, and Minister Y").
 	listIntroRE = regexp.MustCompile(`^(?:\s*(?:,|and|&|as well as)\s*)+` + titleWordsRE + `$`)
+	// titleTailRE: the rest of a title between a country and the person
+	// it is of ("the Minister of Foreign Affairs of Chile Alberto van
+	// Klaveren Stork").
+	titleTailRE = regexp.MustCompile(`^\s*` + titleWordsRE + `$`)
+	// signatoriesIntroRE: "the signatories (for X) were A and B".
+	signatoriesIntroRE = regexp.MustCompile(`(?:^|\s)(?:were|was|are|is|include|included|includes)\s+` + titleWordsRE + `$`)
 	// toIntroRE: a grant's or a contract's recipient ("a grant to the
 	// Economic Development Secretariat").
 	toIntroRE = regexp.MustCompile(`(?:^|\s)to\s+` + titleWordsRE + `$`)
@@ -197,6 +203,8 @@ func possessive(text string, end int) bool {
 // "among" or "on behalf of" introduce, and those listed with them.
 func objectParties(text string, ms []mention, verb int, after []int, recipient bool) (out []int, with bool) {
 	from := verb // after a grant or a contract (recipient), "to" names its recipient
+	// "The signatories for Australia were Minister X and Minister Y"
+	signatories := strings.HasPrefix(strings.ToLower(text[verb:min(len(text), verb+9)]), "signator")
 	for _, mi := range after {
 		m := ms[mi]
 		if m.Start < from {
@@ -214,7 +222,9 @@ func objectParties(text string, ms []mention, verb int, after []int, recipient b
 			}
 			continue
 		}
-		if listed || partyIntroRE.MatchString(gap) || betweenLastRE.MatchString(gap) || recipient && toIntroRE.MatchString(gap) {
+		afterCountry := len(out) > 0 && ms[out[len(out)-1]].Type == schema.Country && m.Type == schema.Person && titleTailRE.MatchString(gap)
+		if listed || afterCountry || partyIntroRE.MatchString(gap) || betweenLastRE.MatchString(gap) || recipient && toIntroRE.MatchString(gap) ||
+			signatories && signatoriesIntroRE.MatchString(gap) {
 			if len(out) == 0 {
 				with = withIntroRE.MatchString(gap)
 			}
