@@ -360,6 +360,12 @@ func (g *gazetteer) lookup(surface string) []gazEntry {
 }
 
 // normSurface folds white space and typographic apostrophes.
+// demonymWord: w is a country's adjective ("Japanese").
+func (g *gazetteer) demonymWord(w string) bool {
+	es := g.lookup(w)
+	return len(es) > 0 && es[0].Demonym
+}
+
 // names: the gazetteer knows surface as a name that is not weak, so it is
 // no word of a person's name.
 func (g *gazetteer) names(surface string) bool {

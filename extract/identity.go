@@ -12,19 +12,19 @@ import (
 // Such a thing belongs to its article: two articles' signing ceremonies
 // are two entities. A titled agreement or a named event ("G20 Leaders'
 // Summit") is one entity in the whole graph.
-func descriptive(res *resolver, g *gazetteer, e *entityBuild) bool {
+func descriptive(r *resolver, g *gazetteer, e *entityBuild) bool {
 	switch e.Type {
 	case schema.Agreement:
-		if len(e.Parties) > 0 || e.Generic {
-			return true
+		if len(e.Parties) > 0 || e.Generic || r.onlyKindNouns(e) {
+			return true // untitled: "an MoU", "12 cooperation documents"
 		}
 	case schema.Event:
 	default:
 		return false
 	}
 	for _, mi := range e.Mentions {
-		m := res.ms[mi]
-		if m.Rule == "quoted-title" || m.Canon != "" || g.namesThing(res, m) {
+		m := r.ms[mi]
+		if m.Rule == "quoted-title" || m.Canon != "" || g.namesThing(r, m) {
 			return false
 		}
 	}
@@ -72,6 +72,17 @@ func (g *gazetteer) countryWord(w string) bool {
 	for _, part := range strings.Split(w, "-") {
 		es := g.lookup(part)
 		if len(es) == 0 || es[0].Type != schema.Country {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyKindNouns: every mention of the agreement is a kind noun the
+// agreement pattern read ("two agreements", "the deal"), none a name.
+func (r *resolver) onlyKindNouns(e *entityBuild) bool {
+	for _, mi := range e.Mentions {
+		if r.ms[mi].Rule != "agreement-noun" {
 			return false
 		}
 	}

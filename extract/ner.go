@@ -423,6 +423,9 @@ func (r *recognizer) addHeaded(si int, toks []token, i, j int, t schema.EntityTy
 			country = c[0]
 		}
 	}
+	if country == "" && (t == schema.Ministry || t == schema.Organization) {
+		country = r.possessorCountry(toks, i) // "Argentina's Foreign Ministry"
+	}
 	if t == schema.Event && i > 0 && ordinalRE.MatchString(toks[i-1].Text) {
 		i-- // "31st ASEAN Summit", "6th Ministerial Meeting"
 	}

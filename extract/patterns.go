@@ -10,12 +10,15 @@ import (
 
 var (
 	quotedTitleRE = regexp.MustCompile(`(?i)\b(?:titled|called|named|dubbed|known as|entitled)\s+(?:the\s+)?["“‘']([^"”’]{3,160}?)["”’']`)
-	genericAgrRE  = regexp.MustCompile(`\b(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of)\s+(?:new\s+)?(?:bilateral\s+|cooperation\s+)?)?(memorand(?:um|a|ums) of understanding|[Mm]emorand(?:um|a|ums) of [Uu]nderstanding|MOUs?|MoUs?|agreements?|deal|pact|accords?|treaty|framework|joint statement|joint declaration|declaration|partnership|(?:exchange of|exchanged) notes|grant agreements?|grants?|contracts?(?: extension)?)\b`)
+	genericAgrRE  = regexp.MustCompile(`\b(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of)\s+(?:new\s+)?(?:bilateral\s+|cooperation\s+)?)?(memorand(?:um|a|ums) of understanding|[Mm]emorand(?:um|a|ums) of [Uu]nderstanding|MOUs?|MoUs?|agreements?|deal|pact|accords?|treaty|framework|joint statement|joint declaration|declaration|partnership|(?:exchange of|exchanged) notes|grant agreements?|grants?|contracts?(?: extension)?|cooperation documents?|documents? on cooperation)\b`)
 	eventRE       = regexp.MustCompile(`\b(?:((?:[A-Z][\w.]*-)+[A-Z][\w.]*|[A-Z][a-z]+)\s+)?((?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:closed-door|first|bilateral|joint|official|high-level|annual|inaugural|trilateral|unique|ministerial(?:[ -]level)?|leaders'?|summit-level|working|two-day|three-day|four-day)\s+){0,2})?(signing ceremony|ceremony|summit|state visit|meeting|conference|talks|joint committee|luncheon|dialogue|forum|symposium|roundtable|workshop|negotiations|event|visit)\b`)
 	eventTailRE   = regexp.MustCompile(`^\s+(?:to\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)|on\s+((?:[a-z][a-z-]*\s+){0,6}?[a-z][a-z-]*)(?:\s+(?:in|at|to|with|by)\b|[,.;:]|$))`)
-	eventOfRE     = regexp.MustCompile(`^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|of|and|the|for|on))*\p{L}\.?`)
-	demonymBodyRE = regexp.MustCompile(`\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){0,2}(?:agency|ministry|department|space agency))\b`)
-	determiners   = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "its": true, "their": true, "his": true, "her": true, "our": true, "next": true, "first": true, "last": true, "during": true}
+	// modifiedEventRE: a determiner and one lower-case noun before an event
+	// noun, at the end of the text before it.
+	modifiedEventRE = regexp.MustCompile(`(?:^|\s)(\w+)\s+([a-z][a-z-]+)\s+$`)
+	eventOfRE       = regexp.MustCompile(`^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|of|and|the|for|on))*\p{L}\.?`)
+	demonymBodyRE   = regexp.MustCompile(`\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){0,2}(?:agency|ministry|department|space agency))\b`)
+	determiners     = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "its": true, "their": true, "his": true, "her": true, "our": true, "next": true, "first": true, "last": true, "during": true}
 )
 
 // patternMentions finds what capitalisation alone does not show: quoted
@@ -209,7 +212,11 @@ func (r *recognizer) events(si, base int, txt string) {
 			}
 		}
 		if qual == "" && m[4] < 0 && !precededByDeterminer(txt, start) {
-			continue // "meeting the goals": not a noun
+			mod := modifiedEventRE.FindStringSubmatchIndex(txt[:start])
+			if mod == nil || !determiners[strings.ToLower(txt[mod[2]:mod[3]])] {
+				continue // "meeting the goals": not a noun
+			}
+			start = mod[4] // "a business forum", "the investment summit"
 		}
 		head := txt[m[6]:m[7]]
 		if t := eventTailRE.FindStringSubmatchIndex(txt[end:]); t != nil && (head == "state visit" || head == "visit" || head == "joint committee") {

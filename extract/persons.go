@@ -312,6 +312,7 @@ func (r *recognizer) titlesBefore(si int, toks []token, first int) {
 			}
 		}
 		if k < 2 || toks[k-1].Text != "," {
+			r.lowerTitleBefore(m, toks, k)
 			continue
 		}
 		ts := k - 1
@@ -329,6 +330,35 @@ func (r *recognizer) titlesBefore(si int, toks []token, first int) {
 		if m.Country == "" {
 			m.Country = r.g.firstCountry(span(r.text, toks, ts, k-1))
 		}
+	}
+}
+
+// lowerTitleBefore reads a title written in lower case right before a
+// name, as wire copy writes them ("his Japanese counterpart Shigeru
+// Ishiba", "Indian prime minister Narendra Modi"): the name is a person
+// with that title, of the country a demonym in it names.
+func (r *recognizer) lowerTitleBefore(m *mention, toks []token, k int) {
+	ts := k
+	for ts > 0 && k-ts < 8 {
+		w := toks[ts-1].Text
+		lw := strings.ToLower(w)
+		lower := startsLower(w) && (r.g.titleHead[lw] || r.g.titleMod[lw] || r.g.domain[lw] || lw == "of" || lw == "for")
+		if !lower && !r.g.countryWord(w) {
+			break
+		}
+		ts--
+	}
+	for ts < k && !startsLower(toks[ts].Text) && r.g.countryWord(toks[ts].Text) && !r.g.demonymWord(toks[ts].Text) {
+		ts++ // "Japan" of "Japan foreign minister" stays a country mention of its own
+	}
+	if ts >= k || !r.hasTitleHead(toks, chunk{ts, k}) {
+		return
+	}
+	title := span(r.text, toks, ts, k)
+	m.Type, m.Rule, m.Conf = schema.Person, "lower-title-name", 0.75
+	m.Titles = append(m.Titles, strings.TrimSpace(title))
+	if m.Country == "" {
+		m.Country = r.g.firstCountry(title)
 	}
 }
 
@@ -368,6 +398,9 @@ func (r *recognizer) titlePhrase(toks []token, k int) (string, bool) {
 	}
 	if k < len(toks) && (toks[k].Text == "the" || toks[k].Text == "a" || toks[k].Text == "an") {
 		k++
+	}
+	if k < len(toks) && strings.HasPrefix(toks[k].Tag, "VB") {
+		return "", false // "X, met her counterpart": a verb, not a title
 	}
 	start := k
 	hasHead := false

@@ -158,7 +158,7 @@ func (f *signing) read(g *gazetteer, text string, ms []mention, sent []int) {
 			f.Subjects = append(f.Subjects, mi)
 		}
 	}
-	f.Objects, f.With = objectParties(text, ms, f.Verb, after, f.recipientKinds(ms))
+	f.Objects, f.With = objectParties(g, text, ms, f.Verb, after, f.Agreements, f.recipientKinds(ms))
 }
 
 // isParty: the types that can sign, less what only qualifies another name.
@@ -201,16 +201,19 @@ func possessive(text string, end int) bool {
 
 // objectParties: after the verb, the parties that "with", "between", "by",
 // "among" or "on behalf of" introduce, and those listed with them.
-func objectParties(text string, ms []mention, verb int, after []int, recipient bool) (out []int, with bool) {
+func objectParties(g *gazetteer, text string, ms []mention, verb int, after []int, agreements []int, recipient bool) (out []int, with bool) {
 	from := verb // after a grant or a contract (recipient), "to" names its recipient
 	// "The signatories for Australia were Minister X and Minister Y"
 	signatories := strings.HasPrefix(strings.ToLower(text[verb:min(len(text), verb+9)]), "signator")
-	for _, mi := range after {
+	for k, mi := range after {
 		m := ms[mi]
 		if m.Start < from {
 			continue // nested in the party before it
 		}
-		gap := text[from:m.Start]
+		if m.Type == schema.Country && possessive(text, m.End) && k+1 < len(after) && isParty(ms[after[k+1]]) && ms[after[k+1]].Start-m.End < 60 {
+			continue // "Vietnam's Ministry of Planning": the ministry is the party
+		}
+		gap := g.trimDescriptors(text[from:m.Start])
 		listed := len(out) > 0 && (listIntroRE.MatchString(gap) || possessiveIntroRE.MatchString(gap))
 		if !isParty(m) {
 			if m.Type != schema.Agreement && len(out) > 0 && !listed {
@@ -308,6 +311,42 @@ func (f *signing) recipientKinds(ms []mention) bool {
 		if hasRecipient(ms[a]) {
 			return true
 		}
+	}
+	return false
+}
+
+var descriptorRE = regexp.MustCompile(`(?:^|\s)([a-z]+(?:-[a-z]+)*)\s*$`)
+
+// trimDescriptors drops from the end of the text before a party the
+// lower-case words that describe it ("with state-owned PetroVietnam",
+// "with energy company Pertamina"), at most three: role nouns, and
+// compounds such as "state-owned".
+func (g *gazetteer) trimDescriptors(gap string) string {
+	for n := 0; n < 3; n++ {
+		m := descriptorRE.FindStringSubmatchIndex(gap)
+		if m == nil {
+			break
+		}
+		w := gap[m[2]:m[3]]
+		_, role := g.roles[w]
+		if !role && !descriptorWord(w) {
+			break
+		}
+		gap = gap[:m[2]]
+	}
+	return gap
+}
+
+// descriptorWord: "state-owned", "Beijing-based", "state-run", "private".
+func descriptorWord(w string) bool {
+	for _, suf := range []string{"-owned", "-run", "-based", "-backed", "-controlled", "-listed", "-linked"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	switch w {
+	case "state", "private", "public", "national", "local", "foreign", "domestic", "leading", "major":
+		return true
 	}
 	return false
 }
