@@ -32,6 +32,11 @@ type Config struct {
 	Output          string
 	Gold            string
 	Quiet           bool
+	// export: a neighbourhood, Neo4j's CSV headers, a running server to ask
+	Entity string
+	Depth  int
+	Neo4j  bool
+	Server string
 }
 
 func defaultConfig() Config {
@@ -78,6 +83,12 @@ func newFlags(name string, cfg *Config, stderr io.Writer, want ...string) *flag.
 			fs.StringVar(&cfg.Output, "o", "", "write to this file instead of standard output")
 		case "gold":
 			fs.StringVar(&cfg.Gold, "gold", cfg.Gold, "directory of gold annotations")
+		case "export":
+			fs.StringVar(&cfg.Entity, "entity", "", "export only the neighbourhood of this entity `ID`")
+			fs.IntVar(&cfg.Depth, "depth", 0, "with --entity, the hops around it (default 1)")
+			fs.BoolVar(&cfg.Neo4j, "neo4j", false, "CSV headers for neo4j-admin import instead of Gephi's")
+			fs.StringVar(&cfg.Server, "server", "", "export from a running server at this `URL` (http://127.0.0.1:8080): "+
+				"a consistent export of the store it holds")
 		case "quiet":
 			fs.BoolVar(&cfg.Quiet, "q", false, "no progress output")
 		}
