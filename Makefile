@@ -31,7 +31,7 @@ $(WEB_MODULES): $(WEB)/package.json $(WEB)/package-lock.json
 	cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(WEB_DIST): $(WEB_MODULES) $(WEB)/build.mjs $(wildcard $(WEB)/src/*)
+$(WEB_DIST): $(WEB_MODULES) $(WEB)/build.mjs $(shell find $(WEB)/src -type f)
 	cd $(WEB) && npm run build --silent
 	@touch $@
 

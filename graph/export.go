@@ -10,26 +10,20 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // ExportFormats lists the formats Export writes, in the order the help
 // texts give them.
-var ExportFormats = []string{"nquads", "jsonld", "graphml", "gexf", "cytoscape", "csv", "csv-nodes", "csv-edges", "csv-evidence"}
+var ExportFormats = schema.ExportFormats
 
-// ExportOptions says what Export writes.
-type ExportOptions struct {
-	// Format is one of ExportFormats.
-	Format string
-	// Entity, when set, limits the export to the neighbourhood of that
-	// entity: the entities within Depth hops (1 when 0) and the statements
-	// among them, with their evidence and the articles that assert them.
-	Entity string
-	Depth  int
-	// Neo4j writes the CSV tables with the headers neo4j-admin import
-	// reads (id:ID, :LABEL, :START_ID, :END_ID, :TYPE and typed columns)
-	// instead of Gephi's (Id, Label, Source, Target, Type, Weight).
-	Neo4j bool
-}
+// ExportOptions says what Export writes (see schema.ExportQuery). A
+// neighbourhood holds the entities within Depth hops of Entity and the
+// statements among them, with their evidence, and of the articles that
+// mention them their metadata. Neo4j's CSV headers are id:ID, :LABEL,
+// :START_ID, :END_ID, :TYPE and typed columns; Gephi's are Id, Label,
+// Source, Target, Type and Weight.
+type ExportOptions = schema.ExportQuery
 
 // MaxExportDepth bounds ExportOptions.Depth.
 const MaxExportDepth = maxDepth

@@ -102,11 +102,9 @@ func evidenceIRI(article string, r schema.Relation) quad.IRI {
 // statementPrefix starts every statement id.
 const statementPrefix = "st-"
 
-// statementID is the stable id of a merged statement (one edge, all articles).
-func statementID(s string, p schema.Predicate, o string) string {
-	h := sha256.Sum256([]byte(s + "\x00" + string(p) + "\x00" + o))
-	return statementPrefix + hex.EncodeToString(h[:])[:20]
-}
+// statementID is the stable id of a merged statement (one edge, all
+// articles): schema's, which the API gives too.
+func statementID(s string, p schema.Predicate, o string) string { return schema.StatementID(s, p, o) }
 
 // iriSuffix returns what follows prefix in v when v is such an IRI.
 func iriSuffix(v quad.Value, prefix string) (string, bool) {

@@ -7,6 +7,24 @@ import (
 	"unicode/utf8"
 )
 
+// StatementID is the id of the statement subject predicate object: one id
+// for the edge every article that asserts it shares, the same in the API
+// (Relation.id), the store and every export (the statement's IRI ends
+// with it; the node-and-edge formats name the edge by it).
+func StatementID(subject string, p Predicate, object string) string {
+	h := sha256.Sum256([]byte(subject + "\x00" + string(p) + "\x00" + object))
+	return "st-" + hex.EncodeToString(h[:])[:20]
+}
+
+// IsStatementID reports whether id has the form StatementID gives.
+func IsStatementID(id string) bool {
+	if len(id) != 23 || id[:3] != "st-" {
+		return false
+	}
+	_, err := hex.DecodeString(id[3:])
+	return err == nil
+}
+
 // TextHash is the hex SHA-256 of an article's text, its Article.Hash.
 func TextHash(text string) string {
 	h := sha256.Sum256([]byte(text))
