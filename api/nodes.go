@@ -176,7 +176,7 @@ func (b *builder) textWindow() *graphql.Object {
 }
 
 type window struct {
-	text                             string
+	text                           string
 	start, end, charStart, charEnd int
 }
 

@@ -306,7 +306,7 @@ func (b *builder) articleType() *graphql.Object {
 					Resolve: articleProp(func(a schema.Article) interface{} { return a.Words })},
 				"entities": &graphql.Field{Type: nonNullList(b.entity), Resolve: r.resolveArticleEntities,
 					Description: "The entities it mentions.",
-					Args: graphql.FieldConfigArgument{"type": &graphql.ArgumentConfig{Type: b.typeEnum, Description: "Only entities of this type."}}},
+					Args:        graphql.FieldConfigArgument{"type": &graphql.ArgumentConfig{Type: b.typeEnum, Description: "Only entities of this type."}}},
 				"relations": &graphql.Field{Type: graphql.NewNonNull(b.connection("Relation", b.relation)),
 					Description: "The relations it asserts, with its own evidence only.",
 					Args:        b.pageArgs(50), Resolve: r.resolveArticleRelations},
