@@ -31,7 +31,7 @@
 //	          the id is stable across articles, so articles meet on it
 //	  <e> rdf:type <base>type/<EntityType>
 //	  <e> schema:name "…"; schema:alternateName "…"; schema:jobTitle "…"
-//	  <e> <base>vocab#confidence "0.9"^^xsd:double
+//	  <e> <base>vocab#confidence 0.9 (a float, exported as xsd:decimal)
 //	  <e> <base>vocab#mentionAt "start-end"           byte span in that article
 //
 //	relation  a direct edge, for traversal:
@@ -52,8 +52,8 @@
 // (#source). They are read as they are, and an article is rewritten in the
 // current form when it is ingested again with its text.
 //
-// The exports type literals with their XML Schema IRIs (integers, doubles,
-// dates); the store keeps Cayley's native values, to which Import turns
+// The exports type literals with their XML Schema IRIs (integers,
+// decimals, dates); the store keeps Cayley's native values, to which Import turns
 // them back.
 //
 // Entity attributes are asserted per article, each in its article's graph:

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -12,13 +13,19 @@ import (
 )
 
 // The exports type every literal that is not plain text with its full XML
-// Schema IRI: integers xsd:integer, confidences xsd:double, dates
+// Schema IRI: integers xsd:integer, confidences xsd:decimal, dates
 // (publication and signing) xsd:date. Cayley's own writer gives short
 // "xsd:integer" names that RDF tools take for unknown datatypes, so that a
-// numeric filter compares nothing. Import (native) turns them back into
-// the values the store keeps, so an export loads back as the same graph.
+// numeric filter compares nothing. A confidence is a decimal, written with
+// the fewest digits that read back as the same float64, so that it equals
+// the literal a query writes (FILTER(?c >= 0.7) compares 0.7 with the
+// decimal 0.7; as an xsd:double, the binary 0.7 falls short of the decimal
+// in exact comparisons such as rdflib's). Import (native) turns them back
+// into the values the store keeps, so an export loads back as the same
+// graph.
 var (
 	xsdInteger = quad.IRI(xsdNS + "integer")
+	xsdDecimal = quad.IRI(xsdNS + "decimal")
 	xsdDouble  = quad.IRI(xsdNS + "double")
 	xsdDate    = quad.IRI(xsdNS + "date")
 )
@@ -29,7 +36,15 @@ func typed(q quad.Quad) quad.Quad {
 	case quad.Int:
 		q.Object = quad.TypedString{Value: quad.String(strconv.FormatInt(int64(v), 10)), Type: xsdInteger}
 	case quad.Float:
-		q.Object = quad.TypedString{Value: quad.String(strconv.FormatFloat(float64(v), 'g', -1, 64)), Type: xsdDouble}
+		f := float64(v)
+		switch {
+		case math.IsNaN(f):
+			q.Object = quad.TypedString{Value: "NaN", Type: xsdDouble}
+		case math.IsInf(f, 0):
+			q.Object = quad.TypedString{Value: quad.String(map[bool]string{true: "INF", false: "-INF"}[f > 0]), Type: xsdDouble}
+		default:
+			q.Object = quad.TypedString{Value: quad.String(strconv.FormatFloat(f, 'f', -1, 64)), Type: xsdDecimal}
+		}
 	case quad.String:
 		if isDateProperty(q.Predicate) && schema.IsDate(string(v)) {
 			q.Object = quad.TypedString{Value: v, Type: xsdDate}
@@ -65,7 +80,7 @@ func ldTerms() map[string]ldTerm {
 		"author": {schemaOrg + "author", ""}, "publisher": {schemaOrg + "publisher", ""},
 		"wordCount": {schemaOrg + "wordCount", string(xsdInteger)}, "articleBody": {schemaOrg + "articleBody", ""},
 		"hash": {vocabBase + "hash", ""}, "mentions": {vocabBase + "mentions", "@id"},
-		"mentionAt": {vocabBase + "mentionAt", ""}, "confidence": {vocabBase + "confidence", string(xsdDouble)},
+		"mentionAt": {vocabBase + "mentionAt", ""}, "confidence": {vocabBase + "confidence", string(xsdDecimal)},
 		"rule": {vocabBase + "rule", ""}, "supports": {vocabBase + "supports", "@id"},
 		"fromArticle": {vocabBase + "article", "@id"}, "sentence": {vocabBase + "sentence", ""},
 		"start": {vocabBase + "start", string(xsdInteger)}, "end": {vocabBase + "end", string(xsdInteger)},
@@ -252,19 +267,16 @@ func ldProperty(q quad.Quad, terms map[string]ldTerm, byIRI map[string]string) (
 }
 
 // ldTypedValue is a typed literal as the plain JSON its term's type turns
-// back into the same literal's value: a number for a number.
+// back into the same literal: an integer as a number, the rest as their
+// text.
 func ldTypedValue(ts quad.TypedString) any {
 	switch ts.Type {
 	case xsdInteger:
 		if n, err := strconv.ParseInt(string(ts.Value), 10, 64); err == nil {
 			return n
 		}
-	case xsdDouble:
-		if f, err := strconv.ParseFloat(string(ts.Value), 64); err == nil {
-			return f
-		}
 	}
-	return string(ts.Value)
+	return string(ts.Value) // a decimal stays a string: a JSON number would become a double
 }
 
 func ldValueObject(v quad.Value) any {

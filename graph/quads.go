@@ -236,6 +236,10 @@ func native(v quad.Value) quad.Value {
 		switch ts.Type.Full() {
 		case xsdNS + "date", xsdNS + "string":
 			return ts.Value
+		case xsdNS + "decimal":
+			if f, err := strconv.ParseFloat(string(ts.Value), 64); err == nil {
+				return quad.Float(f)
+			}
 		}
 		if nv, err := ts.ParseValue(); err == nil {
 			return nv

@@ -62,7 +62,7 @@ func testText(t *testing.T, b backend) {
 	// the text and the offsets go through an export and back
 	first := dump(t, s)
 	for _, want := range []string{`<http://schema.org/articleBody> "Funafuti`, `"^^<http://www.w3.org/2001/XMLSchema#integer>`,
-		`"0.8"^^<http://www.w3.org/2001/XMLSchema#double>`, `"2023-11-09"^^<http://www.w3.org/2001/XMLSchema#date>`,
+		`"0.8"^^<http://www.w3.org/2001/XMLSchema#decimal>`, `"2023-11-09"^^<http://www.w3.org/2001/XMLSchema#date>`,
 		`<https://newsgraph.dev/statement/` + page.Relations[0].ID + `>`} {
 		if !strings.Contains(first, want) {
 			t.Errorf("N-Quads export lacks %s", want)
