@@ -69,9 +69,11 @@ func TestExplorerInChromium(t *testing.T) {
 	}()
 
 	ready := `window.__explorer && window.__explorer.ready && window.__explorer.pending === 0`
-	wait := func(expr string) chromedp.Action[chromedp.Void] { return chromedp.Poll[chromedp.Void](expr, explorerPoll()) }
+	wait := func(expr string) chromedp.Action[chromedp.Void] {
+		return chromedp.Poll[chromedp.Void](expr, explorerPoll())
+	}
 	count := func(what string) int {
-		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.__explorer.cy.` + what + `(':visible').length`))
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.__explorer.cy.`+what+`(':visible').length`))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -148,6 +150,32 @@ func TestExplorerInChromium(t *testing.T) {
 	}
 	if again := count("nodes"); again != nodes {
 		t.Errorf("the view reloaded from its URL shows %d entities, it showed %d", again, nodes)
+	}
+	// 2,000 elements: they are added in chunks and laid out in a worker, so
+	// the page's thread keeps running its tasks (input, timers) all along;
+	// one batch and a layout on the page's thread would let none through
+	// until they ended
+	frames, err := chromedp.Run(ctx, chromedp.Evaluate[int](`(async () => {
+		const ex = window.__explorer, cy = ex.cy;
+		const nodes = [], edges = [];
+		for (let i = 0; i < 1000; i++) nodes.push({ id: 'load/' + i, name: 'n' + i, type: 'Person', degree: 1 });
+		for (let i = 0; i < 1000; i++) edges.push({ id: 'load-e' + i, predicate: 'memberOf', confidence: 0.5, evidenceCount: 1,
+			subject: { id: 'load/' + i }, object: { id: 'load/' + ((i * 7 + 1) % 1000) }, evidence: [] });
+		let ticks = 0, done = false;
+		const tick = () => { if (!done) { ticks++; setTimeout(tick, 5); } };
+		setTimeout(tick, 0);
+		await ex.merge({ nodes, edges }, null);
+		await ex.layout();
+		done = true;
+		return cy.elements().length >= 2000 ? ticks : -1;
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("lay out 2,000 elements: %v", err)
+	}
+	if frames < 2 {
+		t.Errorf("the page ran %d timer tasks while adding and laying out 2,000 elements: it freezes", frames)
+	} else {
+		t.Logf("the page ran %d timer tasks while adding and laying out 2,000 elements", frames)
 	}
 	watch.check(t, s.URL)
 }

@@ -102,33 +102,51 @@ const cy = cytoscape({
   maxZoom: 4,
   pixelRatio: 1,
   textureOnViewport: true,
-  style: [
+  motionBlur: false,
+  style: baseStyle(false),
+});
+
+// The style: mappers and per-type selectors, never functions, which
+// Cytoscape.js would call for every element at every redraw. A big graph
+// (more than BIG elements) is drawn lighter: straight edges without arrows
+// or labels, node labels only on the focus, the selection and a path,
+// nothing but nodes while the view moves.
+const BIG = 600;
+function baseStyle(big) {
+  const s = [
     { selector: 'node', style: {
-      'background-color': (n) => (TYPES[n.data('type')] || {}).color || '#888',
-      shape: (n) => (TYPES[n.data('type')] || {}).shape || 'ellipse',
-      label: 'data(name)', 'font-size': 11, 'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'text-margin-y': 3,
-      'text-wrap': 'ellipsis', 'text-max-width': 140,
-      width: (n) => 14 + Math.min(26, 3 * Math.sqrt(n.data('degree') || 1)),
-      height: (n) => 14 + Math.min(26, 3 * Math.sqrt(n.data('degree') || 1)),
+      label: big ? '' : 'data(name)', 'font-size': 11, 'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'text-margin-y': 3,
+      'text-wrap': big ? 'none' : 'ellipsis', 'text-max-width': 140, 'background-color': '#888',
+      width: 'mapData(degree, 1, 60, 16, 40)', height: 'mapData(degree, 1, 60, 16, 40)',
       'border-width': 1, 'border-color': '#fff',
     } },
+    ...Object.entries(TYPES).map(([t, v]) => ({ selector: `node[type = "${t}"]`, style: { 'background-color': v.color, shape: v.shape } })),
+    { selector: 'node.focus, node:selected, node.path', style: { label: 'data(name)' } },
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#111' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ff9f1c' } },
-    { selector: 'edge', style: {
-      width: (e) => 1 + 4 * (e.data('confidence') || 0), 'line-color': '#9aa5ad', 'target-arrow-color': '#9aa5ad',
-      'target-arrow-shape': 'triangle', 'arrow-scale': 0.7, 'curve-style': 'bezier', opacity: (e) => 0.35 + 0.65 * (e.data('confidence') || 0),
+    { selector: 'edge', style: big ? {
+      width: 'mapData(confidence, 0, 1, 0.5, 3)', 'line-color': '#9aa5ad', 'curve-style': 'haystack', 'haystack-radius': 0,
+      opacity: 'mapData(confidence, 0, 1, 0.3, 0.9)',
+    } : {
+      width: 'mapData(confidence, 0, 1, 1, 5)', 'line-color': '#9aa5ad', 'target-arrow-color': '#9aa5ad',
+      'target-arrow-shape': 'triangle', 'arrow-scale': 0.7, 'curve-style': 'bezier', opacity: 'mapData(confidence, 0, 1, 0.35, 1)',
       label: 'data(predicate)', 'font-size': 9, 'min-zoomed-font-size': 9, color: '#4b565d', 'text-rotation': 'autorotate',
       'text-background-color': '#fff', 'text-background-opacity': 0.8, 'text-background-padding': 1,
     } },
-    { selector: 'edge:selected', style: { 'line-color': '#ff9f1c', 'target-arrow-color': '#ff9f1c', opacity: 1 } },
+    { selector: 'edge:selected', style: { 'line-color': '#ff9f1c', 'target-arrow-color': '#ff9f1c', opacity: 1, label: 'data(predicate)' } },
     { selector: '.path', style: { 'line-color': '#1f6feb', 'target-arrow-color': '#1f6feb', 'border-color': '#1f6feb', 'border-width': 4, opacity: 1 } },
     { selector: '.hidden', style: { display: 'none' } },
-  ],
-});
+  ];
+  return s;
+}
 
-// a big graph is drawn without labels and edges while it moves
+let bigMode = false;
 function tune() {
-  const big = cy.elements().length > 800;
+  const big = cy.elements().length > BIG;
+  if (big !== bigMode) {
+    bigMode = big;
+    cy.style(baseStyle(big));
+  }
   cy.renderer().hideEdgesOnViewport = big;
   cy.renderer().hideLabelsOnViewport = big;
 }
@@ -152,11 +170,21 @@ function addEdge(e) {
   } });
 }
 
-function merge(sg, near) {
-  cy.batch(() => {
-    for (const n of sg.nodes) addNode(n, near);
-    for (const e of sg.edges) addEdge(e);
-  });
+// merge adds a subgraph; a large one goes in chunks, each drawn before the
+// next is added, so that the page answers input all along.
+const CHUNK = 250;
+const nextTask = () => new Promise((r) => setTimeout(r, 0));
+async function merge(sg, near) {
+  const items = [...sg.nodes.map((n) => [addNode, n]), ...sg.edges.map((e) => [addEdge, e])];
+  if (items.length > BIG) {
+    bigMode = false; // switch before the elements come, not after
+    cy.style(baseStyle(true));
+    bigMode = true;
+  }
+  for (let i = 0; i < items.length; i += CHUNK) {
+    if (i > 0) await nextTask();
+    cy.batch(() => { for (const [add, x] of items.slice(i, i + CHUNK)) add(x, near); });
+  }
   tune();
 }
 
@@ -199,7 +227,7 @@ async function focus(id, { keep = false } = {}) {
     state.expanded = [];
   }
   state.focus = id;
-  merge(sg, null);
+  await merge(sg, null);
   cy.nodes().removeClass('focus');
   cy.getElementById(id).addClass('focus');
   applyFilters();
@@ -212,7 +240,7 @@ async function focus(id, { keep = false } = {}) {
 async function expand(id) {
   const n = cy.getElementById(id);
   const sg = await neighbourhood(id);
-  merge(sg, n.nonempty() ? n.position() : null);
+  await merge(sg, n.nonempty() ? n.position() : null);
   if (!state.expanded.includes(id) && id !== state.focus) state.expanded.push(id);
   applyFilters();
   writeURL();
@@ -482,7 +510,7 @@ async function findPath() {
   const p = d.path;
   cy.elements().removeClass('path');
   if (!p.nodes.length) { $('#path-result').textContent = 'No path within 6 hops.'; return; }
-  merge(p, null);
+  await merge(p, null);
   cy.batch(() => { for (const n of p.nodes) cy.getElementById(n.id).addClass('path'); for (const e of p.edges) cy.getElementById(e.id).addClass('path'); });
   applyFilters();
   await layout();
@@ -534,5 +562,5 @@ async function start() {
   window.__explorer.ready = true;
 }
 
-window.__explorer = { cy, state, ready: false, get pending() { return pending; }, layoutDone: () => layoutDone };
+window.__explorer = { cy, state, ready: false, get pending() { return pending; }, layout, merge };
 start().catch((err) => { status('error: ' + err.message); window.__explorer.error = err.message; });
