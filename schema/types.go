@@ -45,7 +45,9 @@ type Entity struct {
 // (Document.Text); NoOffset marks them unknown. Article and Published (the
 // article's date), Confidence and Rule (of that article's assertion) are
 // set when evidence is read back from the store, where one relation may be
-// supported by several articles.
+// supported by several articles. Zero offsets are left out of the JSON,
+// which reads them back as zero, so that documents without code point
+// offsets (the extractor's) print as before.
 type Evidence struct {
 	Article    string  `json:"article,omitempty"`
 	Published  string  `json:"published,omitempty"`
@@ -54,8 +56,8 @@ type Evidence struct {
 	Text       string  `json:"text"`
 	Start      int     `json:"start"`
 	End        int     `json:"end"`
-	CharStart  int     `json:"charStart"`
-	CharEnd    int     `json:"charEnd"`
+	CharStart  int     `json:"charStart,omitempty"`
+	CharEnd    int     `json:"charEnd,omitempty"`
 }
 
 // NoOffset is the code point offset of evidence whose article text is not

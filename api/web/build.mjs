@@ -73,8 +73,8 @@ await writeFile('dist/explorer/index.html', `<!doctype html>
 </aside>
 <main aria-label="Graph"><div id="cy"></div><div id="legend"></div><div id="status" role="status" aria-live="polite"></div></main>
 <aside class="right" aria-label="Details">
-  <div id="details"><p class="muted">Search an entity to draw it and its neighbours. Click a node to see it,
-  double-click (or Expand) to add its neighbours, click an edge for the sentences that support it.</p></div>
+  <div id="details"><p class="muted">Search an entity to draw it and its neighbours. Click a node to see it
+  and add its neighbours, click an edge for the sentences that support it.</p></div>
   <div class="tabs" role="tablist">
     <button type="button" role="tab" data-tab="evidence" aria-selected="true">Evidence</button>
     <button type="button" role="tab" data-tab="article" aria-selected="false">Article</button>

@@ -532,8 +532,12 @@ function status(msg) {
 
 // ---- Start ---------------------------------------------------------------------
 
-cy.on('tap', 'node', (ev) => { selectNode(ev.target.id()); });
-cy.on('dbltap', 'node', (ev) => { expand(ev.target.id()); });
+// a click shows a node and adds its neighbours, once
+cy.on('tap', 'node', (ev) => {
+  const id = ev.target.id();
+  selectNode(id);
+  if (id !== state.focus && !state.expanded.includes(id)) expand(id);
+});
 cy.on('tap', 'edge', (ev) => { showEvidence(ev.target.id()); });
 
 async function start() {
