@@ -1,7 +1,8 @@
 // Package api serves newsgraph's knowledge graph over GraphQL: the schema
 // (generated from the ontology in package schema), its resolvers, the
 // GraphQL-over-HTTP handler with the limits that keep hostile queries from
-// hurting the server, the embedded GraphiQL page, /healthz and /metrics.
+// hurting the server, the embedded explorer (at /) and GraphiQL pages, the
+// exports at /export, /healthz and /metrics.
 //
 // api knows the store and the extractor only through the small interfaces
 // declared here (Store, Writer, Extractor); cmd/newsgraph wires the concrete
