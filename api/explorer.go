@@ -1,7 +1,6 @@
 package api
 
 import (
-	"io/fs"
 	"net/http"
 	"strings"
 )
@@ -17,19 +16,11 @@ const explorerNotBuilt = `<!doctype html>
 `
 
 func (s *Server) serveExplorer(w http.ResponseWriter, r *http.Request) {
-	dist, _ := fs.Sub(webDist, "web/dist/explorer")
-	name := strings.TrimPrefix(r.URL.Path, "/explorer/")
-	if r.URL.Path == "/" || name == "" {
-		name = "index.html"
+	name := ""
+	if r.URL.Path != "/" {
+		name = strings.TrimPrefix(r.URL.Path, "/explorer/")
 	}
-	if _, err := fs.Stat(dist, "index.html"); err != nil {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(http.StatusServiceUnavailable)
-		_, _ = w.Write([]byte(explorerNotBuilt))
-		return
-	}
-	w.Header().Set("Cache-Control", "no-cache")
 	// the page loads nothing from elsewhere; its worker comes from here
 	w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self'")
-	http.ServeFileFS(w, r, dist, name)
+	serveBuilt(w, r, "web/dist/explorer", name, explorerNotBuilt)
 }
