@@ -268,3 +268,25 @@ func TestExportEndpoint(t *testing.T) {
 		t.Errorf("Content-Disposition %q", cd)
 	}
 }
+
+func TestExplorerServed(t *testing.T) {
+	requireAssets(t)
+	ts := newServer(t, api.Config{}, fixtureDocs(t))
+	for _, c := range []struct{ path, ctype, has string }{
+		{"/", "text/html; charset=utf-8", `<script type="module" src="/explorer/explorer.js">`},
+		{"/explorer/explorer.js", "text/javascript; charset=utf-8", "cytoscape"},
+		{"/explorer/layout-worker.js", "text/javascript; charset=utf-8", "postMessage"},
+		{"/explorer/explorer.css", "text/css; charset=utf-8", "#cy"},
+	} {
+		r := ts.do(t, http.MethodGet, c.path, nil)
+		if r.Status != http.StatusOK || r.Header.Get("Content-Type") != c.ctype || !strings.Contains(string(r.Raw), c.has) {
+			t.Errorf("GET %s: %d %q, has %q: %v", c.path, r.Status, r.Header.Get("Content-Type"), c.has, strings.Contains(string(r.Raw), c.has))
+		}
+		if csp := r.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") {
+			t.Errorf("GET %s: Content-Security-Policy %q", c.path, csp)
+		}
+	}
+	if r := ts.do(t, http.MethodGet, "/explorer/nope.js", nil); r.Status != http.StatusNotFound {
+		t.Errorf("GET a file the explorer lacks: %d", r.Status)
+	}
+}

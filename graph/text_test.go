@@ -145,6 +145,30 @@ func TestLegacyStatements(t *testing.T) {
 	if left := dump(t, s); left != "" {
 		t.Errorf("after delete, legacy quads are left:\n%s", left)
 	}
+
+	// ingested again with its text (the same text, so the same hash), a
+	// legacy article is rewritten in the current form
+	text := "Tuvalu signed the Falepili Union."
+	legacy := strings.ReplaceAll(legacyQuads, `"abc"`, `"`+schema.TextHash(text)+`"`)
+	if err := s.Import(ctx, strings.NewReader(legacy)); err != nil {
+		t.Fatal(err)
+	}
+	d := schema.Document{Article: schema.Article{ID: "old.txt", Hash: schema.TextHash(text)}, Text: text,
+		Entities: []schema.Entity{{ID: "country/TV", Type: schema.Country, Name: "Tuvalu"},
+			{ID: "agreement/falepili-union", Type: schema.Agreement, Name: "Falepili Union"}},
+		Relations: []schema.Relation{{Subject: "country/TV", Predicate: schema.Signed, Object: "agreement/falepili-union",
+			Confidence: 0.8, Evidence: schema.Evidence{Text: text, Start: 0, End: len(text)}}}}
+	res, err := s.Ingest(ctx, []schema.Document{d})
+	if err != nil || res[0].Status != schema.Replaced {
+		t.Fatalf("ingest of a legacy article with its text: %+v, %v; want it replaced", res, err)
+	}
+	out := dump(t, s)
+	if strings.Contains(out, "vocab#evidence>") || strings.Contains(out, "vocab#source>") || !strings.Contains(out, "articleBody") {
+		t.Errorf("the legacy article is not rewritten:\n%s", out)
+	}
+	if got, ok, _ := s.ArticleText(ctx, "old.txt"); !ok || got != text {
+		t.Errorf("its text: %q, %v", got, ok)
+	}
 }
 
 // TestExportNeighbourhood: an entity's neighbourhood holds its entities,
