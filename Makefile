@@ -15,7 +15,7 @@ PGDIR     := $(CURDIR)/.pgtest
 GOFILES   := $(shell find . -name '*.go' -not -path './$(WEB)/*') go.mod go.sum
 SEEDS     := $(wildcard seeds/*)
 
-.PHONY: all build assets run test test-deps vet eval cv ablation train bench loadtest clean
+.PHONY: all build assets run notebook test test-deps vet eval cv ablation train bench loadtest clean
 
 all: build
 
@@ -33,7 +33,7 @@ $(WEB_MODULES): $(WEB)/package.json $(WEB)/package-lock.json
 	cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(WEB_DIST): $(WEB_MODULES) $(WEB)/build.mjs $(wildcard $(WEB)/src/*)
+$(WEB_DIST): $(WEB_MODULES) $(WEB)/build.mjs $(shell find $(WEB)/src -type f)
 	cd $(WEB) && npm run build --silent
 	@touch $@
 
@@ -45,6 +45,13 @@ $(DB): $(SEEDS) | $(BIN)
 run: $(BIN) $(DB)
 	$(BIN) serve --db $(DB) --addr $(ADDR)
 
+# notebook: serves the seed graph on a free port and executes
+# examples/explore.ipynb against it with Jupyter (Debian's jupyter-nbconvert,
+# python3-ipykernel, python3-networkx, python3-matplotlib; .ci/deps.sh
+# installs them), writing the executed copy to examples/explore.executed.ipynb.
+notebook: $(BIN) $(DB)
+	@.ci/notebook.sh $(BIN) $(DB)
+
 vet: $(WEB_DIST)
 	$(GO) vet ./...
 
@@ -55,7 +62,7 @@ test: test-deps $(WEB_DIST) vet
 	@set -e; \
 	url=$$(.ci/postgres.sh start $(PGDIR)); \
 	trap '.ci/postgres.sh stop $(PGDIR) >/dev/null 2>&1 || true' EXIT; \
-	NEWSGRAPH_TEST_POSTGRES="$$url" $(GO) test -count=1 ./...
+	NEWSGRAPH_TEST_POSTGRES="$$url" NEWSGRAPH_TEST_REQUIRE=1 $(GO) test -count=1 ./...
 
 test-deps:
 	@.ci/deps.sh

@@ -19,6 +19,15 @@ command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>
 	command -v google-chrome-stable >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 ||
 	want_debs+=(chromium)
 
+# the export readers and the notebook (cmd/newsgraph/readers_test.go,
+# notebook_test.go) use Debian's Python, its networkx, rdflib and matplotlib,
+# and Jupyter's nbconvert with the Python kernel
+py=/usr/bin/python3
+for mod in networkx:python3-networkx rdflib:python3-rdflib matplotlib:python3-matplotlib ipykernel:python3-ipykernel; do
+	"$py" -c "import ${mod%%:*}" >/dev/null 2>&1 || want_debs+=("${mod#*:}")
+done
+command -v jupyter-nbconvert >/dev/null 2>&1 || want_debs+=(jupyter-nbconvert)
+
 if [ ${#want_debs[@]} -gt 0 ]; then
 	if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
 		echo "deps: installing ${want_debs[*]} from Debian's packages" >&2

@@ -15,7 +15,7 @@
 local queries = {
 	EntityByID = "query($id: ID!) { entity(id: $id) { id name type degree\n\t\t\t" ..
 		"relations(first: 20) { totalCount nodes { subject { id name } predicate object { id name } value confidence } } } }",
-	Search = "query($q: String!) { search(query: $q) { score matched entity { id name type } } }",
+	Search = "query($q: String!) { search(query: $q) { nodes { score matched entity { id name type } } } }",
 	Neighborhood2 = "query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { truncated\n\t\t\t" ..
 		"nodes { id type name } edges { subject { id } predicate object { id } } } }",
 	Path = "query($a: ID!, $b: ID!) { path(from: $a, to: $b, maxDepth: 4) {\n\t\t\t" ..

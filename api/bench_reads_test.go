@@ -59,7 +59,7 @@ func BenchmarkHandlerReads(b *testing.B) {
 			len(q.ids), func(i int) map[string]any { return map[string]any{"id": q.ids[i]} })
 	})
 	b.Run("Search", func(b *testing.B) {
-		benchQuery(b, h, `query($q: String!) { search(query: $q) { score matched entity { id name type } } }`,
+		benchQuery(b, h, `query($q: String!) { search(query: $q) { nodes { score matched entity { id name type } } } }`,
 			len(q.prefixes), func(i int) map[string]any { return map[string]any{"q": q.prefixes[i]} })
 	})
 	b.Run("Neighborhood2", func(b *testing.B) {

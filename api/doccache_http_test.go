@@ -27,8 +27,8 @@ func TestCachedQueriesSameVerdict(t *testing.T) {
 		{"same text, within the limit again", page, map[string]interface{}{"n": 5}, ""},
 		{"invalid field", `{ entity(id: "country/KR") { nope } }`, nil, `Cannot query field "nope"`},
 		{"invalid field again", `{ entity(id: "country/KR") { nope } }`, nil, `Cannot query field "nope"`},
-		{"cost", `{ entities(first: 100) { nodes { relations(first: 100) { totalCount } } } }`, nil, "cost exceeds 5000"},
-		{"cost again", `{ entities(first: 100) { nodes { relations(first: 100) { totalCount } } } }`, nil, "cost exceeds 5000"},
+		{"cost", `{ entities(first: 100) { nodes { relations(first: 100) { nodes { id predicate confidence rule evidenceCount value } } } } }`, nil, "cost exceeds 60000"},
+		{"cost again", `{ entities(first: 100) { nodes { relations(first: 100) { nodes { id predicate confidence rule evidenceCount value } } } } }`, nil, "cost exceeds 60000"},
 	}
 	for _, s := range steps {
 		r := ts.post(t, s.query, s.vars, "Accept", "application/graphql-response+json")

@@ -23,19 +23,25 @@ const notBuiltPage = `<!doctype html>
 `
 
 func (s *Server) serveGraphiQL(w http.ResponseWriter, r *http.Request) {
-	dist, _ := fs.Sub(webDist, "web/dist")
 	name := strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, "/graphiql"), "/")
+	if name == "README" {
+		http.NotFound(w, r)
+		return
+	}
+	serveBuilt(w, r, "web/dist", name, notBuiltPage)
+}
+
+// serveBuilt serves file name ("" for index.html) of the built assets in
+// dir, or, when they are not built, a 503 page that says how to build them.
+func serveBuilt(w http.ResponseWriter, r *http.Request, dir, name, notBuilt string) {
+	dist, _ := fs.Sub(webDist, dir)
 	if name == "" {
 		name = "index.html"
 	}
 	if _, err := fs.Stat(dist, "index.html"); err != nil {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusServiceUnavailable)
-		_, _ = w.Write([]byte(notBuiltPage))
-		return
-	}
-	if name == "README" {
-		http.NotFound(w, r)
+		_, _ = w.Write([]byte(notBuilt))
 		return
 	}
 	w.Header().Set("Cache-Control", "no-cache")

@@ -14,15 +14,10 @@ import (
 // prescan looks at the raw text before anything parses it, and walk looks
 // at the parsed document before graphql.ValidateDocument or execution.
 
-// Argument bounds checked by resolvers.
-const (
-	maxFirst     = 100 // first, on every list
-	maxDepthHops = 3   // neighborhood depth
-	maxNodes     = 500 // neighborhood limit
-	maxPathDepth = 6   // path maxDepth
-)
-
-// Limits bounds one request. Zero fields take the defaults of DefaultLimits.
+// Limits bounds one request: its size and shape, checked before it runs
+// (the first nine), and the page sizes its arguments may ask for, checked
+// by the resolvers (the last four). Zero fields take the defaults of
+// DefaultLimits.
 type Limits struct {
 	MaxBodyBytes  int64 // request body
 	MaxQueryChars int   // query text, in characters
@@ -33,12 +28,43 @@ type Limits struct {
 	MaxAliases    int
 	MaxRootFields int
 	MaxCost       int // fields weighted by the first/limit of the lists above them
+
+	MaxFirst     int // first, on every list (and stats' top)
+	MaxNodes     int // neighborhood's limit
+	MaxHops      int // neighborhood's depth
+	MaxPathDepth int // path's maxDepth
 }
 
 // DefaultLimits are the limits of a server whose Config.Limits is zero.
+// Under them every list at its largest page (first 100, neighborhood
+// limit 500 at depth 3) answers with its items' relations and evidence
+// selected: TestDocumentedMaximums holds them to it.
 var DefaultLimits = Limits{
 	MaxBodyBytes: 64 << 10, MaxQueryChars: 15000, MaxTokens: 2000, MaxNesting: 64,
-	MaxDepth: 10, MaxFields: 500, MaxAliases: 30, MaxRootFields: 20, MaxCost: 5000,
+	MaxDepth: 10, MaxFields: 500, MaxAliases: 30, MaxRootFields: 20, MaxCost: 60000,
+	MaxFirst: 100, MaxNodes: 500, MaxHops: 3, MaxPathDepth: 6,
+}
+
+// The most a page limit may be set to: what the store serves in one read.
+const (
+	ceilFirst     = 1000
+	ceilNodes     = 1000
+	ceilHops      = 5
+	ceilPathDepth = 12
+)
+
+// Check reports a limit set out of its range, by its name.
+func (l Limits) Check() error {
+	for _, c := range []struct {
+		name    string
+		v, most int
+	}{{"max-first", l.MaxFirst, ceilFirst}, {"max-nodes", l.MaxNodes, ceilNodes},
+		{"max-hops", l.MaxHops, ceilHops}, {"max-path-depth", l.MaxPathDepth, ceilPathDepth}} {
+		if c.v < 0 || c.v > c.most {
+			return fmt.Errorf("api: limit %s is %d, want 1 to %d (0 for the default)", c.name, c.v, c.most)
+		}
+	}
+	return nil
 }
 
 func (l Limits) withDefaults() Limits {
@@ -59,6 +85,10 @@ func (l Limits) withDefaults() Limits {
 	pick(&l.MaxAliases, d.MaxAliases)
 	pick(&l.MaxRootFields, d.MaxRootFields)
 	pick(&l.MaxCost, d.MaxCost)
+	pick(&l.MaxFirst, d.MaxFirst)
+	pick(&l.MaxNodes, d.MaxNodes)
+	pick(&l.MaxHops, d.MaxHops)
+	pick(&l.MaxPathDepth, d.MaxPathDepth)
 	return l
 }
 

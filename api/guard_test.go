@@ -42,7 +42,7 @@ func TestGuards(t *testing.T) {
 		{"fields", `{ entities(first: 1) { nodes { ` + strings.Repeat("...F ", 120) + `} } } fragment F on Entity { id name type aliases degree }`, "more than 500 fields"},
 		{"aliases", `{ entity(id: "country/KR") { ` + repeat("a%d: id ", 31) + `} }`, "more than 30 aliases"},
 		{"root fields", "{ " + strings.Repeat("__typename ", 21) + "}", "more than 20 root fields"},
-		{"cost", `{ entities(first: 100) { nodes { relations(first: 100) { totalCount } } } }`, "cost exceeds 5000"},
+		{"cost", `{ entities(first: 100) { nodes { relations(first: 100) { nodes { id predicate confidence rule evidenceCount value } } } } }`, "cost exceeds 60000"},
 		{"first", `{ entities(first: 101) { totalCount } }`, "first must be at most 100"},
 		{"neighborhood depth", `{ neighborhood(id: "country/KR", depth: 4) { truncated } }`, "depth must be between 1 and 3"},
 		{"neighborhood limit", `{ neighborhood(id: "country/KR", limit: 501) { truncated } }`, "limit must be between 1 and 500"},
@@ -119,7 +119,7 @@ func (b *blockingStore) Stats(ctx context.Context, top int) (schema.Stats, error
 	return b.Store.Stats(ctx, top)
 }
 
-func (b *blockingStore) Search(ctx context.Context, q schema.SearchQuery) ([]schema.SearchHit, error) {
+func (b *blockingStore) Search(ctx context.Context, q schema.SearchQuery) (schema.SearchPage, error) {
 	if q.Text == "panic" {
 		panic("boom in the store")
 	}
@@ -147,7 +147,7 @@ func TestConcurrencyLimit(t *testing.T) {
 
 func TestPanicRecovered(t *testing.T) {
 	base := serve(t, &blockingStore{Store: openStore(t, fixtureDocs(t))}, api.Config{})
-	r := base.post(t, `{ search(query: "panic") { score } }`, nil)
+	r := base.post(t, `{ search(query: "panic") { totalCount } }`, nil)
 	id := r.Header.Get("X-Request-Id")
 	want := "api: internal error (request id " + id + ")"
 	if id == "" || r.firstError() != want {

@@ -149,7 +149,7 @@ func fieldDef(t graphql.Type, name string) *graphql.FieldDefinition {
 }
 
 // listWeight is how many items the field may return for its sub-selection
-// (0 when it is not a list); it also enforces first <= maxFirst.
+// (0 when it is not a list); it also enforces first <= MaxFirst.
 func (w *walker) listWeight(f *ast.Field, def *graphql.FieldDefinition) (int, error) {
 	args := map[string]int{}
 	for _, a := range f.Arguments {
@@ -157,11 +157,11 @@ func (w *walker) listWeight(f *ast.Field, def *graphql.FieldDefinition) (int, er
 			continue
 		}
 		n, known := w.intValue(a.Value)
-		if a.Name.Value == "first" && (n > maxFirst || !known) {
+		if a.Name.Value == "first" && (n > w.l.MaxFirst || !known) {
 			if !known {
-				n = maxFirst
+				n = w.l.MaxFirst
 			} else {
-				return 0, reject("first", "first must be at most %d, got %d", maxFirst, n)
+				return 0, reject("first", "first must be at most %d, got %d", w.l.MaxFirst, n)
 			}
 		}
 		args[a.Name.Value] = n

@@ -68,6 +68,9 @@ func (s *Server) resolveIngest(p graphql.ResolveParams) (interface{}, error) {
 	if err != nil {
 		return nil, fmt.Errorf("api: ingestArticle %s: extract: %w", a.ID, err)
 	}
+	if err := doc.SetText(string(text)); err != nil {
+		return nil, fmt.Errorf("api: ingestArticle %s: %w", a.ID, err)
+	}
 	res, err := s.writer.Ingest(p.Context, []schema.Document{doc})
 	if err != nil {
 		return nil, fmt.Errorf("api: ingestArticle %s: %w", a.ID, err)
@@ -104,9 +107,6 @@ func articleInput(in map[string]interface{}) (schema.Article, []byte, error) {
 	if a.ID == "" {
 		a.ID = "article-" + a.Hash[:12]
 	}
-	if a.Source == "" {
-		a.Source = "api"
-	}
 	if a.Published != "" && !schema.IsDate(a.Published) {
 		return schema.Article{}, nil, fmt.Errorf("api: ingestArticle: published %q is not a YYYY-MM-DD date", a.Published)
 	}
@@ -119,7 +119,7 @@ func docStatements(doc schema.Document) []interface{} {
 	for i, r := range doc.Relations {
 		ev := r.Evidence
 		ev.Article, ev.Published = doc.Article.ID, doc.Article.Published
-		out[i] = schema.Statement{ID: r.Key(), Subject: r.Subject, Predicate: r.Predicate, Object: r.Object,
+		out[i] = schema.Statement{ID: schema.StatementID(r.Subject, r.Predicate, r.Object), Subject: r.Subject, Predicate: r.Predicate, Object: r.Object,
 			Confidence: r.Confidence, Rule: r.Rule, EvidenceCount: 1, Evidence: []schema.Evidence{ev}}
 	}
 	return out

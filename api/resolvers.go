@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/graphql-go/graphql"
 
@@ -29,7 +28,7 @@ func (s *Server) resolveEntity(p graphql.ResolveParams) (interface{}, error) {
 }
 
 func (s *Server) resolveEntities(p graphql.ResolveParams) (interface{}, error) {
-	pr, err := parsePage(p.Args)
+	pr, err := s.parsePage(p.Args)
 	if err != nil {
 		return nil, err
 	}
@@ -52,32 +51,8 @@ func (s *Server) resolveEntities(p graphql.ResolveParams) (interface{}, error) {
 	return pr.conn(entityList(page.Entities), page.PageInfo), nil
 }
 
-func (s *Server) resolveSearch(p graphql.ResolveParams) (interface{}, error) {
-	q := schema.SearchQuery{Types: entityTypes(p.Args["types"])}
-	q.Text, _ = p.Args["query"].(string)
-	if strings.TrimSpace(q.Text) == "" {
-		return nil, fmt.Errorf("api: search: query must not be empty")
-	}
-	var err error
-	if q.Limit, err = firstArg(p.Args, "first"); err != nil {
-		return nil, err
-	}
-	hits, err := s.store.Search(p.Context, q)
-	if err != nil {
-		return nil, fmt.Errorf("api: search %q: %w", q.Text, err)
-	}
-	l := loaderFrom(p.Context, s.store)
-	for i := range hits {
-		l.primeOne(&hits[i].Entity)
-	}
-	if hits == nil {
-		hits = []schema.SearchHit{}
-	}
-	return hits, nil
-}
-
 func (s *Server) resolveRelations(p graphql.ResolveParams) (interface{}, error) {
-	pr, err := parsePage(p.Args)
+	pr, err := s.parsePage(p.Args)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +82,7 @@ func (s *Server) relationConn(ctx context.Context, f schema.RelationFilter, pr p
 
 func (s *Server) resolveEntityRelations(p graphql.ResolveParams) (interface{}, error) {
 	e := entityOf(p)
-	pr, err := parsePage(p.Args)
+	pr, err := s.parsePage(p.Args)
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +96,7 @@ func (s *Server) resolveEntityRelations(p graphql.ResolveParams) (interface{}, e
 
 func (s *Server) resolveEntityArticles(p graphql.ResolveParams) (interface{}, error) {
 	e := entityOf(p)
-	pr, err := parsePage(p.Args)
+	pr, err := s.parsePage(p.Args)
 	if err != nil {
 		return nil, err
 	}
@@ -237,7 +212,7 @@ func (s *Server) resolveArticle(p graphql.ResolveParams) (interface{}, error) {
 }
 
 func (s *Server) resolveArticles(p graphql.ResolveParams) (interface{}, error) {
-	pr, err := parsePage(p.Args)
+	pr, err := s.parsePage(p.Args)
 	if err != nil {
 		return nil, err
 	}
@@ -264,7 +239,7 @@ func (s *Server) resolveArticleEntities(p graphql.ResolveParams) (interface{}, e
 
 func (s *Server) resolveArticleRelations(p graphql.ResolveParams) (interface{}, error) {
 	a, _ := p.Source.(schema.Article)
-	pr, err := parsePage(p.Args)
+	pr, err := s.parsePage(p.Args)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,8 @@
 // Package api serves newsgraph's knowledge graph over GraphQL: the schema
 // (generated from the ontology in package schema), its resolvers, the
 // GraphQL-over-HTTP handler with the limits that keep hostile queries from
-// hurting the server, the embedded GraphiQL page, /healthz and /metrics.
+// hurting the server, the embedded explorer (at /) and GraphiQL pages, the
+// exports at /export, /healthz and /metrics.
 //
 // api knows the store and the extractor only through the small interfaces
 // declared here (Store, Writer, Extractor); cmd/newsgraph wires the concrete
@@ -37,12 +38,15 @@ type Store interface {
 	Entity(ctx context.Context, id string) (schema.Entity, error)
 	EntitiesByID(ctx context.Context, ids []string) (map[string]schema.Entity, error)
 	Entities(ctx context.Context, f schema.EntityFilter, p schema.Page) (schema.EntityPage, error)
-	Search(ctx context.Context, q schema.SearchQuery) ([]schema.SearchHit, error)
+	Search(ctx context.Context, q schema.SearchQuery) (schema.SearchPage, error)
 	Relations(ctx context.Context, f schema.RelationFilter, p schema.Page) (schema.RelationPage, error)
 	Statements(ctx context.Context, ids []string) (map[string]schema.Statement, error)
 	Neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (schema.Subgraph, error)
 	Path(ctx context.Context, from, to string, maxDepth int) (schema.Subgraph, error)
 	Article(ctx context.Context, id string) (schema.Article, error)
+	// ArticleText is the text every offset of an article refers to; ok
+	// is false for an article stored without it.
+	ArticleText(ctx context.Context, id string) (text string, ok bool, err error)
 	Articles(ctx context.Context, f schema.ArticleFilter, p schema.Page) (schema.ArticlePage, error)
 	ArticleEntities(ctx context.Context, article string, t schema.EntityType) ([]schema.Entity, error)
 	Degrees(ctx context.Context, ids []string) (map[string]int, error)
@@ -126,6 +130,9 @@ func NewServer(store Store, ex Extractor, cfg Config) (*Server, error) {
 	if cfg.IsNotFound == nil {
 		cfg.IsNotFound = hasNotFound
 	}
+	if err := cfg.Limits.Check(); err != nil {
+		return nil, err
+	}
 	s := &Server{
 		store:   store,
 		ex:      ex,
@@ -147,17 +154,18 @@ func NewServer(store Store, ex Extractor, cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// Handler routes /graphql, /graphiql, /healthz and /metrics.
+// Handler routes the explorer at /, /graphql, /export, /graphiql,
+// /healthz and /metrics.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", s.cors(http.HandlerFunc(s.serveGraphQL)))
+	mux.Handle("/export", s.cors(http.HandlerFunc(s.serveExport)))
 	mux.Handle("/graphiql", http.HandlerFunc(s.serveGraphiQL))
 	mux.Handle("/graphiql/", http.HandlerFunc(s.serveGraphiQL))
 	mux.HandleFunc("/healthz", s.serveHealth)
 	mux.Handle("/metrics", s.metrics.handler())
-	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/graphiql", http.StatusFound)
-	})
+	mux.HandleFunc("/{$}", s.serveExplorer)
+	mux.HandleFunc("/explorer/", s.serveExplorer)
 	return s.observe(mux)
 }
 

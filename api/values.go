@@ -22,14 +22,14 @@ type pageReq struct {
 	page  schema.Page // what the store is asked: First is first+skip
 }
 
-func parsePage(args map[string]interface{}) (pageReq, error) {
-	first, err := firstArg(args, "first")
+func (s *Server) parsePage(args map[string]interface{}) (pageReq, error) {
+	first, err := s.firstArg(args, "first")
 	if err != nil {
 		return pageReq{}, err
 	}
 	pr := pageReq{first: first}
 	if after, ok := args["after"].(string); ok && after != "" {
-		if pr.page.After, pr.skip, err = decodeCursor(after); err != nil {
+		if pr.page.After, pr.skip, err = decodeCursor(after, s.limits.MaxFirst); err != nil {
 			return pageReq{}, err
 		}
 	}
@@ -37,13 +37,13 @@ func parsePage(args map[string]interface{}) (pageReq, error) {
 	return pr, nil
 }
 
-func firstArg(args map[string]interface{}, name string) (int, error) {
+func (s *Server) firstArg(args map[string]interface{}, name string) (int, error) {
 	n, ok := args[name].(int)
 	if !ok {
 		return 0, fmt.Errorf("api: %s must be an integer", name)
 	}
-	if n < 0 || n > maxFirst {
-		return 0, fmt.Errorf("api: %s must be between 0 and %d, got %d", name, maxFirst, n)
+	if n < 0 || n > s.limits.MaxFirst {
+		return 0, fmt.Errorf("api: %s must be between 0 and %d, got %d", name, s.limits.MaxFirst, n)
 	}
 	return n, nil
 }
@@ -52,12 +52,12 @@ func encodeCursor(storeCursor string, skip int) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(strconv.Itoa(skip) + ":" + storeCursor))
 }
 
-func decodeCursor(c string) (string, int, error) {
+func decodeCursor(c string, maxSkip int) (string, int, error) {
 	raw, err := base64.RawURLEncoding.DecodeString(c)
 	if err == nil {
 		skipText, storeCursor, ok := strings.Cut(string(raw), ":")
 		skip, err2 := strconv.Atoi(skipText)
-		if ok && err2 == nil && skip >= 0 && skip <= maxFirst {
+		if ok && err2 == nil && skip >= 0 && skip <= maxSkip {
 			return storeCursor, skip, nil
 		}
 	}

@@ -19,11 +19,11 @@ func (s *Server) resolveNeighborhood(p graphql.ResolveParams) (interface{}, erro
 	q.ID, _ = p.Args["id"].(string)
 	q.Depth, _ = p.Args["depth"].(int)
 	q.Limit, _ = p.Args["limit"].(int)
-	if q.Depth < 1 || q.Depth > maxDepthHops {
-		return nil, fmt.Errorf("api: neighborhood: depth must be between 1 and %d, got %d", maxDepthHops, q.Depth)
+	if q.Depth < 1 || q.Depth > s.limits.MaxHops {
+		return nil, fmt.Errorf("api: neighborhood: depth must be between 1 and %d, got %d", s.limits.MaxHops, q.Depth)
 	}
-	if q.Limit < 1 || q.Limit > maxNodes {
-		return nil, fmt.Errorf("api: neighborhood: limit must be between 1 and %d, got %d", maxNodes, q.Limit)
+	if q.Limit < 1 || q.Limit > s.limits.MaxNodes {
+		return nil, fmt.Errorf("api: neighborhood: limit must be between 1 and %d, got %d", s.limits.MaxNodes, q.Limit)
 	}
 	g, err := s.store.Neighborhood(p.Context, q)
 	if s.notFound(err) {
@@ -41,8 +41,12 @@ func (s *Server) resolveNeighborhood(p graphql.ResolveParams) (interface{}, erro
 // here, for the edges whose evidence the query asks for, in one batch.
 func (s *Server) resolveEvidence(p graphql.ResolveParams) (interface{}, error) {
 	st := stmtOf(p)
+	first, err := s.firstArg(p.Args, "first")
+	if err != nil {
+		return nil, err
+	}
 	if len(st.Evidence) > 0 || st.EvidenceCount == 0 {
-		return evidenceList(st.Evidence), nil
+		return evidenceList(st.Evidence[:min(first, len(st.Evidence))]), nil
 	}
 	load := loaderFrom(p.Context, s.store).statement(p.Context, st.ID)
 	return func() (interface{}, error) {
@@ -50,7 +54,7 @@ func (s *Server) resolveEvidence(p graphql.ResolveParams) (interface{}, error) {
 		if err != nil {
 			return nil, err
 		}
-		return evidenceList(full.Evidence), nil
+		return evidenceList(full.Evidence[:min(first, len(full.Evidence))]), nil
 	}, nil
 }
 
@@ -58,8 +62,8 @@ func (s *Server) resolvePath(p graphql.ResolveParams) (interface{}, error) {
 	from, _ := p.Args["from"].(string)
 	to, _ := p.Args["to"].(string)
 	depth, _ := p.Args["maxDepth"].(int)
-	if depth < 1 || depth > maxPathDepth {
-		return nil, fmt.Errorf("api: path: maxDepth must be between 1 and %d, got %d", maxPathDepth, depth)
+	if depth < 1 || depth > s.limits.MaxPathDepth {
+		return nil, fmt.Errorf("api: path: maxDepth must be between 1 and %d, got %d", s.limits.MaxPathDepth, depth)
 	}
 	g, err := s.store.Path(p.Context, from, to, depth)
 	if s.notFound(err) {
@@ -74,8 +78,8 @@ func (s *Server) resolvePath(p graphql.ResolveParams) (interface{}, error) {
 
 func (s *Server) resolveStats(p graphql.ResolveParams) (interface{}, error) {
 	top, _ := p.Args["top"].(int)
-	if top < 0 || top > maxFirst {
-		return nil, fmt.Errorf("api: stats: top must be between 0 and %d, got %d", maxFirst, top)
+	if top < 0 || top > s.limits.MaxFirst {
+		return nil, fmt.Errorf("api: stats: top must be between 0 and %d, got %d", s.limits.MaxFirst, top)
 	}
 	st, err := s.store.Stats(p.Context, top)
 	if err != nil {
@@ -112,7 +116,7 @@ func (s *Server) resolveTimeline(p graphql.ResolveParams) (interface{}, error) {
 	id, _ := p.Args["entity"].(string)
 	f := schema.RelationFilter{Entity: id, Direction: schema.Both}
 	var sts []schema.Statement
-	for page := (schema.Page{First: maxFirst}); len(sts) < timelineCap; {
+	for page := (schema.Page{First: s.limits.MaxFirst}); len(sts) < timelineCap; {
 		got, err := s.store.Relations(p.Context, f, page)
 		if err != nil {
 			return nil, fmt.Errorf("api: timeline of %q: %w", id, err)

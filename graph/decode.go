@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/cayleygraph/quad"
 	"github.com/newsgraph/newsgraph/schema"
@@ -33,11 +34,23 @@ func (sd *storedDoc) document() schema.Document { return sd.doc.document() }
 // entity returns the article's own record of entity id, or nil.
 func (sd *storedDoc) entity(id string) *entityRec { return sd.doc.entity(id) }
 
+// stmtParts gathers a statement node's triple; in the legacy form (see
+// quads.go) the node is one assertion and carries its evidence too.
 type stmtParts struct {
 	rel  schema.Relation
 	hasS bool
 	hasP bool
 	hasO bool
+}
+
+// evParts gathers an evidence node: its assertion of the statement it
+// supports.
+type evParts struct {
+	supports quad.Value
+	ev       schema.Evidence
+	conf     float64
+	rule     string
+	hasChars int // charStart and charEnd seen
 }
 
 // decode rebuilds the document of article id from the quads it labels.
@@ -68,6 +81,7 @@ func decodeDocument(id string, qs quadSet) schema.Document {
 	d.Article.ID = id
 	ents := map[string]*schema.Entity{}
 	stmts := map[quad.Value]*stmtParts{}
+	evs := map[quad.Value]*evParts{}
 	entity := func(v quad.Value) *schema.Entity {
 		eid, _ := iriSuffix(v, entityBase)
 		e := ents[eid]
@@ -80,7 +94,18 @@ func decodeDocument(id string, qs quadSet) schema.Document {
 	for _, q := range qs {
 		q = normalize(q)
 		if _, ok := iriSuffix(q.Subject, articleBase); ok {
+			if q.Predicate == pBody {
+				d.Text, _ = literalString(q.Object)
+				continue
+			}
 			decodeArticle(&d.Article, q)
+		} else if _, ok := iriSuffix(q.Subject, evidenceBase); ok {
+			ep := evs[q.Subject]
+			if ep == nil {
+				ep = &evParts{ev: schema.Evidence{CharStart: schema.NoOffset, CharEnd: schema.NoOffset}}
+				evs[q.Subject] = ep
+			}
+			decodeEvidence(ep, q)
 		} else if _, ok := iriSuffix(q.Subject, entityBase); ok {
 			decodeEntity(entity(q.Subject), q)
 		} else if _, ok := iriSuffix(q.Subject, statementBase); ok {
@@ -104,10 +129,25 @@ func decodeDocument(id string, qs quadSet) schema.Document {
 	}
 	slices.SortFunc(d.Entities, func(a, b schema.Entity) int { return cmp.Compare(a.ID, b.ID) })
 	d.Relations = make([]schema.Relation, 0, len(stmts))
-	for _, st := range stmts {
-		if st.hasS && st.hasP && st.hasO {
-			d.Relations = append(d.Relations, st.rel)
+	for sv, st := range stmts {
+		if !st.hasS || !st.hasP || !st.hasO {
+			continue
 		}
+		if id, _ := iriSuffix(sv, statementBase); !strings.HasPrefix(id, statementPrefix) {
+			st.rel.Evidence.CharStart, st.rel.Evidence.CharEnd = schema.NoOffset, schema.NoOffset
+			d.Relations = append(d.Relations, st.rel) // legacy: the node is the assertion
+		}
+	}
+	for _, ep := range evs {
+		st := stmts[ep.supports]
+		if st == nil || !st.hasS || !st.hasP || !st.hasO {
+			continue
+		}
+		if ep.hasChars != 2 || d.Text == "" {
+			ep.ev.CharStart, ep.ev.CharEnd = schema.NoOffset, schema.NoOffset
+		}
+		d.Relations = append(d.Relations, schema.Relation{Subject: st.rel.Subject, Predicate: st.rel.Predicate,
+			Object: st.rel.Object, Confidence: ep.conf, Rule: ep.rule, Evidence: ep.ev})
 	}
 	slices.SortFunc(d.Relations, compareRelations)
 	return d
@@ -122,7 +162,7 @@ func compareRelations(a, b schema.Relation) int {
 func decodeArticle(a *schema.Article, q quad.Quad) {
 	s, _ := literalString(q.Object)
 	switch q.Predicate {
-	case pSource:
+	case pLegacySource:
 		a.Source = s
 	case pURL:
 		a.URL = s
@@ -182,11 +222,34 @@ func decodeStatement(st *stmtParts, q quad.Quad) {
 		r.Confidence, _ = literalFloat(q.Object)
 	case pRule:
 		r.Rule, _ = literalString(q.Object)
-	case pEvidence:
+	case pLegacyEvidence:
 		r.Evidence.Text, _ = literalString(q.Object)
 	case pStart:
 		r.Evidence.Start, _ = literalInt(q.Object)
 	case pEnd:
 		r.Evidence.End, _ = literalInt(q.Object)
+	}
+}
+
+func decodeEvidence(ep *evParts, q quad.Quad) {
+	switch q.Predicate {
+	case pSupports:
+		ep.supports = q.Object
+	case pConfidence:
+		ep.conf, _ = literalFloat(q.Object)
+	case pRule:
+		ep.rule, _ = literalString(q.Object)
+	case pSentence:
+		ep.ev.Text, _ = literalString(q.Object)
+	case pStart:
+		ep.ev.Start, _ = literalInt(q.Object)
+	case pEnd:
+		ep.ev.End, _ = literalInt(q.Object)
+	case pCharStart:
+		ep.ev.CharStart, _ = literalInt(q.Object)
+		ep.hasChars++
+	case pCharEnd:
+		ep.ev.CharEnd, _ = literalInt(q.Object)
+		ep.hasChars++
 	}
 }

@@ -23,22 +23,38 @@
 //	article   <base>article/<id>   (id path-escaped)
 //	  <art> rdf:type <base>type/Article
 //	  <art> schema:headline, schema:url, schema:datePublished, schema:author,
-//	        schema:publisher, schema:wordCount, <base>vocab#source, <base>vocab#hash
+//	        schema:publisher, schema:wordCount, schema:articleBody (the text
+//	        every offset refers to), <base>vocab#hash
 //	  <art> <base>vocab#mentions <entity>           one per entity it mentions
 //
 //	entity    <base>entity/<extractor id>, e.g. <base>entity/country/KR;
 //	          the id is stable across articles, so articles meet on it
 //	  <e> rdf:type <base>type/<EntityType>
 //	  <e> schema:name "…"; schema:alternateName "…"; schema:jobTitle "…"
-//	  <e> <base>vocab#confidence "0.9"^^xsd:double
+//	  <e> <base>vocab#confidence 0.9 (a float, exported as xsd:decimal)
 //	  <e> <base>vocab#mentionAt "start-end"           byte span in that article
 //
 //	relation  a direct edge, for traversal:
 //	  <subject> <base>rel/<predicate> <object>       (a date literal for signedOn)
-//	          and a statement node for provenance:
+//	          a statement node, the edge every asserting article shares:
 //	  <st> rdf:type rdf:Statement; rdf:subject, rdf:predicate, rdf:object
-//	  <st> <base>vocab#confidence, #rule, #evidence (the sentence), #start, #end
-//	  where <st> is <base>statement/<hash of article, triple and offsets>.
+//	  where <st> is <base>statement/<id>, id the API's Relation.id
+//	  ("st-" and a hash of the triple);
+//	          and an evidence node per assertion, for provenance:
+//	  <ev> rdf:type <base>type/Evidence; <base>vocab#supports <st>;
+//	       #article <art>; #confidence; #rule; #sentence; #start, #end (bytes);
+//	       #charStart, #charEnd (code points, when the text is stored)
+//	  where <ev> is <base>evidence/<hash of article, triple and offsets>.
+//
+// Stores written before texts and evidence nodes named each assertion a
+// statement node of its own (<base>statement/<hash>, carrying the
+// sentence as #evidence) and kept the path of the article's file
+// (#source). They are read as they are, and an article is rewritten in the
+// current form when it is ingested again with its text.
+//
+// The exports type literals with their XML Schema IRIs (integers,
+// decimals, dates); the store keeps Cayley's native values, to which Import turns
+// them back.
 //
 // Entity attributes are asserted per article, each in its article's graph:
 // when two articles name "country/KR" the quads differ only by label, so
@@ -70,7 +86,8 @@
 // are served from an in-memory index. It is not a second source of truth:
 // Open builds it by decoding every article's quads, and each committed write
 // updates it with the same decoded quads; Export and Import work on the quads
-// themselves. Open reads the quads a chunk at a time, looking up the node
+// themselves. Article texts are the exception: only Cayley holds them,
+// and ArticleText reads one when it is asked for. Open reads the quads a chunk at a time, looking up the node
 // values of a chunk in one batch. Every article's document stays in memory,
 // so the index holds it packed (packedDoc): the strings articles repeat
 // interned and held by handle, the attributes that take few values shared,

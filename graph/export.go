@@ -1,9 +1,7 @@
 package graph
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,41 +10,104 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
-// Formats Export writes.
-var ExportFormats = []string{"nquads", "jsonld", "graphml", "cytoscape", "csv"}
+// ExportFormats lists the formats Export writes, in the order the help
+// texts give them.
+var ExportFormats = schema.ExportFormats
 
-// Export writes the whole graph to w in format: the raw quads as "nquads"
-// or "jsonld" (expanded, one named graph per article), or the merged
-// entities and statements as "graphml", "cytoscape" (elements JSON) or
-// "csv" (one row per statement and evidence). Output is sorted, so the same
-// graph always exports the same bytes.
+// ExportOptions says what Export writes (see schema.ExportQuery). A
+// neighbourhood holds the entities within Depth hops of Entity and the
+// statements among them, with their evidence, and of the articles that
+// mention them their metadata. Neo4j's CSV headers are id:ID, :LABEL,
+// :START_ID, :END_ID, :TYPE and typed columns; Gephi's are Id, Label,
+// Source, Target, Type and Weight.
+type ExportOptions = schema.ExportQuery
+
+// MaxExportDepth bounds ExportOptions.Depth.
+const MaxExportDepth = maxDepth
+
+// Export writes the whole graph in format; see ExportWith.
 func (s *Store) Export(ctx context.Context, w io.Writer, format string) error {
+	return s.ExportWith(ctx, w, ExportOptions{Format: format})
+}
+
+// ExportWith writes the graph, or an entity's neighbourhood, as the options
+// say:
+//
+//   - "nquads" and "jsonld" are the store's own quads, one named graph per
+//     article, numbers and dates typed with their XML Schema IRIs; N-Quads
+//     loads back into a store as the same graph (Import), and the JSON-LD
+//     carries an @context that keeps it readable.
+//   - "graphml", "gexf" and "cytoscape" (cytoscape.js elements JSON, which
+//     networkx.cytoscape_graph reads too) are the merged graph: an entity a
+//     node, a statement between entities an edge; a date statement
+//     (signedOn) is an attribute of its subject.
+//   - "csv" is a zip of three tables, nodes.csv, edges.csv and
+//     evidence.csv (one row per sentence that supports a statement), which
+//     "csv-nodes", "csv-edges" and "csv-evidence" write one at a time.
+//
+// The output is sorted, so that the same graph always exports the same
+// bytes, and consistent: it is read while no write can change the graph.
+func (s *Store) ExportWith(ctx context.Context, w io.Writer, opt ExportOptions) error {
+	if !slices.Contains(ExportFormats, opt.Format) {
+		return fmt.Errorf("graph: export: unknown format %q (want one of %s)", opt.Format, strings.Join(ExportFormats, ", "))
+	}
+	if opt.Depth < 0 || opt.Depth > MaxExportDepth {
+		return fmt.Errorf("graph: export: depth %d: want 1 to %d", opt.Depth, MaxExportDepth)
+	}
 	var err error
-	switch format {
-	case "nquads", "nq":
-		err = s.exportNQuads(ctx, w)
-	case "jsonld", "json-ld":
-		err = s.exportJSONLD(ctx, w)
-	case "graphml":
-		err = s.exportGraphML(ctx, w)
-	case "cytoscape":
-		err = s.exportCytoscape(ctx, w)
-	case "csv":
-		err = s.exportCSV(ctx, w)
+	switch opt.Format {
+	case "nquads", "jsonld":
+		err = s.exportRDF(ctx, w, opt)
 	default:
-		return fmt.Errorf("graph: export: unknown format %q (want one of %s)", format, strings.Join(ExportFormats, ", "))
+		var v view
+		if v, err = s.view(ctx, opt); err == nil {
+			err = v.write(w, opt)
+		}
 	}
 	if err != nil {
-		return fmt.Errorf("graph: export %s of %s: %w", format, s.name, err)
+		what := "the graph"
+		if opt.Entity != "" {
+			what = fmt.Sprintf("the neighbourhood of %q", opt.Entity)
+		}
+		return fmt.Errorf("graph: export %s of %s as %s: %w", what, s.name, opt.Format, err)
 	}
 	return nil
 }
 
+// exportRDF writes the quads, typed (see typed), sorted by their N-Quads
+// line: all of them, or those of a neighbourhood.
+func (s *Store) exportRDF(ctx context.Context, w io.Writer, opt ExportOptions) error {
+	qs, err := s.sortedQuads(ctx)
+	if err != nil {
+		return err
+	}
+	if opt.Entity != "" {
+		v, err := s.view(ctx, opt)
+		if err != nil {
+			return err
+		}
+		qs = v.quadsOf(qs)
+	}
+	for i := range qs {
+		qs[i] = typed(qs[i])
+	}
+	if opt.Format == "jsonld" {
+		return writeJSONLD(w, qs)
+	}
+	nw := nquads.NewWriter(w)
+	if _, err := nw.WriteQuads(qs); err != nil {
+		return err
+	}
+	return nw.Close()
+}
+
 // sortedQuads reads every quad from Cayley, sorted by their N-Quads line.
+// Writes wait while it reads.
 func (s *Store) sortedQuads(ctx context.Context) ([]quad.Quad, error) {
-	s.wmu.Lock() // memstore cannot be read while it is written
+	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	byLine := map[string]quad.Quad{}
 	err := s.scan(ctx, func(q quad.Quad) error {
@@ -67,103 +128,47 @@ func (s *Store) sortedQuads(ctx context.Context) ([]quad.Quad, error) {
 	return out, nil
 }
 
-func (s *Store) exportNQuads(ctx context.Context, w io.Writer) error {
-	qs, err := s.sortedQuads(ctx)
-	if err != nil {
-		return err
+// quadsOf keeps the quads that describe the view: its entities, its
+// statements and their evidence, and of the articles that mention its
+// entities, their metadata and those mentions (not their text).
+func (v view) quadsOf(qs []quad.Quad) []quad.Quad {
+	ents := map[quad.Value]bool{}
+	for _, e := range v.entities {
+		ents[entityIRI(e.ID)] = true
 	}
-	nw := nquads.NewWriter(w)
-	if _, err := nw.WriteQuads(qs); err != nil {
-		return err
+	stmts := map[quad.Value]bool{}
+	for _, st := range v.statements {
+		stmts[statementIRI(st.ID)] = true
 	}
-	return nw.Close()
-}
-
-// exportJSONLD writes expanded JSON-LD: one named graph per label, its
-// nodes and their properties in sorted order.
-func (s *Store) exportJSONLD(ctx context.Context, w io.Writer) error {
-	qs, err := s.sortedQuads(ctx)
-	if err != nil {
-		return err
+	arts := map[quad.Value]bool{}
+	for _, e := range v.entities {
+		for _, a := range v.articles[e.ID] {
+			arts[articleIRI(a)] = true
+		}
 	}
-	type node = map[string]any
-	graphs := map[string]map[string]node{}
+	evs := map[quad.Value]bool{}
 	for _, q := range qs {
-		g := ""
-		if q.Label != nil {
-			g = jsonldID(q.Label)
+		if q.Predicate == pSupports && stmts[q.Object] {
+			evs[q.Subject] = true
 		}
-		nodes := graphs[g]
-		if nodes == nil {
-			nodes = map[string]node{}
-			graphs[g] = nodes
-		}
-		id := jsonldID(q.Subject)
-		n := nodes[id]
-		if n == nil {
-			n = node{"@id": id}
-			nodes[id] = n
-		}
-		p := jsonldID(q.Predicate)
-		if q.Predicate == rdfType {
-			p = "@type"
-			n[p] = append(asSlice(n[p]), jsonldID(q.Object))
-			continue
-		}
-		n[p] = append(asSlice(n[p]), jsonldValue(q.Object))
 	}
-	var top []any
-	for _, g := range sortedKeys(graphs) {
-		var nodes []any
-		for _, id := range sortedKeys(graphs[g]) {
-			nodes = append(nodes, graphs[g][id])
+	var out []quad.Quad
+	for _, q := range qs {
+		keep := false
+		switch {
+		case ents[q.Subject]:
+			_, toEntity := iriSuffix(q.Object, entityBase)
+			keep = !toEntity || ents[q.Object] // a direct edge to an entity left out goes too
+		case stmts[q.Subject], evs[q.Subject]:
+			keep = true
+		case arts[q.Subject]:
+			keep = q.Predicate != pBody && (q.Predicate != pMentions || ents[q.Object])
 		}
-		if g == "" {
-			top = append(top, nodes...)
-			continue
+		if keep && (q.Label == nil || arts[q.Label]) {
+			out = append(out, q)
 		}
-		top = append(top, node{"@id": g, "@graph": nodes})
 	}
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(top); err != nil { // maps encode with sorted keys
-		return err
-	}
-	return bw.Flush()
-}
-
-func asSlice(v any) []any {
-	s, _ := v.([]any)
-	return s
-}
-
-func jsonldID(v quad.Value) string {
-	switch v := v.(type) {
-	case quad.IRI:
-		return string(v)
-	case quad.BNode:
-		return "_:" + string(v)
-	}
-	return quad.StringOf(v)
-}
-
-func jsonldValue(v quad.Value) any {
-	switch v := v.(type) {
-	case quad.IRI, quad.BNode:
-		return map[string]any{"@id": jsonldID(v)}
-	case quad.String:
-		return map[string]any{"@value": string(v)}
-	case quad.LangString:
-		return map[string]any{"@value": string(v.Value), "@language": v.Lang}
-	case quad.TypedString:
-		return map[string]any{"@value": string(v.Value), "@type": string(v.Type)}
-	case quad.Int:
-		return jsonldValue(v.TypedString())
-	case quad.Float:
-		return jsonldValue(v.TypedString())
-	}
-	return map[string]any{"@value": quad.StringOf(v)}
+	return out
 }
 
 // Import loads N-Quads (an Export) into the store. Quads are grouped by

@@ -309,6 +309,8 @@ func (ix *index) statement(st *stmtAgg, keep func(assertion) bool) (schema.State
 		ev := a.doc.doc.evidence(a.at)
 		ev.Article = a.article()
 		ev.Published = a.doc.doc.Article.published
+		m := a.meta.Value()
+		ev.Confidence, ev.Rule = m.confidence(), m.rule
 		out.Evidence = append(out.Evidence, ev)
 	}
 	return out, ok

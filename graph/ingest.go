@@ -60,7 +60,7 @@ func (s *Store) Ingest(ctx context.Context, docs []schema.Document) ([]schema.In
 			results[i] = failed(d.Article.ID, err)
 			continue
 		}
-		if err := d.Validate(-1); err != nil {
+		if err := checkText(d); err != nil {
 			results[i] = failed(d.Article.ID, err)
 			continue
 		}
@@ -85,6 +85,19 @@ func (s *Store) Ingest(ctx context.Context, docs []schema.Document) ([]schema.In
 	return results, errors.Join(errs...)
 }
 
+// checkText validates d, its spans against its text when it has one, and
+// fills the code point offsets of its evidence from the text.
+func checkText(d *schema.Document) error {
+	textLen := -1
+	if d.Text != "" {
+		textLen = len(d.Text)
+	}
+	if err := d.Validate(textLen); err != nil {
+		return err
+	}
+	return d.SetText(d.Text)
+}
+
 func failed(id string, err error) schema.IngestResult {
 	return schema.IngestResult{Article: id, Status: schema.Failed, Err: fmt.Errorf("graph: article %q: %w", id, err)}
 }
@@ -105,13 +118,15 @@ func (s *Store) plan(d *schema.Document) (change, schema.IngestStatus) {
 	s.mu.RLock()
 	old := s.idx.docs[id]
 	s.mu.RUnlock()
-	if old != nil && d.Article.Hash != "" && old.doc.Article.hash() == d.Article.Hash {
+	// the same text, unless the store lacks the text that d brings (an
+	// article an earlier version stored)
+	if old != nil && d.Article.Hash != "" && old.doc.Article.hash() == d.Article.Hash && (old.doc.Article.hasText || d.Text == "") {
 		return change{id: id, next: old}, schema.Unchanged
 	}
 	next := encode(d)
 	var prev quadSet
 	if old != nil {
-		prev = old.quads()
+		prev = s.articleQuads(old)
 	}
 	c := change{id: id, deltas: diff(prev, next), next: decodeKnown(id, next)}
 	switch {
@@ -252,7 +267,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	if old == nil {
 		return fmt.Errorf("graph: article %q: %w", id, ErrNotFound)
 	}
-	if err := s.apply(diff(old.quads(), nil)); err != nil {
+	if err := s.apply(diff(s.articleQuads(old), nil)); err != nil {
 		return fmt.Errorf("graph: delete article %q: %w", id, err)
 	}
 	s.publish([]change{{id: id}})
@@ -275,7 +290,7 @@ func (s *Store) replaceLabels(groups map[string]quadSet, loose []quad.Quad) erro
 		s.mu.RUnlock()
 		var prev quadSet
 		if old != nil {
-			prev = old.quads()
+			prev = s.articleQuads(old)
 		}
 		ds := diff(prev, next)
 		if len(ds) > 0 && len(prev) > 0 {

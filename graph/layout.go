@@ -95,3 +95,26 @@ func indexBucket(ind kv.QuadIndex) hkv.Key {
 	}
 	return hkv.Key{name}
 }
+
+// articleDirection is quad.Label when the store's recorded layout has an
+// index that starts with the label (this package's), so that an article's
+// quads are one run of keys; quad.Subject otherwise (Cayley's default
+// layout keys by subject first).
+func articleDirection(db hkv.KV) quad.Direction {
+	var indexes []kv.QuadIndex
+	err := hkv.View(context.Background(), db, func(tx hkv.Tx) error {
+		b, err := tx.Get(context.Background(), keyMetaIndexes)
+		if err != nil {
+			return err
+		}
+		return json.Unmarshal(b, &indexes)
+	})
+	if err == nil {
+		for _, ind := range indexes {
+			if len(ind.Dirs) > 0 && ind.Dirs[0] == quad.Label {
+				return quad.Label
+			}
+		}
+	}
+	return quad.Subject
+}

@@ -56,6 +56,10 @@ type packedDoc struct {
 // URL, title, hash) back to back in one, the ones articles share interned.
 // The date is also kept as a string, the handle's value: the reads of
 // evidence give it with every sentence.
+//
+// The article's text is not held: the store keeps it in Cayley, where the
+// reads that want it look it up (Store.ArticleText), and hasText says that
+// it is there.
 type articleRec struct {
 	strs              string
 	published         string
@@ -63,12 +67,14 @@ type articleRec struct {
 	ends              [4]uint32 // where the id, source, URL and title end in strs
 	words             int
 	author, publisher unique.Handle[string]
+	hasText           bool
 }
 
-func packArticle(a schema.Article) articleRec {
+func packArticle(a schema.Article, hasText bool) articleRec {
 	var b strings.Builder
 	b.Grow(len(a.ID) + len(a.Source) + len(a.URL) + len(a.Title) + len(a.Hash))
-	r := articleRec{words: a.Words, date: unique.Make(a.Published), author: unique.Make(a.Author), publisher: unique.Make(a.Publisher)}
+	r := articleRec{words: a.Words, date: unique.Make(a.Published), author: unique.Make(a.Author), publisher: unique.Make(a.Publisher),
+		hasText: hasText}
 	r.published = r.date.Value()
 	for i, s := range []string{a.ID, a.Source, a.URL, a.Title} {
 		b.WriteString(s)
@@ -123,10 +129,11 @@ func (m relationMeta) confidence() float64 { return math.Float64frombits(m.conf)
 // offsets in the article, the codes of its ends (see end) and its meta (an
 // index into metas).
 type relation struct {
-	lo, hi          int
-	start, end      int
-	subject, object uint64
-	meta            uint32
+	lo, hi             int
+	start, end         int
+	charStart, charEnd int
+	subject, object    uint64
+	meta               uint32
 }
 
 // entity returns the article's own record of entity id, or nil.
@@ -162,7 +169,7 @@ func (d *packedDoc) namesStart(i int) uint32 {
 func (d *packedDoc) relation(at uint32) (relation, uint32) {
 	rd := packedReader{b: d.packed, at: int(at)}
 	var r relation
-	r.lo, r.hi, r.start, r.end = rd.evidence()
+	r.lo, r.hi, r.start, r.end, r.charStart, r.charEnd = rd.evidence()
 	r.subject, r.object, r.meta = rd.uvarint(), rd.uvarint(), uint32(rd.uvarint())
 	return r, uint32(rd.at)
 }
@@ -172,8 +179,8 @@ func (d *packedDoc) relation(at uint32) (relation, uint32) {
 // evidence go through thousands of assertions for a well-known statement.
 func (d *packedDoc) evidence(at uint32) schema.Evidence {
 	rd := packedReader{b: d.packed, at: int(at)}
-	lo, hi, start, end := rd.evidence()
-	return schema.Evidence{Text: d.text[lo:hi], Start: start, End: end}
+	lo, hi, start, end, cs, ce := rd.evidence()
+	return schema.Evidence{Text: d.text[lo:hi], Start: start, End: end, CharStart: cs, CharEnd: ce}
 }
 
 // end names a relation end by its code (see appendRelation).
@@ -202,7 +209,7 @@ func (d *packedDoc) key(r relation) stmtKey {
 // pack packs a decoded document. Offsets into names and packed are 32-bit:
 // an article would need billions of names or mentions to overflow them.
 func pack(d *schema.Document) packedDoc {
-	p := packedDoc{Article: packArticle(d.Article), Entities: make([]entityRec, len(d.Entities))}
+	p := packedDoc{Article: packArticle(d.Article, d.Text != ""), Entities: make([]entityRec, len(d.Entities))}
 	nnames := 0
 	for _, e := range d.Entities {
 		nnames += len(e.Aliases) + len(e.Titles)
@@ -273,7 +280,7 @@ func (p *packedDoc) packRelations(rels []schema.Relation) {
 			sentences[ev.Text] = lo
 			text.WriteString(ev.Text)
 		}
-		p.packed = appendRelation(p.packed, lo, lo+len(ev.Text), ev.Start, ev.End, code(r.Subject), code(r.Object), mi)
+		p.packed = appendRelation(p.packed, lo, lo+len(ev.Text), ev.Start, ev.End, ev.CharStart, ev.CharEnd, code(r.Subject), code(r.Object), mi)
 	}
 	p.text = text.String()
 	p.others, p.metas = slices.Clip(p.others), slices.Clip(p.metas)
@@ -295,7 +302,8 @@ func (d *packedDoc) document() schema.Document {
 	d.eachRelation(func(_ uint32, r relation) {
 		m := d.metas[r.meta].Value()
 		out.Relations = append(out.Relations, schema.Relation{Subject: d.end(r.subject), Predicate: m.predicate, Object: d.end(r.object),
-			Confidence: m.confidence(), Rule: m.rule, Evidence: schema.Evidence{Text: d.text[r.lo:r.hi], Start: r.start, End: r.end}})
+			Confidence: m.confidence(), Rule: m.rule, Evidence: schema.Evidence{Text: d.text[r.lo:r.hi], Start: r.start, End: r.end,
+				CharStart: r.charStart, CharEnd: r.charEnd}})
 	})
 	return out
 }
@@ -371,26 +379,31 @@ func (r *packedReader) varint() int64 {
 }
 
 // evidence reads what appendRelation packs first.
-func (r *packedReader) evidence() (lo, hi, start, end int) {
+func (r *packedReader) evidence() (lo, hi, start, end, charStart, charEnd int) {
 	lo = int(r.uvarint())
 	hi = lo + int(r.uvarint())
 	start = int(r.varint())
 	end = start + (hi - lo) + int(r.varint())
-	return lo, hi, start, end
+	charStart = int(r.varint())
+	charEnd = charStart + int(r.varint())
+	return lo, hi, start, end, charStart, charEnd
 }
 
 // appendRelation packs one relation: where its sentence lies in the
 // document's text ([lo, hi)) and its offsets in the article (the start,
 // and the end as its distance from start beyond the sentence's length,
-// which is nothing when the offsets are the sentence's own), then the
-// codes of its ends (the place of an entity of the article in Entities, or
-// len(Entities) plus the place in others) and its meta, as varints. The
-// evidence comes first, so that reading it stops there.
-func appendRelation(b []byte, lo, hi, start, end int, subject, object, meta uint64) []byte {
+// which is nothing when the offsets are the sentence's own), the code
+// point offsets (the start, and the length), then the codes of its ends
+// (the place of an entity of the article in Entities, or len(Entities)
+// plus the place in others) and its meta, as varints. The evidence comes
+// first, so that reading it stops there.
+func appendRelation(b []byte, lo, hi, start, end, charStart, charEnd int, subject, object, meta uint64) []byte {
 	b = binary.AppendUvarint(b, uint64(lo))
 	b = binary.AppendUvarint(b, uint64(hi-lo))
 	b = binary.AppendVarint(b, int64(start))
 	b = binary.AppendVarint(b, int64(end-start-(hi-lo)))
+	b = binary.AppendVarint(b, int64(charStart))
+	b = binary.AppendVarint(b, int64(charEnd-charStart))
 	for _, v := range []uint64{subject, object, meta} {
 		b = binary.AppendUvarint(b, v)
 	}

@@ -53,7 +53,7 @@ func TestRelationPacking(t *testing.T) {
 	d := packedDoc{Entities: []entityRec{{ID: "country/KR"}, {ID: "country/US"}},
 		others: []unique.Handle[string]{unique.Make("2025-10-29")}, packed: []byte{0xff},
 		text: strings.Repeat("x", 1<<20+300)}
-	for _, tc := range []struct {
+	for i, tc := range []struct {
 		s, o, meta      uint64
 		lo, hi          int
 		start, end      int
@@ -67,17 +67,26 @@ func TestRelationPacking(t *testing.T) {
 		{0, 1, 0, 0, 1, math.MaxInt, math.MinInt, "country/KR", "country/US"},
 	} {
 		at := uint32(len(d.packed))
-		d.packed = appendRelation(d.packed, tc.lo, tc.hi, tc.start, tc.end, tc.s, tc.o, tc.meta)
+		// code point offsets: unknown, as the bytes, or past them both ways
+		cs, ce := schema.NoOffset, schema.NoOffset
+		switch i % 3 {
+		case 1:
+			cs, ce = tc.start, tc.end
+		case 2:
+			cs, ce = tc.end, tc.start
+		}
+		d.packed = appendRelation(d.packed, tc.lo, tc.hi, tc.start, tc.end, cs, ce, tc.s, tc.o, tc.meta)
 		d.packed = append(d.packed, 0xff) // what follows is not read
 		r, next := d.relation(at)
-		want := relation{subject: tc.s, object: tc.o, meta: uint32(tc.meta), lo: tc.lo, hi: tc.hi, start: tc.start, end: tc.end}
+		want := relation{subject: tc.s, object: tc.o, meta: uint32(tc.meta), lo: tc.lo, hi: tc.hi, start: tc.start, end: tc.end,
+			charStart: cs, charEnd: ce}
 		if r != want || int(next) != len(d.packed)-1 {
 			t.Errorf("%+v: read back %+v, next at %d of %d", tc, r, next, len(d.packed)-1)
 		}
 		if s, o := d.end(r.subject), d.end(r.object); s != tc.subject || o != tc.object {
 			t.Errorf("%+v: ends %s, %s", tc, s, o)
 		}
-		if ev := d.evidence(at); len(ev.Text) != tc.hi-tc.lo || ev.Start != tc.start || ev.End != tc.end {
+		if ev := d.evidence(at); len(ev.Text) != tc.hi-tc.lo || ev.Start != tc.start || ev.End != tc.end || ev.CharStart != cs || ev.CharEnd != ce {
 			t.Errorf("%+v: evidence %d bytes [%d, %d)", tc, len(ev.Text), ev.Start, ev.End)
 		}
 	}

@@ -18,12 +18,14 @@ const (
 	entityBase    = base + "entity/"
 	articleBase   = base + "article/"
 	statementBase = base + "statement/"
+	evidenceBase  = base + "evidence/"
 	relBase       = base + "rel/"
 	typeBase      = base + "type/"
 	vocabBase     = base + "vocab#"
 
 	rdfNS     = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 	schemaOrg = "http://schema.org/"
+	xsdNS     = "http://www.w3.org/2001/XMLSchema#"
 )
 
 var (
@@ -42,18 +44,29 @@ var (
 	pAuthor    = quad.IRI(schemaOrg + "author")
 	pPublisher = quad.IRI(schemaOrg + "publisher")
 	pWords     = quad.IRI(schemaOrg + "wordCount")
+	pBody      = quad.IRI(schemaOrg + "articleBody")
 
-	pSource     = quad.IRI(vocabBase + "source")
 	pHash       = quad.IRI(vocabBase + "hash")
 	pMentions   = quad.IRI(vocabBase + "mentions")
 	pMentionAt  = quad.IRI(vocabBase + "mentionAt")
 	pConfidence = quad.IRI(vocabBase + "confidence")
 	pRule       = quad.IRI(vocabBase + "rule")
-	pEvidence   = quad.IRI(vocabBase + "evidence")
+	pSupports   = quad.IRI(vocabBase + "supports")
+	pArticle    = quad.IRI(vocabBase + "article")
+	pSentence   = quad.IRI(vocabBase + "sentence")
 	pStart      = quad.IRI(vocabBase + "start")
 	pEnd        = quad.IRI(vocabBase + "end")
+	pCharStart  = quad.IRI(vocabBase + "charStart")
+	pCharEnd    = quad.IRI(vocabBase + "charEnd")
 
-	classArticle = quad.IRI(typeBase + "Article")
+	classArticle  = quad.IRI(typeBase + "Article")
+	classEvidence = quad.IRI(typeBase + "Evidence")
+
+	// Written by earlier versions, which named each article's assertion
+	// of a relation as a statement node of its own and kept its sentence
+	// and the path of the article's file: read, never written.
+	pLegacySource   = quad.IRI(vocabBase + "source")
+	pLegacyEvidence = quad.IRI(vocabBase + "evidence")
 )
 
 func entityIRI(id string) quad.IRI         { return quad.IRI(entityBase + escapePath(id)) }
@@ -71,20 +84,27 @@ func escapePath(id string) string {
 	return strings.Join(segs, "/")
 }
 
-// statementIRI names one assertion of a relation by one article. The
-// evidence offsets are part of the name because an article may state the same
+// statementIRI names a statement, the edge every article that asserts it
+// shares: the API's Relation.id after the statement base, so that an id
+// read from the API finds the statement in an RDF export and back.
+func statementIRI(id string) quad.IRI { return quad.IRI(statementBase + id) }
+
+// evidenceIRI names one article's assertion of a relation: the sentence,
+// offsets, confidence and rule with which it supports the statement. The
+// offsets are part of the name because an article may state the same
 // relation twice.
-func statementIRI(article string, r schema.Relation) quad.IRI {
+func evidenceIRI(article string, r schema.Relation) quad.IRI {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d\x00%d", article, r.Subject, r.Predicate, r.Object, r.Evidence.Start, r.Evidence.End)
-	return quad.IRI(statementBase + hex.EncodeToString(h.Sum(nil))[:32])
+	return quad.IRI(evidenceBase + hex.EncodeToString(h.Sum(nil))[:32])
 }
 
-// statementID is the stable id of a merged statement (one edge, all articles).
-func statementID(s string, p schema.Predicate, o string) string {
-	h := sha256.Sum256([]byte(s + "\x00" + string(p) + "\x00" + o))
-	return "st-" + hex.EncodeToString(h[:])[:20]
-}
+// statementPrefix starts every statement id.
+const statementPrefix = "st-"
+
+// statementID is the stable id of a merged statement (one edge, all
+// articles): schema's, which the API gives too.
+func statementID(s string, p schema.Predicate, o string) string { return schema.StatementID(s, p, o) }
 
 // iriSuffix returns what follows prefix in v when v is such an IRI.
 func iriSuffix(v quad.Value, prefix string) (string, bool) {
@@ -134,8 +154,8 @@ func encode(d *schema.Document) quadSet {
 	for _, f := range []struct {
 		p quad.IRI
 		v string
-	}{{pSource, a.Source}, {pURL, a.URL}, {pHeadline, a.Title}, {pPublished, a.Published},
-		{pAuthor, a.Author}, {pPublisher, a.Publisher}, {pHash, a.Hash}} {
+	}{{pURL, a.URL}, {pHeadline, a.Title}, {pPublished, a.Published},
+		{pAuthor, a.Author}, {pPublisher, a.Publisher}, {pHash, a.Hash}, {pBody, d.Text}} {
 		if f.v != "" {
 			qs.add(art, f.p, quad.String(f.v), art)
 		}
@@ -147,6 +167,9 @@ func encode(d *schema.Document) quadSet {
 		encodeEntity(qs, art, &d.Entities[i])
 	}
 	for _, r := range d.Relations {
+		if d.Text == "" { // code point offsets count in a text
+			r.Evidence.CharStart, r.Evidence.CharEnd = schema.NoOffset, schema.NoOffset
+		}
 		encodeRelation(qs, art, a.ID, r)
 	}
 	return qs
@@ -182,24 +205,42 @@ func encodeRelation(qs quadSet, art quad.IRI, article string, r schema.Relation)
 		obj = quad.String(r.Object)
 	}
 	qs.add(subj, relIRI(r.Predicate), obj, art)
-	st := statementIRI(article, r)
+	st := statementIRI(statementID(r.Subject, r.Predicate, r.Object))
 	qs.add(st, rdfType, rdfStatement, art)
 	qs.add(st, rdfSubject, subj, art)
 	qs.add(st, rdfPredicate, relIRI(r.Predicate), art)
 	qs.add(st, rdfObject, obj, art)
-	qs.add(st, pConfidence, quad.Float(r.Confidence), art)
+	ev := evidenceIRI(article, r)
+	qs.add(ev, rdfType, classEvidence, art)
+	qs.add(ev, pSupports, st, art)
+	qs.add(ev, pArticle, art, art)
+	qs.add(ev, pConfidence, quad.Float(r.Confidence), art)
 	if r.Rule != "" {
-		qs.add(st, pRule, quad.String(r.Rule), art)
+		qs.add(ev, pRule, quad.String(r.Rule), art)
 	}
-	qs.add(st, pEvidence, quad.String(r.Evidence.Text), art)
-	qs.add(st, pStart, quad.Int(r.Evidence.Start), art)
-	qs.add(st, pEnd, quad.Int(r.Evidence.End), art)
+	qs.add(ev, pSentence, quad.String(r.Evidence.Text), art)
+	qs.add(ev, pStart, quad.Int(r.Evidence.Start), art)
+	qs.add(ev, pEnd, quad.Int(r.Evidence.End), art)
+	if r.Evidence.CharStart >= 0 && r.Evidence.CharEnd >= 0 {
+		qs.add(ev, pCharStart, quad.Int(r.Evidence.CharStart), art)
+		qs.add(ev, pCharEnd, quad.Int(r.Evidence.CharEnd), art)
+	}
 }
 
 // native converts typed literals (as N-Quads readers and some backends
 // return them) into the native values the model writes.
+// A date (xsd:date, as the exports type them) and an xsd:string are the
+// plain strings the model keeps.
 func native(v quad.Value) quad.Value {
 	if ts, ok := v.(quad.TypedString); ok {
+		switch ts.Type.Full() {
+		case xsdNS + "date", xsdNS + "string":
+			return ts.Value
+		case xsdNS + "decimal":
+			if f, err := strconv.ParseFloat(string(ts.Value), 64); err == nil {
+				return quad.Float(f)
+			}
+		}
 		if nv, err := ts.ParseValue(); err == nil {
 			return nv
 		}

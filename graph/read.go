@@ -11,9 +11,11 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
+// A page holds at most maxPage items: what the API's largest setting
+// (1,000 items after a cursor that skips up to 1,000) may ask for.
 const (
 	defaultPage = 20
-	maxPage     = 100
+	maxPage     = 2000
 )
 
 // Entity returns one entity, merged over every article that mentions it.

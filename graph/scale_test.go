@@ -391,8 +391,8 @@ func timeReads(tb testing.TB, s *Store, q *queries) []readLatency {
 		return err
 	})
 	run("search", len(q.prefixes), func(i int) error {
-		hits, err := s.Search(ctx, schema.SearchQuery{Text: q.prefixes[i]})
-		if err == nil && len(hits) == 0 {
+		page, err := s.Search(ctx, schema.SearchQuery{Text: q.prefixes[i]})
+		if err == nil && len(page.Hits) == 0 {
 			err = fmt.Errorf("no hit for %q", q.prefixes[i])
 		}
 		return err

@@ -114,38 +114,49 @@ func tails(folded string) []string {
 
 const (
 	defaultSearchLimit = 10
-	maxSearchLimit     = 100
+	maxSearchLimit     = 1000
+	// MaxSearchOffset bounds how deep into the ranking a page may start.
+	MaxSearchOffset = 1000
+	// fuzzyBelow: typo matches (within a small edit distance) count only
+	// when fewer names than this match otherwise. It does not depend on
+	// the page asked for, so that every page of a query counts the same
+	// total.
+	fuzzyBelow = defaultSearchLimit
 )
 
 // Search finds entities by name or alias: exact, then prefix, then word
-// prefix, then substring, then within a small edit distance; ties go to the
-// better connected entity, then to the id.
-func (s *Store) Search(ctx context.Context, q schema.SearchQuery) ([]schema.SearchHit, error) {
+// prefix, then substring, then, when those find fewer than ten, within a
+// small edit distance; ties go to the better connected entity, then to the
+// id. It returns the page q asks for and the number of matches in all.
+func (s *Store) Search(ctx context.Context, q schema.SearchQuery) (schema.SearchPage, error) {
 	want := schema.Fold(q.Text)
 	if want == "" {
-		return nil, nil
+		return schema.SearchPage{}, nil
+	}
+	if q.Offset < 0 || q.Offset > MaxSearchOffset {
+		return schema.SearchPage{}, fmt.Errorf("graph: search %q: offset %d outside 0 to %d", q.Text, q.Offset, MaxSearchOffset)
 	}
 	limit := clamp(q.Limit, defaultSearchLimit, maxSearchLimit)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	// Exact, prefix, word-prefix and substring matches first; the costly
-	// fuzzy pass runs only when they leave the page short, since a fuzzy
-	// score (at most 0.45) never outranks them.
-	top := topHits{limit: limit}
+	// fuzzy pass runs only when they are few, since a fuzzy score (at most
+	// 0.45) never outranks them.
+	top := topHits{limit: q.Offset + limit}
 	if err := s.searchPass(ctx, q, want, false, &top); err != nil {
-		return nil, err
+		return schema.SearchPage{}, err
 	}
-	if top.matched < limit && maxEdits(want) > 0 {
-		top = topHits{limit: limit}
+	if top.matched < fuzzyBelow && maxEdits(want) > 0 {
+		top = topHits{limit: q.Offset + limit}
 		if err := s.searchPass(ctx, q, want, true, &top); err != nil {
-			return nil, err
+			return schema.SearchPage{}, err
 		}
 	}
-	hits := make([]schema.SearchHit, len(top.hits))
-	for i, h := range top.hits {
-		hits[i] = schema.SearchHit{Entity: cloneEntity(s.idx.ents[h.id].merged), Score: h.score, Matched: h.matched}
+	page := schema.SearchPage{Total: top.matched}
+	for _, h := range top.hits[min(q.Offset, len(top.hits)):] {
+		page.Hits = append(page.Hits, schema.SearchHit{Entity: cloneEntity(s.idx.ents[h.id].merged), Score: h.score, Matched: h.matched})
 	}
-	return hits, nil
+	return page, nil
 }
 
 // searchPass scores every entity's names against want; fuzzy adds matches

@@ -16,6 +16,7 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	"go.etcd.io/bbolt"
 )
@@ -55,6 +56,11 @@ type Store struct {
 	wmu sync.Mutex   // serialises writes (and Cayley scans, for memstore)
 	mu  sync.RWMutex // guards idx
 	idx *index
+
+	// articleDir is the direction in which Cayley finds an article's own
+	// quads by an index rather than a scan: by label in this package's
+	// bbolt layout (layout.go), by subject elsewhere.
+	articleDir quad.Direction
 }
 
 // Open opens, creating it if needed, the store cfg names and loads its
@@ -63,11 +69,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.TxDeltas < 0 {
 		return nil, fmt.Errorf("graph: open %s: TxDeltas is %d, want 0 (the default) or more", redact(cfg.DB), cfg.TxDeltas)
 	}
-	qs, name, err := openQuadStore(cfg)
+	qs, name, dir, err := openQuadStore(cfg)
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{qs: qs, name: name, readOnly: cfg.ReadOnly, idx: newIndex(), tx: newTxSizer(cmp.Or(cfg.TxDeltas, DefaultTxDeltas))}
+	s := &Store{qs: qs, name: name, readOnly: cfg.ReadOnly, idx: newIndex(), tx: newTxSizer(cmp.Or(cfg.TxDeltas, DefaultTxDeltas)),
+		articleDir: dir}
 	if err := s.load(ctx); err != nil {
 		qs.Close()
 		return nil, err
@@ -85,31 +92,31 @@ func isServerURL(db string) bool {
 	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") || strings.HasPrefix(db, "cockroach://")
 }
 
-func openQuadStore(cfg Config) (graph.QuadStore, string, error) {
+func openQuadStore(cfg Config) (graph.QuadStore, string, quad.Direction, error) {
 	db := cfg.DB
 	switch {
 	case db == "" || db == "memory":
 		qs, err := graph.NewQuadStore("memstore", "", nil)
 		if err != nil {
-			return nil, "memory", fmt.Errorf("graph: open memory store: %w", err)
+			return nil, "memory", quad.Subject, fmt.Errorf("graph: open memory store: %w", err)
 		}
-		return qs, "memory", nil
+		return qs, "memory", quad.Subject, nil
 	case isServerURL(db):
 		typ, addr, err := sqlAddr(db)
 		if err != nil {
-			return nil, redact(db), err
+			return nil, redact(db), quad.Subject, err
 		}
 		qs, err := openSQL(typ, addr, cfg.ReadOnly)
 		if err != nil {
-			return nil, redact(db), fmt.Errorf("graph: open %s: %w", redact(db), err)
+			return nil, redact(db), quad.Subject, fmt.Errorf("graph: open %s: %w", redact(db), err)
 		}
-		return qs, redact(db), nil
+		return qs, redact(db), quad.Subject, nil
 	default:
-		qs, err := openBolt(db, cfg.ReadOnly)
+		qs, dir, err := openBoltStore(db, cfg.ReadOnly, boltIndexes)
 		if err != nil {
-			return nil, db, fmt.Errorf("graph: open %s: %w", db, err)
+			return nil, db, dir, fmt.Errorf("graph: open %s: %w", db, err)
 		}
-		return qs, db, nil
+		return qs, db, dir, nil
 	}
 }
 
@@ -179,12 +186,27 @@ func openBolt(path string, readOnly bool) (graph.QuadStore, error) {
 // openBoltLayout is openBolt creating a missing store with the given
 // indexes (nil: Cayley's default, as stores made before layout.go have).
 func openBoltLayout(path string, readOnly bool, indexes []kv.QuadIndex) (graph.QuadStore, error) {
+	qs, _, err := openBoltStore(path, readOnly, indexes)
+	return qs, err
+}
+
+// openBoltStore is openBoltLayout that also says in which direction the
+// store's layout finds an article's quads (see Store.articleDir).
+func openBoltStore(path string, readOnly bool, indexes []kv.QuadIndex) (graph.QuadStore, quad.Direction, error) {
+	qs, db, err := openBoltKV(path, readOnly, indexes)
+	if err != nil {
+		return nil, quad.Subject, err
+	}
+	return qs, articleDirection(db), nil
+}
+
+func openBoltKV(path string, readOnly bool, indexes []kv.QuadIndex) (graph.QuadStore, hkv.KV, error) {
 	if !readOnly {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	} else if _, err := os.Stat(path); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	bdb, err := bbolt.Open(path, 0o644, &bbolt.Options{
 		Timeout:  2 * time.Second,
@@ -198,23 +220,23 @@ func openBoltLayout(path string, readOnly bool, indexes []kv.QuadIndex) (graph.Q
 		FreelistType:   bbolt.FreelistMapType,
 	})
 	if errors.Is(err, bbolt.ErrTimeout) {
-		return nil, fmt.Errorf("locked by another process: %w", err)
+		return nil, nil, fmt.Errorf("locked by another process: %w", err)
 	} else if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	db := hbolt.New(bdb)
 	if !readOnly {
 		if err := initBolt(db, indexes); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 			db.Close()
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	qs, err := kv.New(db, boltOptions)
 	if err != nil {
 		db.Close()
-		return nil, err
+		return nil, nil, err
 	}
-	return qs, nil
+	return qs, db, nil
 }
 
 // redact hides the password of a database URL in messages.

@@ -26,10 +26,15 @@ const (
 // neighbourhood of well-known entities gathers the sentences of thousands of
 // articles, which Statements reads for the edges that want them.
 func (s *Store) Neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (schema.Subgraph, error) {
-	depth := clamp(q.Depth, defaultDepth, maxDepth)
-	limit := clamp(q.Limit, defaultNodeLimit, maxNodeLimit)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	return s.neighborhood(ctx, q)
+}
+
+// neighborhood is Neighborhood for a caller that holds the read lock.
+func (s *Store) neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (schema.Subgraph, error) {
+	depth := clamp(q.Depth, defaultDepth, maxDepth)
+	limit := clamp(q.Limit, defaultNodeLimit, maxNodeLimit)
 	if s.idx.ents[q.ID] == nil {
 		return schema.Subgraph{}, fmt.Errorf("graph: entity %q: %w", q.ID, ErrNotFound)
 	}

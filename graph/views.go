@@ -1,37 +1,58 @@
 package graph
 
 import (
-	"bufio"
 	"context"
-	"encoding/csv"
-	"encoding/json"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// view is the merged graph (entities and statements) in a fixed order, the
-// material of the visual exports.
+// view is the merged graph (entities and statements), or a neighbourhood
+// of it, in a fixed order: the material of the exports that draw nodes and
+// edges (views_write.go, export_csv.go).
 type view struct {
-	entities   []schema.Entity
-	statements []schema.Statement
+	entities   []schema.Entity    // by id
+	statements []schema.Statement // by subject, predicate, object; with all their evidence
+	articles   map[string][]string
+	degree     map[string]int
+	signedOn   map[string][]string // an entity's date statements' dates, sorted
 }
 
-func (s *Store) view(ctx context.Context) (view, error) {
+// maxExportNodes bounds a neighbourhood export: one that would hold more
+// entities is refused, rather than cut at an arbitrary edge.
+const maxExportNodes = maxNodeLimit
+
+// view reads, under one read lock, the whole graph or the neighbourhood
+// opt names.
+func (s *Store) view(ctx context.Context, opt ExportOptions) (view, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	var v view
-	for _, id := range sortedKeys(s.idx.ents) {
-		v.entities = append(v.entities, cloneEntity(s.idx.ents[id].merged))
+	ids, err := s.viewEntities(ctx, opt)
+	if err != nil {
+		return view{}, err
 	}
-	keys := make([]stmtKey, 0, len(s.idx.stmts))
-	for k := range s.idx.stmts {
-		keys = append(keys, k)
+	in := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		in[id] = true
+	}
+	v := view{articles: map[string][]string{}, degree: map[string]int{}, signedOn: map[string][]string{}}
+	var keys []stmtKey
+	for _, id := range ids {
+		agg := s.idx.ents[id]
+		v.entities = append(v.entities, cloneEntity(agg.merged))
+		v.degree[id] = s.idx.degree(id)
+		for _, sd := range agg.by {
+			v.articles[id] = append(v.articles[id], sd.doc.Article.id())
+		}
+		for _, st := range s.idx.adj[id] {
+			// each statement once: listed under its subject, or under its
+			// object when that is the entity and the subject is in view too
+			if st.key.S == id && (isDateEdge(st.key.P) || in[st.key.O]) {
+				keys = append(keys, st.key)
+			}
+		}
 	}
 	slices.SortFunc(keys, compareKeys)
 	for i, k := range keys {
@@ -42,64 +63,48 @@ func (s *Store) view(ctx context.Context) (view, error) {
 		}
 		st, _ := s.idx.statement(s.idx.stmts[k], nil)
 		v.statements = append(v.statements, st)
+		if isDateEdge(k.P) {
+			v.signedOn[k.S] = append(v.signedOn[k.S], k.O)
+		}
 	}
 	return v, nil
 }
 
-// exportGraphML writes entities as nodes and entity-to-entity statements as
-// edges; date-valued statements are left out, as an edge needs two nodes.
-func (s *Store) exportGraphML(ctx context.Context, w io.Writer) error {
-	v, err := s.view(ctx)
+// viewEntities lists the ids of the entities in view, sorted. The caller
+// holds the read lock.
+func (s *Store) viewEntities(ctx context.Context, opt ExportOptions) ([]string, error) {
+	if opt.Entity == "" {
+		return sortedKeys(s.idx.ents), nil
+	}
+	depth := max(opt.Depth, 1)
+	sg, err := s.neighborhood(ctx, schema.NeighborhoodQuery{ID: opt.Entity, Depth: depth, Limit: maxExportNodes})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	bw := bufio.NewWriter(w)
-	bw.WriteString(xml.Header)
-	bw.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns">` + "\n")
-	for _, k := range [][3]string{
-		{"name", "node", "string"}, {"type", "node", "string"}, {"aliases", "node", "string"}, {"titles", "node", "string"},
-		{"predicate", "edge", "string"}, {"confidence", "edge", "double"}, {"rule", "edge", "string"}, {"articles", "edge", "string"},
-	} {
-		fmt.Fprintf(bw, `  <key id="%s" for="%s" attr.name="%s" attr.type="%s"/>`+"\n", k[0], k[1], k[0], k[2])
+	if sg.Truncated {
+		return nil, fmt.Errorf("more than %d entities lie within %d hops: export a smaller depth, or the whole graph", maxExportNodes, depth)
 	}
-	bw.WriteString(`  <graph id="newsgraph" edgedefault="directed">` + "\n")
-	for _, e := range v.entities {
-		fmt.Fprintf(bw, `    <node id="%s">`, xmlEscape(e.ID))
-		writeData(bw, "name", e.Name)
-		writeData(bw, "type", string(e.Type))
-		writeData(bw, "aliases", strings.Join(e.Aliases, "|"))
-		writeData(bw, "titles", strings.Join(e.Titles, "|"))
-		bw.WriteString("</node>\n")
+	ids := make([]string, len(sg.Nodes))
+	for i, e := range sg.Nodes {
+		ids[i] = e.ID
 	}
+	slices.Sort(ids)
+	return ids, nil
+}
+
+// edges are the statements between two entities, the edges of a drawing;
+// the others (signedOn) are attributes of their subject.
+func (v view) edges() []schema.Statement {
+	var out []schema.Statement
 	for _, st := range v.statements {
-		if isDateEdge(st.Predicate) {
-			continue
+		if !isDateEdge(st.Predicate) {
+			out = append(out, st)
 		}
-		fmt.Fprintf(bw, `    <edge id="%s" source="%s" target="%s">`, st.ID, xmlEscape(st.Subject), xmlEscape(st.Object))
-		writeData(bw, "predicate", string(st.Predicate))
-		writeData(bw, "confidence", formatFloat(st.Confidence))
-		writeData(bw, "rule", st.Rule)
-		writeData(bw, "articles", strings.Join(articlesOf(st), "|"))
-		bw.WriteString("</edge>\n")
 	}
-	bw.WriteString("  </graph>\n</graphml>\n")
-	return bw.Flush()
+	return out
 }
 
-func writeData(w *bufio.Writer, key, val string) {
-	if val != "" {
-		fmt.Fprintf(w, `<data key="%s">%s</data>`, key, xmlEscape(val))
-	}
-}
-
-func xmlEscape(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
-
-func formatFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
-
+// articlesOf lists, sorted, the articles whose sentences support st.
 func articlesOf(st schema.Statement) []string {
 	set := map[string]bool{}
 	for _, ev := range st.Evidence {
@@ -108,65 +113,32 @@ func articlesOf(st schema.Statement) []string {
 	return sortedStrings(set)
 }
 
-// exportCytoscape writes the elements JSON that cytoscape.js loads.
-func (s *Store) exportCytoscape(ctx context.Context, w io.Writer) error {
-	v, err := s.view(ctx)
-	if err != nil {
-		return err
+// firstEvidence is the sentence that a one-line summary of st shows: the
+// first (by article, then offset) of its evidence.
+func firstEvidence(st schema.Statement) schema.Evidence {
+	if len(st.Evidence) == 0 {
+		return schema.Evidence{}
 	}
-	type data = map[string]any
-	type element struct {
-		Data data `json:"data"`
-	}
-	var out struct {
-		Elements struct {
-			Nodes []element `json:"nodes"`
-			Edges []element `json:"edges"`
-		} `json:"elements"`
-	}
-	out.Elements.Nodes = []element{}
-	out.Elements.Edges = []element{}
-	for _, e := range v.entities {
-		out.Elements.Nodes = append(out.Elements.Nodes, element{data{
-			"id": e.ID, "label": e.Name, "type": string(e.Type), "aliases": e.Aliases, "titles": e.Titles}})
-	}
-	for _, st := range v.statements {
-		if isDateEdge(st.Predicate) {
-			continue
-		}
-		out.Elements.Edges = append(out.Elements.Edges, element{data{
-			"id": st.ID, "source": st.Subject, "target": st.Object, "label": string(st.Predicate),
-			"confidence": st.Confidence, "rule": st.Rule, "articles": articlesOf(st)}})
-	}
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(out); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return st.Evidence[0]
 }
 
-// exportCSV writes one row per statement and supporting article.
-func (s *Store) exportCSV(ctx context.Context, w io.Writer) error {
-	v, err := s.view(ctx)
-	if err != nil {
-		return err
+// write writes the view in one of the node-and-edge formats.
+func (v view) write(w io.Writer, opt ExportOptions) error {
+	switch opt.Format {
+	case "graphml":
+		return v.writeGraphML(w)
+	case "gexf":
+		return v.writeGEXF(w)
+	case "cytoscape":
+		return v.writeCytoscape(w)
+	case "csv":
+		return v.writeCSVZip(w, opt.Neo4j)
+	case "csv-nodes":
+		return v.writeNodesCSV(w, opt.Neo4j)
+	case "csv-edges":
+		return v.writeEdgesCSV(w, opt.Neo4j)
+	case "csv-evidence":
+		return v.writeEvidenceCSV(w, opt.Neo4j)
 	}
-	names := make(map[string]string, len(v.entities))
-	for _, e := range v.entities {
-		names[e.ID] = e.Name
-	}
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"statement", "subject", "subject_name", "predicate", "object", "object_name",
-		"confidence", "rule", "article", "published", "evidence_start", "evidence_end", "evidence"})
-	for _, st := range v.statements {
-		for _, ev := range st.Evidence {
-			cw.Write([]string{st.ID, st.Subject, names[st.Subject], string(st.Predicate), st.Object, names[st.Object],
-				formatFloat(st.Confidence), st.Rule, ev.Article, ev.Published,
-				strconv.Itoa(ev.Start), strconv.Itoa(ev.End), ev.Text})
-		}
-	}
-	cw.Flush()
-	return cw.Error()
+	return fmt.Errorf("no writer for %q", opt.Format)
 }

@@ -50,6 +50,30 @@ func (t EntityType) Prefix() string {
 	return "entity"
 }
 
+// TypeDoc says what counts as an entity of type t, as the annotation
+// guidelines do.
+func TypeDoc(t EntityType) string {
+	switch t {
+	case Person:
+		return "a named human"
+	case Ministry:
+		return "a named government body of one country: ministry, department, office, agency, commission, presidential office, parliament"
+	case Country:
+		return "a sovereign state; its id is its ISO 3166-1 alpha-2 code"
+	case Agreement:
+		return "an agreement, MOU, deal, treaty, accord, pact or joint statement"
+	case Sector:
+		return "an industry or technology area from the closed list of sectors"
+	case Organization:
+		return "a named non-government organization"
+	case Location:
+		return "a named city, region, venue or building"
+	case Event:
+		return "a named or clearly singled-out happening"
+	}
+	return ""
+}
+
 // ParseEntityType turns a type name, as written in the guidelines, into an
 // EntityType.
 func ParseEntityType(s string) (EntityType, error) {

@@ -60,11 +60,20 @@ type EntityPage struct {
 }
 
 // SearchQuery asks for entities whose name or an alias matches Text:
-// case- and accent-insensitive, by prefix, then within a small edit distance.
+// case- and accent-insensitive, by prefix, then within a small edit
+// distance. The page is Limit hits from rank Offset on.
 type SearchQuery struct {
-	Text  string
-	Types []EntityType
-	Limit int
+	Text   string
+	Types  []EntityType
+	Limit  int
+	Offset int
+}
+
+// SearchPage is one page of search hits, best first, and how many entities
+// match in all.
+type SearchPage struct {
+	Hits  []SearchHit
+	Total int
 }
 
 // SearchHit is one search result with its score (higher is better) and the
@@ -156,6 +165,21 @@ type ArticleFilter struct {
 	Since, Until string
 	Mentions     string
 }
+
+// ExportQuery says what an export writes: Format, one of ExportFormats;
+// with Entity, only the neighbourhood of that entity, Depth hops (1 when
+// 0) around it; with Neo4j, CSV headers for neo4j-admin import instead of
+// Gephi's.
+type ExportQuery struct {
+	Format string
+	Entity string
+	Depth  int
+	Neo4j  bool
+}
+
+// ExportFormats are the formats of an export, in the order help texts
+// give them.
+var ExportFormats = []string{"nquads", "jsonld", "graphml", "gexf", "cytoscape", "csv", "csv-nodes", "csv-edges", "csv-evidence"}
 
 // ArticlePage is one page of an article listing.
 type ArticlePage struct {

@@ -38,17 +38,31 @@ type Entity struct {
 	Confidence float64 `json:"confidence,omitempty"`
 }
 
-// Evidence is the sentence that supports a relation: its text and its byte
-// range in the article. Article and Published (the article's date) are set
-// when evidence is read back from the store, where one relation may be
-// supported by several articles.
+// Evidence is the sentence that supports a relation: its text and its range
+// in the article, [Start, End) in bytes of the UTF-8 text and [CharStart,
+// CharEnd) in Unicode code points, the index a Python str or a Go []rune
+// takes. The code point offsets are known when the article's text is
+// (Document.Text); NoOffset marks them unknown. Article and Published (the
+// article's date), Confidence and Rule (of that article's assertion) are
+// set when evidence is read back from the store, where one relation may be
+// supported by several articles. Zero offsets are left out of the JSON,
+// which reads them back as zero, so that documents without code point
+// offsets (the extractor's) print as before.
 type Evidence struct {
-	Article   string `json:"article,omitempty"`
-	Published string `json:"published,omitempty"`
-	Text      string `json:"text"`
-	Start     int    `json:"start"`
-	End       int    `json:"end"`
+	Article    string  `json:"article,omitempty"`
+	Published  string  `json:"published,omitempty"`
+	Confidence float64 `json:"confidence,omitempty"`
+	Rule       string  `json:"rule,omitempty"`
+	Text       string  `json:"text"`
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+	CharStart  int     `json:"charStart,omitempty"`
+	CharEnd    int     `json:"charEnd,omitempty"`
 }
+
+// NoOffset is the code point offset of evidence whose article text is not
+// known.
+const NoOffset = -1
 
 // Relation is one statement: Subject Predicate Object, with the evidence
 // that says so, how sure the extractor is, and the rule that made it.
@@ -68,9 +82,12 @@ func (r Relation) Key() string {
 }
 
 // Document is everything extracted from one article: the unit the extractor
-// produces, the store ingests and the API returns after an ingest.
+// produces, the store ingests and the API returns after an ingest. Text,
+// when set, is the article's text that every offset refers to; the store
+// keeps it, and its SHA-256 is Article.Hash.
 type Document struct {
 	Article   Article    `json:"article"`
+	Text      string     `json:"text,omitempty"`
 	Entities  []Entity   `json:"entities"`
 	Relations []Relation `json:"relations"`
 }

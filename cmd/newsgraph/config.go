@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dustin/go-humanize"
+	"github.com/newsgraph/newsgraph/api"
 	"github.com/newsgraph/newsgraph/graph"
 )
 
@@ -32,6 +33,13 @@ type Config struct {
 	Output          string
 	Gold            string
 	Quiet           bool
+	// export: a neighbourhood, Neo4j's CSV headers, a running server to ask
+	Entity string
+	Depth  int
+	Neo4j  bool
+	Server string
+	// serve: the query limits (zero keeps api.DefaultLimits')
+	Limits api.Limits
 }
 
 func defaultConfig() Config {
@@ -78,6 +86,36 @@ func newFlags(name string, cfg *Config, stderr io.Writer, want ...string) *flag.
 			fs.StringVar(&cfg.Output, "o", "", "write to this file instead of standard output")
 		case "gold":
 			fs.StringVar(&cfg.Gold, "gold", cfg.Gold, "directory of gold annotations")
+		case "limits":
+			d := api.DefaultLimits
+			l := &cfg.Limits
+			for _, f := range []struct {
+				p    *int
+				name string
+				def  int
+				doc  string
+			}{
+				{&l.MaxCost, "max-cost", d.MaxCost, "query cost: each field counts once per item of the lists above it, a list by its first or limit"},
+				{&l.MaxFirst, "max-first", d.MaxFirst, "largest first of a list (and stats' top), 1 to 1000"},
+				{&l.MaxNodes, "max-nodes", d.MaxNodes, "largest neighborhood limit, 1 to 1000"},
+				{&l.MaxHops, "max-hops", d.MaxHops, "largest neighborhood depth, 1 to 5"},
+				{&l.MaxPathDepth, "max-path-depth", d.MaxPathDepth, "largest path maxDepth, 1 to 12"},
+				{&l.MaxDepth, "max-depth", d.MaxDepth, "deepest nesting of fields in a query"},
+				{&l.MaxFields, "max-fields", d.MaxFields, "most fields in a query, fragments expanded"},
+				{&l.MaxAliases, "max-aliases", d.MaxAliases, "most aliases in a query"},
+				{&l.MaxRootFields, "max-root-fields", d.MaxRootFields, "most fields at a query's root"},
+				{&l.MaxTokens, "max-tokens", d.MaxTokens, "most lexical tokens in a query"},
+				{&l.MaxQueryChars, "max-query-chars", d.MaxQueryChars, "longest query text, in characters"},
+			} {
+				fs.IntVar(f.p, f.name, f.def, f.doc)
+			}
+			fs.Int64Var(&l.MaxBodyBytes, "max-body", d.MaxBodyBytes, "largest request body, in bytes")
+		case "export":
+			fs.StringVar(&cfg.Entity, "entity", "", "export only the neighbourhood of this entity `ID`")
+			fs.IntVar(&cfg.Depth, "depth", 0, "with --entity, the hops around it (default 1)")
+			fs.BoolVar(&cfg.Neo4j, "neo4j", false, "CSV headers for neo4j-admin import instead of Gephi's")
+			fs.StringVar(&cfg.Server, "server", "", "export from a running server at this `URL` (http://127.0.0.1:8080): "+
+				"a consistent export of the store it holds")
 		case "quiet":
 			fs.BoolVar(&cfg.Quiet, "q", false, "no progress output")
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -16,8 +15,7 @@ import (
 // real server on a free loopback port and asks it over HTTP who signed the
 // Korea-U.S. Technology Prosperity Deal and which sentence says so.
 func TestEndToEnd(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
+	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "graph.db")
 	var out, errb bytes.Buffer
 	if code := run(ctx, []string{"ingest", "-q", "--db", db, "../../seeds"}, &out, &errb); code != 0 {
@@ -26,17 +24,8 @@ func TestEndToEnd(t *testing.T) {
 	if !strings.Contains(out.String(), "1 new") {
 		t.Fatalf("ingest summary = %q, want 1 new", out.String())
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := defaultConfig()
-	cfg.DB = db
-	done := make(chan error, 1)
-	var serveOut bytes.Buffer
-	go func() { done <- serve(ctx, ln, cfg, &serveOut) }()
-	url := "http://" + ln.Addr().String() + "/graphql"
-	waitHealthy(t, "http://"+ln.Addr().String()+"/healthz")
+	s := startServer(t, db)
+	url := s.URL + "/graphql"
 
 	const q = `{ entity(id: "agreement/korea-us-technology-prosperity-deal") {
 		name
@@ -82,15 +71,7 @@ func TestEndToEnd(t *testing.T) {
 			t.Errorf("evidence for %s = %q, want the signing sentence", want, ev)
 		}
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("serve: %v", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("server did not shut down")
-	}
+	s.stop() // and it shuts down cleanly
 }
 
 func waitHealthy(t *testing.T, url string) {

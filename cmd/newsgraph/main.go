@@ -6,7 +6,7 @@
 //	newsgraph train --bio DIR [--gold DIR FILE|DIR...] [-o FILE]
 //	newsgraph ingest [--db PATH] FILE|DIR...
 //	newsgraph serve [--db PATH] [--addr 127.0.0.1:8080]
-//	newsgraph export [--db PATH] --format nquads|jsonld|graphml|cytoscape|csv [-o FILE]
+//	newsgraph export [--db PATH | --server URL] --format nquads|jsonld|graphml|gexf|cytoscape|csv|csv-nodes|csv-edges|csv-evidence [--entity ID [--depth N]] [--neo4j] [-o FILE]
 //	newsgraph import [--db PATH] FILE.nq
 //	newsgraph delete [--db PATH] ARTICLE-ID...
 package main
@@ -34,8 +34,8 @@ func commands() []command {
 		{"eval", "score extraction against gold annotations", runEval},
 		{"train", "train the name tagger that extract embeds", runTrain},
 		{"ingest", "extract articles and store them in the graph", runIngest},
-		{"serve", "serve the graph over GraphQL, with GraphiQL at /graphiql", runServe},
-		{"export", "write the graph as nquads, jsonld, graphml, cytoscape or csv", runExport},
+		{"serve", "serve the graph over GraphQL, with the explorer at / and GraphiQL at /graphiql", runServe},
+		{"export", "write the graph or a neighbourhood as nquads, jsonld, graphml, gexf, cytoscape or csv", runExport},
 		{"import", "load an N-Quads export into the graph", runImport},
 		{"delete", "take articles back out of the graph", runDelete},
 	}

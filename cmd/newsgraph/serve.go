@@ -14,17 +14,20 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-const exampleQuery = `{ search(query: "Korea") { score entity { id name type } } }`
+const exampleQuery = `{ search(query: "Korea") { totalCount nodes { score entity { id name type } } } }`
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg := defaultConfig()
-	fs := newFlags("serve", &cfg, stderr, "db", "addr", "token", "memory-limit")
+	fs := newFlags("serve", &cfg, stderr, "db", "addr", "token", "memory-limit", "limits")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	defer cfg.limitMemory()()
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: serve takes no arguments, got %q", errUsage, fs.Args())
+	}
+	if err := cfg.Limits.Check(); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -44,7 +47,7 @@ func serve(ctx context.Context, ln net.Listener, cfg Config, stdout io.Writer) e
 	defer store.Close()
 	srv, err := api.NewServer(store, x, api.Config{
 		Token: cfg.Token, CORSOrigin: cfg.CORSOrigin, NoIntrospection: cfg.NoIntrospection,
-		Timeout: cfg.Timeout, Logger: slog.Default(),
+		Timeout: cfg.Timeout, Logger: slog.Default(), Limits: cfg.Limits,
 		IsNotFound: func(err error) bool { return errors.Is(err, graph.ErrNotFound) },
 	})
 	if err != nil {
@@ -52,7 +55,8 @@ func serve(ctx context.Context, ln net.Listener, cfg Config, stdout io.Writer) e
 	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	url := "http://" + ln.Addr().String()
-	fmt.Fprintf(stdout, "newsgraph serving %s\n  GraphQL:  POST %s/graphql\n  GraphiQL: %s/graphiql\n", cfg.DB, url, url)
+	fmt.Fprintf(stdout, "newsgraph serving %s\n  explorer: %s/\n  GraphQL:  POST %s/graphql\n  GraphiQL: %s/graphiql\n  export:   %s/export?format=graphml\n",
+		cfg.DB, url, url, url, url)
 	fmt.Fprintf(stdout, "  try:      curl -s %s/graphql -H 'Content-Type: application/json' -d '{\"query\":%q}'\n", url, exampleQuery)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

@@ -7,23 +7,32 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-var exportFormats = []string{"nquads", "jsonld", "graphml", "cytoscape", "csv"}
-
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg := defaultConfig()
 	cfg.Format = "nquads"
-	fs := newFlags("export", &cfg, stderr, "db", "format", "output")
+	fs := newFlags("export", &cfg, stderr, "db", "format", "output", "export")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := oneOf(cfg.Format, exportFormats...); err != nil {
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: export takes no arguments, got %q", errUsage, fs.Args())
+	}
+	if err := oneOf(cfg.Format, graph.ExportFormats...); err != nil {
 		return err
+	}
+	if cfg.Depth < 0 || cfg.Depth > graph.MaxExportDepth || cfg.Depth > 0 && cfg.Entity == "" {
+		return fmt.Errorf("%w: --depth %d: want 1 to %d, with --entity", errUsage, cfg.Depth, graph.MaxExportDepth)
+	}
+	opt := graph.ExportOptions{Format: cfg.Format, Entity: cfg.Entity, Depth: cfg.Depth, Neo4j: cfg.Neo4j}
+	if cfg.Server != "" {
+		return exportFromServer(ctx, cfg, opt, stdout)
 	}
 	store, err := openExisting(ctx, cfg.DB, true)
 	if err != nil {
@@ -35,7 +44,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	w := bufio.NewWriter(out)
-	if err := store.Export(ctx, w, cfg.Format); err != nil {
+	if err := store.ExportWith(ctx, w, opt); err != nil {
 		closeOut()
 		return err
 	}
@@ -104,12 +113,18 @@ func runDelete(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // openExisting opens a store that must already exist: reading a bbolt file
 // that is not there would create an empty one and hide a typo.
 func openExisting(ctx context.Context, db string, readOnly bool) (*graph.Store, error) {
-	if (graph.Config{DB: db}).IsFile() {
+	file := (graph.Config{DB: db}).IsFile()
+	if file {
 		if _, err := os.Stat(db); err != nil {
 			return nil, fmt.Errorf("store %s: %w (run 'newsgraph ingest' first)", db, err)
 		}
 	}
-	return graph.Open(ctx, graph.Config{DB: db, ReadOnly: readOnly})
+	s, err := graph.Open(ctx, graph.Config{DB: db, ReadOnly: readOnly})
+	if err != nil && file && strings.Contains(err.Error(), "locked by another process") {
+		return nil, fmt.Errorf("%w\n(a running 'newsgraph serve' holds it: ask the server instead, with "+
+			"'newsgraph export --server http://ADDR', or GET http://ADDR/export?format=...)", err)
+	}
+	return s, err
 }
 
 // writeDocNQuads prints one document as the N-Quads the store would hold

@@ -21,9 +21,12 @@ const defaultQuery = `# newsgraph: the knowledge graph of the news, over GraphQL
 # Mutations need "Authorization": "Bearer <token>" in the headers tab.
 {
   search(query: "Korea", first: 5) {
-    score
-    matched
-    entity { id name type }
+    totalCount
+    nodes {
+      score
+      matched
+      entity { id name type }
+    }
   }
 }
 `;
