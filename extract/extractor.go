@@ -125,6 +125,10 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Docu
 	rel := &relator{doc: &doc, res: res, ids: ids, sents: sents, text: text, gaz: x.gaz, signings: res.signings}
 	rel.run()
 	finish(&doc, x.cfg.MinConfidence)
+	// the text every offset refers to, which the store keeps, and the
+	// evidence's code point offsets beside its byte offsets
+	doc.Text = text
+	doc.FillCharOffsets()
 	return doc, nil
 }
 

@@ -54,7 +54,6 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return nil
 	}
 	total := 0
-	var txt texts
 	err = x.ExtractAll(ctx, files, func(r extract.Result) error {
 		total++
 		p.step(r.Source)
@@ -62,9 +61,6 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			sum[schema.Failed]++
 			p.log("%v", r.Err)
 			return nil
-		}
-		if err := txt.fill(r, &r.Doc); err != nil {
-			p.log("%v (stored without its text)", err)
 		}
 		pending = append(pending, r.Doc)
 		if len(pending) >= ingestBatch {
