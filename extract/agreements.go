@@ -580,9 +580,26 @@ func numberWord(w string) bool {
 	return w != "" && w[0] >= '0' && w[0] <= '9'
 }
 
+// withThe writes a name as English runs it into a phrase: "the Ministry
+// of Economy", "the Embassy of ...", "the United States", but "Peru",
+// "KEPCO", "USTDA".
+func (g *gazetteer) withThe(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) == 0 || isAllCaps(name) {
+		return name
+	}
+	first, last := strings.ToLower(ws[0]), strings.ToLower(strings.TrimSuffix(ws[len(ws)-1], "."))
+	_, front := g.fronts[first]
+	_, head := g.heads[last]
+	if front || head && len(ws) > 1 && !g.companySuffix(ws[len(ws)-1]) || first == "united" || strings.Contains(name, " of ") {
+		return "the " + name // "the Economic Development Secretariat", "the World Bank"
+	}
+	return name
+}
+
 // maxAgreementAliases bounds the forms an untitled agreement is listed
 // under: enough for the ways news names it, few enough to read.
-const maxAgreementAliases = 40
+const maxAgreementAliases = 48
 
 // nameByParties names an untitled agreement after its kind and parties
 // ("MoU between KEPCO and Ecopetrol") and lists the other forms news calls
@@ -618,6 +635,7 @@ func nameByParties(res *resolver, g *gazetteer, e *entityBuild) (string, []strin
 			eachPair(pairs, func(a, b string, canonical bool) {
 				if canonical {
 					add(k.Kind + " between " + a + " and " + b)
+					add(k.Kind + " between " + g.withThe(a) + " and " + g.withThe(b))
 				}
 				add(a + "-" + b + " " + k.Kind)
 				if kt != k.Kind {
@@ -628,6 +646,7 @@ func nameByParties(res *resolver, g *gazetteer, e *entityBuild) (string, []strin
 		if len(names[0]) == 1 || e.Counterparts {
 			for _, n := range names[0] {
 				add(k.Kind + " with " + n[0])
+				add(k.Kind + " with " + g.withThe(n[0]))
 				add(singular(k.Kind) + " with " + n[0])
 			}
 		}
@@ -635,10 +654,12 @@ func nameByParties(res *resolver, g *gazetteer, e *entityBuild) (string, []strin
 			// made by one party to another: "USTDA grant to the Secretariat"
 			for _, a := range names[0] {
 				add(k.Kind + " to " + a[0])
+				add(k.Kind + " to " + g.withThe(a[0]))
 				add(a[0] + " " + k.Kind)
 				for _, b := range names[0] {
 					if a[0] != b[0] {
 						add(a[0] + " " + k.Kind + " to " + b[0])
+						add(a[0] + " " + k.Kind + " to " + g.withThe(b[0]))
 					}
 				}
 			}
