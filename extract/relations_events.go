@@ -272,3 +272,28 @@ func (r *relator) signedAtEventPlaces(emit emitFn) {
 		}
 	}
 }
+
+// seatPlaces: a body named with its seat ("Embassy of the United Kingdom in
+// Peru") is located there.
+func (r *relator) seatPlaces(emit emitFn) {
+	for ei, e := range r.res.ents {
+		if e.Type != schema.Ministry || r.ids[ei] == "" {
+			continue
+		}
+		i := strings.LastIndex(e.Name, " in ")
+		if i < 0 {
+			continue
+		}
+		es := r.gaz.lookup(e.Name[i+4:])
+		if len(es) == 0 || es[0].Type != schema.Country && es[0].Type != schema.Location {
+			continue
+		}
+		id := schema.EntityID(es[0].Type, es[0].Name)
+		if es[0].Type == schema.Country {
+			id = schema.EntityID(schema.Country, es[0].Country)
+		}
+		if _, ok := r.types[id]; ok {
+			emit(r.ids[ei], id, r.res.ms[e.Mentions[0]].Sent)
+		}
+	}
+}

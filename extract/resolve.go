@@ -47,6 +47,9 @@ func nestable(inner, outer mention) bool {
 	// "Xi Jinping's state visit to Brazil", "Albanese-Natano joint
 	// statement": a thing named by description holds the names of who
 	// takes part in it
+	if outer.Rule == "event-noun" && inner.Type == schema.Event && inner.Start > outer.Start {
+		return true // "the 6th meeting of the U.S.-India Commercial Dialogue"
+	}
 	return (outer.Rule == "event-noun" || outer.Rule == "agreement-noun") && inner.Type != schema.Event && inner.Type != schema.Agreement
 }
 
