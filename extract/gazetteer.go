@@ -383,6 +383,9 @@ func normSurface(s string) string {
 func (g *gazetteer) firstCountry(phrase string) string {
 	ws := strings.Fields(strings.NewReplacer(",", " ", "'s", " ", "’s", " ").Replace(phrase))
 	for i := range ws {
+		if i > 0 && strings.EqualFold(ws[i-1], "to") {
+			continue // "Ambassador to Brazil" is not Brazil's
+		}
 		for n := min(len(ws)-i, g.maxWords); n > 0; n-- {
 			for _, e := range g.lookup(strings.Join(ws[i:i+n], " ")) {
 				if e.Type == schema.Country {

@@ -208,19 +208,32 @@ var onBehalfRE = regexp.MustCompile(`(?i)\b(?:on behalf of|signatory for|signato
 func (r *relator) behalf(fn func(person, whom, si int)) {
 	for si := range r.sents {
 		base := r.sents[si].Start
-		for _, loc := range onBehalfRE.FindAllStringIndex(r.sentText(si), -1) {
+		txt := r.sentText(si)
+		for _, loc := range onBehalfRE.FindAllStringIndex(txt, -1) {
+			var whom []int // "on behalf of the U.S. and Chinese governments"
 			for _, mi := range r.bySent[si] {
-				if r.res.ms[mi].Start != base+loc[1] {
-					continue
+				if m := r.res.ms[mi]; m.Start >= base+loc[1] && (len(whom) == 0 && m.Start == base+loc[1] || len(whom) > 0 && listIntroRE.MatchString(r.text[r.res.ms[whom[len(whom)-1]].End:m.Start])) {
+					whom = append(whom, mi)
 				}
-				for _, person := range r.of(si, schema.Person) {
-					fn(person, mi, si)
+			}
+			if len(whom) == 0 {
+				continue
+			}
+			people := r.of(si, schema.Person)
+			if len(whom) > 1 && len(whom) == len(people) && respectivelyRE.MatchString(txt) {
+				for k := range people {
+					fn(people[k], whom[k], si) // "... respectively": each for the one in the same place
 				}
-				break
+				continue
+			}
+			for _, person := range people {
+				fn(person, whom[0], si)
 			}
 		}
 	}
 }
+
+var respectivelyRE = regexp.MustCompile(`(?i)\brespectively\b`)
 
 func (r *relator) behalfOfBody(emit emitFn) {
 	r.behalf(func(person, whom, si int) {
