@@ -142,7 +142,8 @@ func (r *relator) signedAt(emit emitFn) {
 				continue
 			}
 			before := strings.TrimSpace(strings.ToLower(r.text[r.sents[f.Sent].Start:m.Start]))
-			if inClause && placeIntroRE.MatchString(before) || m.Type == schema.Event && eventIntroRE.MatchString(before) {
+			if inClause && placeIntroRE.MatchString(before) || m.Type == schema.Event && (eventIntroRE.MatchString(before) ||
+				strings.Contains(m.Name, "'s ") && possessorIntroRE.MatchString(before)) {
 				emit(a, r.idOf(mi), f.Sent)
 			}
 		}
@@ -151,7 +152,11 @@ func (r *relator) signedAt(emit emitFn) {
 
 var (
 	placeIntroRE = regexp.MustCompile(`(?:^|\s)(?:at|in|during|during a|during the|at the|margins of the|sidelines of the|held in|held at)$`)
-	eventIntroRE = regexp.MustCompile(`(?:^|\s)(?:at|during|at the|during the|during a|on the (?:sidelines|margins) of(?: the)?|as part of(?: the)?|in the (?:framework|context) of(?: the)?|ahead of(?: the)?|on the occasion of(?: the)?)$`)
+	// possessorIntroRE: "during Chinese President Xi Jinping's state visit":
+	// a title may stand between the word and an event named after its
+	// possessor.
+	possessorIntroRE = regexp.MustCompile(`(?:^|\s)(?:at|during|on the (?:sidelines|margins) of|as part of|ahead of)\s+(?:the\s+)?(?:\S+\s+){0,3}$`)
+	eventIntroRE     = regexp.MustCompile(`(?:^|\s)(?:at|during|at the|during the|during a|on the (?:sidelines|margins) of(?: the)?|as part of(?: the)?|in the (?:framework|context) of(?: the)?|ahead of(?: the)?|on the occasion of(?: the)?)$`)
 )
 
 // signedDate is the date a signing's clause, else its sentence, gives.

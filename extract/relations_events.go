@@ -87,8 +87,8 @@ func (r *relator) eventPlaces(emit emitFn) {
 					continue
 				}
 				between := strings.ToLower(r.text[em.End:lm.Start])
-				if strings.ContainsAny(between, ";:") || strings.Count(between, ",") > 1 {
-					continue
+				if strings.ContainsAny(between, ";:") || strings.Count(between, ",") > 1 || r.eventBetween(si, em.End, lm.Start) {
+					continue // the place of the event named after this one
 				}
 				if strings.HasSuffix(between, " in ") || strings.HasSuffix(between, " at ") || strings.HasSuffix(between, " at the ") {
 					emit(r.idOf(e), r.idOf(l), si)
@@ -136,21 +136,23 @@ func (r *relator) visitPlaces(emit emitFn) {
 		if e.Type != schema.Event || len(e.Mentions) == 0 || r.ids[ei] == "" {
 			continue
 		}
-		i := strings.Index(strings.ToLower(e.Name), "visit to ")
-		if i < 0 {
-			continue
-		}
-		place := e.Name[i+len("visit to "):]
-		es := r.gaz.lookup(place)
-		if len(es) == 0 {
-			continue
-		}
-		id := schema.EntityID(es[0].Type, es[0].Name)
-		if es[0].Type == schema.Country {
-			id = schema.EntityID(schema.Country, es[0].Country)
-		}
-		if _, ok := r.types[id]; ok {
-			emit(r.ids[ei], id, r.res.ms[e.Mentions[0]].Sent)
+		for _, mi := range e.Mentions {
+			m := r.res.ms[mi]
+			i := strings.Index(strings.ToLower(m.Name), "visit to ")
+			if i < 0 {
+				continue
+			}
+			es := r.gaz.lookup(m.Name[i+len("visit to "):])
+			if len(es) == 0 {
+				continue
+			}
+			id := schema.EntityID(es[0].Type, es[0].Name)
+			if es[0].Type == schema.Country {
+				id = schema.EntityID(schema.Country, es[0].Country)
+			}
+			if _, ok := r.types[id]; ok {
+				emit(r.ids[ei], id, m.Sent)
+			}
 		}
 	}
 }
@@ -296,4 +298,14 @@ func (r *relator) seatPlaces(emit emitFn) {
 			emit(r.ids[ei], id, r.res.ms[e.Mentions[0]].Sent)
 		}
 	}
+}
+
+// eventBetween: sentence si names an event between offsets from and to.
+func (r *relator) eventBetween(si, from, to int) bool {
+	for _, e := range r.of(si, schema.Event) {
+		if m := r.res.ms[e]; m.Start >= from && m.End <= to {
+			return true
+		}
+	}
+	return false
 }

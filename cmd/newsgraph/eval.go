@@ -20,7 +20,7 @@ import (
 // and metadata 0.90.
 const (
 	floorEntityF1   = 0.92
-	floorRelationF1 = 0.73
+	floorRelationF1 = 0.75
 	floorTitles     = 0.95
 	floorMetadata   = 0.86
 )
