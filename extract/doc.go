@@ -6,8 +6,12 @@
 //
 //	input.go      read plain text, the seed's header form, HTML and JSON Lines; refuse
 //	              empty, binary, non-UTF-8, non-English and oversized input
-//	metadata.go   classify lines (headers, headline, byline, boilerplate); title, date,
-//	              author and publisher as the article states them
+//	metadata.go   classify lines (headers, headline, byline, dateline, boilerplate); title,
+//	              date, author and publisher as the article states them, the plainest
+//	              statement winning
+//	bylines.go    bylines and credit lines ("By Jane Doe, Reuters", "Reporting by ...")
+//	datelines.go  datelines ("NAIROBI, June 2 (Xinhua) --"), date lines, syndication headers
+//	stateddates.go the dates metadata lines write, in words, numbers and ISO form
 //	text.go       sentences (one splitter built per process) and prose's tokens and
 //	              tags, aligned back onto the article's bytes
 //	chunk.go      runs of capitalised words joined by the small words names use

@@ -72,7 +72,7 @@ func (r *relator) cityCountries() {
 		}
 		cid := schema.EntityID(schema.Country, e.Country)
 		if _, ok := r.types[cid]; ok {
-			r.add(r.ids[ei], schema.LocatedIn, cid, 0.6, "city-of-country", r.res.ms[e.Mentions[0]].Sent)
+			r.add(r.ids[ei], schema.LocatedIn, cid, 0.6, "city-of-country", r.firstSentence(e)) // meta: not a dateline's Sent -1
 		}
 	}
 }
