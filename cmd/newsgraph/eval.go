@@ -22,7 +22,7 @@ const (
 	floorEntityF1   = 0.83
 	floorRelationF1 = 0.48
 	floorTitles     = 0.86
-	floorMetadata   = 0.86
+	floorMetadata   = 0.95
 )
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
