@@ -125,8 +125,12 @@ func layout(text string, a *schema.Article) []line {
 	title := guessTitle(text, lines)
 	url := firstNonEmpty(st.url, given.URL) // the text's own source line first, then the given URL
 	lines = readDateline(text, lines, firstNonEmpty(given.Published, st.published.value, dateFromURL(url)), &st, ds)
-	st.published.offer(guessPublished(text, lines), byGuess)
-	st.publisher.offer(sourceLine(text, lines), byLayout)
+	if st.published.value == "" || st.published.rank > byGuess {
+		st.published.offer(guessPublished(text, lines), byGuess)
+	}
+	if st.publisher.value == "" {
+		st.publisher.offer(sourceLine(text, lines), byLayout)
+	}
 
 	a.Title = firstNonEmpty(given.Title, st.title, title)
 	a.Published = firstNonEmpty(given.Published, st.published.value, dateFromURL(url))
@@ -186,8 +190,11 @@ func classifyLine(text string, lines []line, i int, st *stated, ds *dateStyle) {
 	case boilerplate.MatchString(s):
 		l.Kind = boilerLine
 	}
-	if m := issuedByRE.FindStringSubmatch(s); m != nil {
-		st.publisher.offer(m[1], byGuess)
+	if strings.Contains(s, "ssued") || strings.Contains(s, "ublished") || strings.Contains(s, "SSUED") || strings.Contains(s, "UBLISHED") {
+		// issuedByRE's own words, found fast: the regexp is slow on a long paragraph
+		if m := issuedByRE.FindStringSubmatch(s); m != nil {
+			st.publisher.offer(m[1], byGuess)
+		}
 	}
 }
 
