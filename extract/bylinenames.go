@@ -156,6 +156,13 @@ func parseName(s string, at, end int) (bspan, bool) {
 	for len(ws) > 1 && v.role[strings.ToLower(strings.Trim(ws[len(ws)-1].text, "."))] {
 		ws = ws[:len(ws)-1]
 	}
+	// "By JANE DOE Associated Press": an outlet at the end is the tail's
+	for k := 1; k <= min(3, len(ws)-1); k++ {
+		if v.isOutlet(s[ws[len(ws)-k].start:ws[len(ws)-1].end]) {
+			ws = ws[:len(ws)-k]
+			break
+		}
+	}
 	if len(ws) == 0 || len(ws) > 6 || nameParticle(ws[len(ws)-1].text) {
 		return bspan{}, false
 	}

@@ -48,7 +48,7 @@ func parseByline(s string, ds *dateStyle) (b byline, bare, ok bool) {
 		if seg, end := segment(s, at, trail); !seg.empty() {
 			text := s[seg.Start:seg.End]
 			switch {
-			case v.isOutlet(text):
+			case v.isOutlet(text) && !nameThenOutlet(s, seg):
 				b.outlet = seg
 				return b, bare, b.tail(s, end, trail, ds)
 			case v.isRole(text):
@@ -66,6 +66,13 @@ func parseByline(s string, ds *dateStyle) (b byline, bare, ok bool) {
 		return byline{}, bare, false
 	}
 	return b, bare, true
+}
+
+// nameThenOutlet: seg is a name and an outlet with no comma between
+// ("JANE DOE Associated Press"), not an outlet's name ("Express News Service").
+func nameThenOutlet(s string, seg bspan) bool {
+	n, ok := parseName(s, seg.Start, seg.End)
+	return ok && n.End < seg.End && bylineVocab().isOutlet(s[n.End:seg.End])
 }
 
 // parseCredits reads a credit line: "Reporting by Jane Doe in Nairobi;

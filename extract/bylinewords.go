@@ -11,8 +11,8 @@ import (
 // bylineWords is the vocabulary of bylines, credit lines and datelines
 // (data/bylines.tsv), lower case.
 type bylineWords struct {
-	outlet, outletHead, outletWord, role, label, author, credit map[string]bool
-	creditRE                                                    *regexp.Regexp // a credit label and its "by"
+	outlet, outletHead, outletWord, role, roleHead, label, author, credit map[string]bool
+	creditRE                                                              *regexp.Regexp // a credit label and its "by"
 }
 
 // bylineVocab is read once from the embedded file; the file is part of the
@@ -27,9 +27,9 @@ var bylineVocab = sync.OnceValue(func() *bylineWords {
 
 func loadBylineWords() (*bylineWords, error) {
 	v := &bylineWords{outlet: map[string]bool{}, outletHead: map[string]bool{}, outletWord: map[string]bool{},
-		role: map[string]bool{}, label: map[string]bool{}, author: map[string]bool{}, credit: map[string]bool{}}
+		role: map[string]bool{}, roleHead: map[string]bool{}, label: map[string]bool{}, author: map[string]bool{}, credit: map[string]bool{}}
 	sets := map[string]map[string]bool{"outlet": v.outlet, "outlethead": v.outletHead, "outletword": v.outletWord,
-		"role": v.role, "label": v.label, "author": v.author, "credit": v.credit}
+		"role": v.role, "rolehead": v.roleHead, "label": v.label, "author": v.author, "credit": v.credit}
 	b, err := dataFS.ReadFile("data/bylines.tsv")
 	if err != nil {
 		return nil, fmt.Errorf("extract: bylines.tsv: %w", err)
@@ -41,7 +41,7 @@ func loadBylineWords() (*bylineWords, error) {
 		f := strings.Split(l, "\t")
 		set := sets[f[0]]
 		if len(f) != 2 || set == nil {
-			return nil, fmt.Errorf("extract: bylines.tsv line %d: want kind<TAB>forms, the kind one of outlet, outlethead, outletword, role, label, author, credit", i+1)
+			return nil, fmt.Errorf("extract: bylines.tsv line %d: want kind<TAB>forms, the kind one of outlet, outlethead, outletword, role, rolehead, label, author, credit", i+1)
 		}
 		for _, w := range splitForms(f[1]) {
 			set[strings.ToLower(w)] = true
@@ -74,6 +74,12 @@ func (v *bylineWords) isRole(s string) bool {
 		}
 	}
 	return len(ws) > 0
+}
+
+// isRoleLine: s is only a writer's role ("Senior Reporter", "Staff Writer").
+func (v *bylineWords) isRoleLine(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	return v.isRole(s) && len(ws) <= 4 && v.roleHead[strings.Trim(ws[len(ws)-1], ".,")]
 }
 
 // isOutlet: s names a news outlet: a known one, or a capitalised name

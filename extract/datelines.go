@@ -230,6 +230,25 @@ func readSourceName(s string, l *line, st *stated, ds *dateStyle) bool {
 	return true
 }
 
+// readSignOff reads an agency's sign-off at the end of a story ("--
+// BERNAMA"): a known outlet, or one word in capitals.
+func readSignOff(s string, l *line, st *stated) bool {
+	m := signOffRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return false
+	}
+	name := s[m[2]:m[3]]
+	known := bylineVocab().isOutlet(name)
+	if !known && !(isAllCaps(name) && !strings.Contains(name, " ")) {
+		return false
+	}
+	l.Kind = bylineLine
+	st.publisher.offer(name, byGuess) // the dateline's agency, when there is one, says it plainer
+	l.names = append(l.names, statedName{Start: l.Start + m[2], End: l.Start + m[3], Type: schema.Organization,
+		Name: name, Rule: "dateline", Sure: known})
+	return true
+}
+
 // fieldRE: a labelled field of a header ("Editor: Jane Doe").
 var fieldRE = regexp.MustCompile(`^\p{L}[\p{L} ]*:`)
 

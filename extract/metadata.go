@@ -80,6 +80,8 @@ var (
 	titleSuffix  = regexp.MustCompile(`\s*\[[^\]]*\d{4}\]\s*$`)
 	// "Source: Xinhua| 2025-06-02 10:15:00|Editor: Jane Doe"
 	sourceNameRE = regexp.MustCompile(`(?i)^\s*source\s*:\s*([^|]+?)\s*(?:\||$)`)
+	// an agency signing off at the story's end: "-- BERNAMA"
+	signOffRE = regexp.MustCompile(`^\s*(?:--|—|–)\s*(\p{L}[\p{L}&.' -]{1,40}?)\s*$`)
 )
 
 // boilerplate is what a page wraps an article in: comment prompts,
@@ -93,6 +95,7 @@ var boilerplate = regexp.MustCompile(`(?i)^\s*(?:` + strings.Join([]string{
 	`this site contains information from`, `for immediate release`, `contact\b`, `\d{3}-\d{3}-\d{4}\s*$`,
 	`press releases?\s*$`, `read more`, `related (?:articles|stories)`, `copyright`, `©`, `all rights reserved`,
 	`subscribe`, `sign up`, `follow us`, `advertisement`, `flag of `, `(?:\d+\s+)?comments?\s*$`,
+	`enditem\s*$`, `\(end\)\s*$`,
 }, "|") + `)`)
 
 // parseText splits text into lines, classifies them and reads the article's
@@ -180,7 +183,10 @@ func classifyLine(text string, lines []line, i int, st *stated, ds *dateStyle) {
 		l.Kind = headerLine
 	case edge && readSourceName(s, l, st, ds):
 	case len(s) < 400 && (strings.Contains(s, "by") || strings.Contains(s, "By") || strings.Contains(s, "BY")) && readCredits(s, l, st, ds):
+	case i >= len(lines)-nearEnd && readSignOff(s, l, st):
 	case len(s) < 300 && (edge || mayBeByline(s)) && readByline(text, lines, i, st, ds, !edge):
+	case i < nearTop && len(s) < 60 && bylineVocab().isRoleLine(s):
+		l.Kind = bylineLine // "Senior Reporter" under the writer's name
 	case edge && readDateLine(s, l, st, ds):
 	case i > 0 && lines[i-1].Kind == bylineLine && withRE.MatchString(s):
 		l.Kind = bylineLine

@@ -16,7 +16,7 @@ func TestBylineWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, set := range []map[string]bool{v.outlet, v.outletHead, v.outletWord, v.role, v.label, v.author, v.credit} {
+	for _, set := range []map[string]bool{v.outlet, v.outletHead, v.outletWord, v.role, v.roleHead, v.label, v.author, v.credit} {
 		if len(set) == 0 {
 			t.Fatal("a kind of byline word is empty")
 		}
@@ -52,6 +52,8 @@ func TestBylines(t *testing.T) {
 		{"By Tamim bin Khalid Al Rashed", true, false, []string{"Tamim bin Khalid Al Rashed"}, "", nil},
 		{"By María José García Pérez", true, false, []string{"María José García Pérez"}, "", nil},
 		{"By Nguyen Thi Mai Anh", true, false, []string{"Nguyen Thi Mai Anh"}, "", nil},
+		{"By JANE DOE Associated Press", true, false, []string{"JANE DOE"}, "Associated Press", nil},
+		{"Jane DOE / AFP", true, true, []string{"Jane DOE"}, "AFP", nil},
 		{"By PTI", true, false, nil, "PTI", nil},
 		{"By Special Correspondent", true, false, nil, "", nil},
 		{"By Our Staff Reporter", true, false, nil, "", nil},
@@ -279,6 +281,12 @@ func TestArticleMetadata(t *testing.T) {
 			"Kenya, China sign farm trade pact", "2025-03-04", "", "PTI"},
 		{"press release dateline", "Agency awards grant for port study\nLAGOS, NIGERIA (March 4, 2025) – " + body + "\n",
 			"Agency awards grant for port study", "2025-03-04", "", ""},
+		{"writer, role and date on lines of their own", "Kenya, China sign farm trade pact\nJane Doe\nSenior Reporter\nMarch 4, 2025\n" + body + "\n",
+			"Kenya, China sign farm trade pact", "2025-03-04", "Jane Doe", ""},
+		{"agency signing off", "Kenya, China sign farm trade pact\nKUALA LUMPUR, March 4 (Bernama) -- " + body + "\n-- BERNAMA\n",
+			"Kenya, China sign farm trade pact", "", "", "Bernama"},
+		{"agency signing off alone", "Kenya, China sign farm trade pact\nHANOI — " + body + "\n— VNA\n(END)\n",
+			"Kenya, China sign farm trade pact", "", "", "VNA"},
 		{"headline that reads like names", "Jane Doe Wins Nobel Peace Prize\n4 March 2025\n" + body + "\n",
 			"Jane Doe Wins Nobel Peace Prize", "2025-03-04", "", ""},
 	}
