@@ -29,7 +29,14 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		words := strings.Fields(m.Name)
 		roleNoun := k > 0 && toks[k-1].Tag == "NN" && startsLower(toks[k-1].Text) && len(toks[k-1].Text) > 3
 		who := next == "who" || next == "," && e+1 < len(toks) && toks[e+1].Text == "who"
+		role, hasRole := r.g.roles[prev]
 		switch {
+		case hasRole && k > 0 && startsLower(toks[k-1].Text):
+			// "state energy company Pertamina", "the port city of Mombasa"
+			m.Type, m.Rule, m.Conf = role, "role-noun", 0.7
+		case len(words) == 1 && r.signingParty(toks, k, prev):
+			// "signed an MoU with KEPCO and Ecopetrol": a party named by one word
+			m.Type, m.Rule, m.Conf = schema.Organization, "party-name", 0.6
 		case personShaped(r, m.Name) && (speechVerb(prev) || speechVerb(next) || next == "signed" || who || koreanStyle(words) ||
 			roleNoun && len(words) >= 2):
 			m.Type, m.Rule, m.Conf = schema.Person, "person-context", 0.75
@@ -93,4 +100,14 @@ func (r *recognizer) sectorWord(name string) bool {
 func languageWord(name string) bool {
 	l := strings.ToLower(name)
 	return strings.HasSuffix(l, "ish") || strings.HasSuffix(l, "ese") || l == "english" || l == "french" || l == "arabic" || l == "latin" || l == "hindi"
+}
+
+// signingParty: the name at token k follows a signing verb of its sentence
+// and a word that introduces a party ("with", "between", "and").
+func (r *recognizer) signingParty(toks []token, k int, prev string) bool {
+	if k <= 0 || prev != "with" && prev != "between" && prev != "and" && prev != "by" {
+		return false
+	}
+	before := r.text[toks[0].Start:toks[k].Start]
+	return len(signingVerbs(before)) > 0
 }

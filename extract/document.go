@@ -13,7 +13,7 @@ var parenAcronymRE = regexp.MustCompile(`^\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)`)
 // buildEntities writes the resolver's entities into doc and returns each
 // entity's id by its index.
 func buildEntities(doc *schema.Document, res *resolver, g *gazetteer, text string) []string {
-	mergeAcronyms(res, text)
+	res.titleCountries(g)
 	ids := make([]string, len(res.ents))
 	byID := map[string]int{}
 	for ei, e := range res.ents {
@@ -21,11 +21,23 @@ func buildEntities(doc *schema.Document, res *resolver, g *gazetteer, text strin
 			continue
 		}
 		ent := schema.Entity{Type: e.Type, Name: e.Name, Confidence: e.Conf}
-		if e.Type == schema.Country {
+		var described []string
+		switch {
+		case e.Type == schema.Country:
 			ent.Name = g.countryName[e.Country]
 			ent.ID = schema.EntityID(schema.Country, e.Country)
-		} else {
-			ent.Name = bestName(res, e)
+		case e.Type == schema.Agreement && len(e.Parties) > 0:
+			ent.Name, described = nameByParties(res, g, e)
+		case e.Type == schema.Agreement && e.Generic && res.mainPair() != nil:
+			// "the joint statement" of an article about two countries
+			e.Parties = res.mainPair()
+			ent.Name, described = nameByParties(res, g, e)
+		default:
+			ent.Name = bestName(res, g, e)
+		}
+		if ent.ID == "" && descriptive(res, g, e) {
+			ent.ID = schema.ScopedEntityID(e.Type, ent.Name, doc.Article.ID)
+		} else if ent.ID == "" {
 			ent.ID = schema.EntityID(e.Type, ent.Name)
 		}
 		seen := map[string]bool{schema.Fold(ent.Name): true}
@@ -37,7 +49,7 @@ func buildEntities(doc *schema.Document, res *resolver, g *gazetteer, text strin
 				ent.Aliases = append(ent.Aliases, normSurface(m.Name))
 			}
 		}
-		for _, a := range e.Aliases {
+		for _, a := range append(e.Aliases, described...) {
 			if f := schema.Fold(a); !seen[f] {
 				seen[f] = true
 				ent.Aliases = append(ent.Aliases, a)
@@ -79,7 +91,7 @@ func mergeInto(dst *schema.Entity, src schema.Entity) {
 
 // bestName picks an entity's canonical name: the gazetteer's, else the
 // longest name a non-generic mention gives.
-func bestName(res *resolver, e *entityBuild) string {
+func bestName(res *resolver, g *gazetteer, e *entityBuild) string {
 	best := e.Name
 	for _, mi := range e.Mentions {
 		m := res.ms[mi]
@@ -90,7 +102,11 @@ func bestName(res *resolver, e *entityBuild) string {
 			best = m.Name
 		}
 	}
-	return normSurface(strings.Trim(best, " ,.;:"))
+	best = strings.Trim(best, " ,;:")
+	if ws := strings.Fields(best); len(ws) > 0 && !g.companySuffix(ws[len(ws)-1]) {
+		best = strings.TrimRight(best, ".") // a sentence's period, not "Inc."'s
+	}
+	return normSurface(best)
 }
 
 // familyName is the name a person is called by alone: the first word of an

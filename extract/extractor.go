@@ -84,8 +84,10 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Docu
 		}
 		lt := strings.TrimSpace(text[l.Start:l.End])
 		rec.headline = (l.Kind == titleLine || schema.Fold(lt) == schema.Fold(scratch.Title)) && titleCased(lt)
+		isTitle := l.Kind == titleLine || schema.Fold(lt) == schema.Fold(scratch.Title)
 		for _, s := range x.models.sentences(text, l.Start, l.End) {
 			si := len(sents)
+			s.Headline = isTitle
 			sents = append(sents, s)
 			first := len(rec.out)
 			rec.chunkMentions(si, s.Tokens)
@@ -99,7 +101,7 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Docu
 	res := resolve(text, sents, ms)
 	doc = schema.Document{Article: in.Article}
 	ids := buildEntities(&doc, res, x.gaz, text)
-	rel := &relator{doc: &doc, res: res, ids: ids, sents: sents, text: text, gaz: x.gaz}
+	rel := &relator{doc: &doc, res: res, ids: ids, sents: sents, text: text, gaz: x.gaz, signings: res.signings}
 	rel.run()
 	finish(&doc, x.cfg.MinConfidence)
 	return doc, nil

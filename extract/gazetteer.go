@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/pariz/gountries"
 
@@ -30,14 +31,21 @@ type gazEntry struct {
 type gazetteer struct {
 	exact    map[string][]gazEntry // case-sensitive surface -> entries
 	folded   map[string][]gazEntry // lower-case surfaces that match in any case
+	loose    map[string][]gazEntry // schema.Fold of names of two or more words
 	maxWords int
 
-	countryName map[string]string // ISO code -> common English short name
-	capital     map[string]string // ISO code -> capital city
-	demonym     map[string]string // demonym -> ISO code
+	countryName map[string]string   // ISO code -> common English short name
+	countryAbbr map[string][]string // ISO code -> the abbreviations news writes it as ("UK", "U.S.")
+	abbr        map[string][]string // canonical name of a body or organization -> its abbreviations ("EU")
+	capital     map[string]string   // ISO code -> capital city
+	demonym     map[string]string   // demonym -> ISO code
 
 	titleHead, titleMod, honorific, domain, domainHead map[string]bool
-	heads                                              map[string]schema.EntityType // head word -> type (lower case)
+	heads                                              map[string]schema.EntityType          // head word -> type (lower case)
+	generic                                            map[schema.EntityType]map[string]bool // words of a kind, not a name (generic.tsv)
+	fronts                                             map[string]schema.EntityType          // words that type a name from anywhere in it (fronts.tsv)
+	roles                                              map[string]schema.EntityType          // role nouns before a name (roles.tsv)
+	suffixes                                           map[string]bool                       // company legal forms (suffixes.tsv)
 	sectors                                            []sectorForm
 }
 
@@ -49,10 +57,12 @@ type sectorForm struct {
 
 func newGazetteer() (*gazetteer, error) {
 	g := &gazetteer{
-		exact: map[string][]gazEntry{}, folded: map[string][]gazEntry{},
-		countryName: map[string]string{}, capital: map[string]string{}, demonym: map[string]string{},
+		exact: map[string][]gazEntry{}, folded: map[string][]gazEntry{}, loose: map[string][]gazEntry{},
+		countryName: map[string]string{}, countryAbbr: map[string][]string{}, abbr: map[string][]string{}, capital: map[string]string{}, demonym: map[string]string{},
 		titleHead: map[string]bool{}, titleMod: map[string]bool{}, honorific: map[string]bool{},
 		domain: map[string]bool{}, domainHead: map[string]bool{}, heads: map[string]schema.EntityType{},
+		generic: map[schema.EntityType]map[string]bool{},
+		fronts:  map[string]schema.EntityType{}, roles: map[string]schema.EntityType{}, suffixes: map[string]bool{},
 	}
 	g.loadCountryModule()
 	steps := []struct {
@@ -64,7 +74,11 @@ func newGazetteer() (*gazetteer, error) {
 		{"organizations.tsv", g.namedLines(schema.Organization, false)},
 		{"titles.tsv", g.loadTitleLine},
 		{"places.tsv", g.namedLines(schema.Location, true)},
-		{"heads.tsv", g.loadHeadLine},
+		{"heads.tsv", g.wordTypes(g.heads)},
+		{"fronts.tsv", g.wordTypes(g.fronts)},
+		{"roles.tsv", g.wordTypes(g.roles)},
+		{"suffixes.tsv", g.loadSuffixes},
+		{"generic.tsv", g.loadGenericLine},
 	}
 	for _, s := range steps {
 		if err := g.loadTSV(s.file, s.load); err != nil {
@@ -113,6 +127,14 @@ func (g *gazetteer) loadCountryModule() {
 		if off := c.Name.Official; off != "" && !strings.ContainsAny(off, "()") {
 			g.add(off, gazEntry{Type: schema.Country, Name: name, Country: code})
 		}
+		for _, lang := range slices.Sorted(maps.Keys(c.Name.Native)) {
+			// "Côte d'Ivoire", "Timor-Leste": a native name of several words
+			// that English news uses as it is; one-word native names
+			// ("Maurice", "Viti") are also common words or given names
+			if n := c.Name.Native[lang].Common; latinName(n) && strings.ContainsAny(n, " -'") && len(g.lookup(n)) == 0 {
+				g.add(n, gazEntry{Type: schema.Country, Name: name, Country: code})
+			}
+		}
 		if cap := c.Geo.Capital; cap != "" {
 			city := strings.TrimSuffix(strings.TrimSuffix(cap, " D.C."), ",")
 			g.capital[code] = city
@@ -124,6 +146,16 @@ func (g *gazetteer) loadCountryModule() {
 			}
 		}
 	}
+}
+
+// latinName: s is written in Latin letters (with their accents).
+func latinName(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && r > 0x24F {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // addSubdivisions adds a country's states, provinces and regions as
@@ -159,6 +191,9 @@ func (g *gazetteer) loadCountryLine(f []string) error {
 	if len(f) > 1 {
 		for _, a := range splitForms(f[1]) {
 			g.add(a, gazEntry{Type: schema.Country, Name: name, Country: code})
+			if isAllCaps(a) {
+				g.countryAbbr[code] = append(g.countryAbbr[code], a)
+			}
 		}
 	}
 	if len(f) > 2 {
@@ -186,19 +221,56 @@ func (g *gazetteer) namedLines(t schema.EntityType, withCountry bool) func([]str
 		if len(f) > aliases {
 			for _, a := range splitForms(f[aliases]) {
 				g.add(a, e)
+				if isAllCaps(a) {
+					g.abbr[f[0]] = append(g.abbr[f[0]], a)
+				}
 			}
 		}
 		return nil
 	}
 }
 
-func (g *gazetteer) loadHeadLine(f []string) error {
+// wordTypes loads lines of type<TAB>words into words, a word -> type map;
+// a word may have one type only.
+func (g *gazetteer) wordTypes(words map[string]schema.EntityType) func([]string) error {
+	return func(f []string) error {
+		t, err := schema.ParseEntityType(f[0])
+		if err != nil || len(f) != 2 {
+			return fmt.Errorf("want type<TAB>words: %v", err)
+		}
+		for _, w := range splitForms(f[1]) {
+			w = strings.ToLower(w)
+			if prev, dup := words[w]; dup && prev != t {
+				return fmt.Errorf("word %q is both %s and %s", w, prev, t)
+			}
+			words[w] = t
+		}
+		return nil
+	}
+}
+
+func (g *gazetteer) loadSuffixes(f []string) error {
+	for _, w := range splitForms(f[0]) {
+		g.suffixes[w] = true
+	}
+	return nil
+}
+
+// companySuffix: tok is a company's legal form ("Inc.", "Co.", "Ltd").
+func (g *gazetteer) companySuffix(tok string) bool {
+	return g.suffixes[strings.TrimSuffix(tok, ".")]
+}
+
+func (g *gazetteer) loadGenericLine(f []string) error {
 	t, err := schema.ParseEntityType(f[0])
 	if err != nil || len(f) != 2 {
 		return fmt.Errorf("want type<TAB>words: %v", err)
 	}
+	if g.generic[t] == nil {
+		g.generic[t] = map[string]bool{}
+	}
 	for _, w := range splitForms(f[1]) {
-		g.heads[strings.ToLower(w)] = t
+		g.generic[t][strings.ToLower(w)] = true
 	}
 	return nil
 }
@@ -240,6 +312,9 @@ func (g *gazetteer) add(surface string, e gazEntry) {
 		g.folded[surface] = appendEntry(g.folded[surface], e)
 	} else {
 		g.exact[surface] = appendEntry(g.exact[surface], e)
+		if f := schema.Fold(surface); strings.Contains(f, " ") {
+			g.loose[f] = appendEntry(g.loose[f], e)
+		}
 	}
 	if n := len(strings.Fields(surface)); n > g.maxWords {
 		g.maxWords = n
@@ -261,7 +336,16 @@ func (g *gazetteer) lookup(surface string) []gazEntry {
 	if es, ok := g.exact[surface]; ok {
 		return es
 	}
-	return g.folded[strings.ToLower(surface)]
+	if es, ok := g.folded[strings.ToLower(surface)]; ok {
+		return es
+	}
+	if strings.Contains(surface, " ") && capWord(surface) {
+		// "Cote D'Ivoire", "Foreign, Commonwealth, and Development Office":
+		// a capitalised name of two or more words, written with other
+		// accents, apostrophes or commas
+		return g.loose[schema.Fold(surface)]
+	}
+	return nil
 }
 
 // normSurface folds white space and typographic apostrophes.

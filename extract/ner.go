@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -36,15 +37,144 @@ type recognizer struct {
 
 // chunkMentions classifies each capitalised run of a sentence.
 func (r *recognizer) chunkMentions(si int, toks []token) {
-	for _, c := range r.mergeEnumerations(toks, chunks(toks)) {
-		for _, part := range r.splitTitledList(toks, c) {
-			for _, item := range r.splitPeopleOfList(toks, part) {
-				for _, p := range r.splitPersonOf(toks, item) {
-					r.classify(si, toks, p.I, p.J)
+	cs := joinSeats(toks, r.extendSuffixes(toks, r.withCommaNames(toks, chunks(toks))))
+	for _, c := range r.mergeEnumerations(toks, cs) {
+		for _, co := range r.splitCompanies(toks, c) {
+			for _, part := range r.splitTitledList(toks, co) {
+				for _, item := range r.splitPeopleOfList(toks, part) {
+					for _, p := range r.splitPersonOf(toks, item) {
+						r.classify(si, toks, p.I, p.J)
+					}
 				}
 			}
 		}
 	}
+}
+
+// extendSuffixes carries a run over the company suffixes after it, with or
+// without a comma ("Acme Devices, Inc.", "Hanwha Ocean Co., Ltd.").
+func (r *recognizer) extendSuffixes(toks []token, cs []chunk) []chunk {
+	out := cs[:0:0]
+	for n := 0; n < len(cs); n++ {
+		c := cs[n]
+		for {
+			k := c.J
+			if k < len(toks) && toks[k].Text == "," {
+				k++
+			}
+			if k >= len(toks) || !r.g.companySuffix(toks[k].Text) {
+				break
+			}
+			c.J = k + 1
+			for n+1 < len(cs) && cs[n+1].I < c.J {
+				n++ // the suffix was a run of its own ("Ltd.")
+				c.J = max(c.J, cs[n].J)
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// withCommaNames puts the gazetteer names that hold commas ("Foreign,
+// Commonwealth, and Development Office"), which the chunker splits, in
+// place of the runs they cover.
+func (r *recognizer) withCommaNames(toks []token, cs []chunk) []chunk {
+	var names []chunk
+	for i := 0; i < len(toks); i++ {
+		if !capWord(toks[i].Text) {
+			continue
+		}
+		for n := min(len(toks)-i, 2*r.g.maxWords); n >= 3; n-- {
+			if !hasComma(toks[i:i+n]) || !capWord(toks[i+n-1].Text) || len(r.g.lookup(span(r.text, toks, i, i+n))) == 0 {
+				continue
+			}
+			names = append(names, chunk{i, i + n})
+			i += n - 1
+			break
+		}
+	}
+	if len(names) == 0 {
+		return cs
+	}
+	var out []chunk
+	for _, c := range cs {
+		for _, nm := range names {
+			if c.I < nm.J && nm.I < c.J {
+				if c.I < nm.I {
+					out = append(out, chunk{c.I, nm.I})
+				}
+				c.I = max(c.I, nm.J)
+			}
+		}
+		if c.I < c.J {
+			out = append(out, c)
+		}
+	}
+	out = append(out, names...)
+	sort.Slice(out, func(a, b int) bool { return out[a].I < out[b].I })
+	return out
+}
+
+func hasComma(toks []token) bool {
+	for _, t := range toks {
+		if t.Text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// seatBodies are the bodies whose names say where they sit ("Embassy of
+// Canada in Peru").
+var seatBodies = map[string]bool{"embassy": true, "consulate": true, "delegation": true, "mission": true, "representation": true}
+
+// joinSeats joins a run naming an embassy or a mission to the place after
+// "in" ("Embassy of the United Kingdom" + "in" + "Peru").
+func joinSeats(toks []token, cs []chunk) []chunk {
+	out := cs[:0:0]
+	for n := 0; n < len(cs); n++ {
+		c := cs[n]
+		if n+1 < len(cs) && cs[n+1].I == c.J+1 && toks[c.J].Text == "in" {
+			for k := c.I; k < c.J; k++ {
+				if seatBodies[strings.ToLower(toks[k].Text)] {
+					c.J = cs[n+1].J
+					n++
+					break
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// splitCompanies splits a run at an "and" or "&" that follows a company
+// suffix ("Samsung C&T Corp. and Hanwha Ocean Co."), or that a body's front
+// word repeats after: two names, not one.
+func (r *recognizer) splitCompanies(toks []token, c chunk) []chunk {
+	for k := c.I + 1; k+1 < c.J; k++ {
+		if (toks[k].Text == "and" || toks[k].Text == "&") && (r.g.companySuffix(toks[k-1].Text) || r.repeatsFront(toks, c.I, k)) {
+			return append([]chunk{{c.I, k}}, r.splitCompanies(toks, chunk{k + 1, c.J})...)
+		}
+	}
+	return []chunk{c}
+}
+
+// repeatsFront: the word after "and" at k is a front word that also opens
+// the run ("Department for International Development and Department for
+// International Trade"): two bodies, not one.
+func (r *recognizer) repeatsFront(toks []token, i, k int) bool {
+	next := strings.ToLower(toks[k+1].Text)
+	if _, ok := r.g.fronts[next]; !ok {
+		return false
+	}
+	for m := i; m < k; m++ {
+		if strings.ToLower(toks[m].Text) == next {
+			return true
+		}
+	}
+	return false
 }
 
 // splitTitledList splits "President Luiz Inácio Lula da Silva and First Lady
@@ -62,7 +192,11 @@ func (r *recognizer) splitTitledList(toks []token, c chunk) []chunk {
 			continue
 		}
 		left := chunk{start, k}
-		if r.hasTitleHead(toks, left) && r.nameStart(toks, left.I, left.J) < left.J {
+		end := k
+		if t := r.ofCountryTail(toks, start, k); t > 0 {
+			end = t // "Foreign Minister Ana Costa of Brazil and ..."
+		}
+		if r.hasTitleHead(toks, left) && r.nameStart(toks, left.I, end) < end {
 			out = append(out, left)
 			start = k + 1
 		}
@@ -152,6 +286,9 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 	if r.titledPerson(si, toks, i, j) {
 		return
 	}
+	if r.governmentOf(si, toks, i, j) {
+		return
+	}
 	if t, ok := r.headType(toks, i, j); ok {
 		r.addHeaded(si, toks, i, j, t)
 		return
@@ -159,9 +296,34 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 	r.splitUnknown(si, toks, i, j)
 }
 
+// governmentOf reads "Government of X": a country's government is the
+// country ("signed with the Government of Mongolia"); any other's (a
+// state's, a province's) is a government body ("the Government of
+// Karnataka").
+func (r *recognizer) governmentOf(si int, toks []token, i, j int) bool {
+	if j-i < 3 || !strings.EqualFold(toks[i].Text, "government") || toks[i+1].Text != "of" {
+		return false
+	}
+	s := i + 2
+	if toks[s].Text == "the" && s+1 < j {
+		s++
+	}
+	whole := span(r.text, toks, i, j)
+	if es := r.g.lookup(span(r.text, toks, s, j)); len(es) > 0 && es[0].Type == schema.Country && !es[0].Demonym {
+		r.addGaz(si, toks[i].Start, toks[j-1].End, whole, es[0], "gazetteer")
+		return true
+	}
+	r.out = append(r.out, mention{Start: toks[i].Start, End: toks[j-1].End, Sent: si, Type: schema.Ministry,
+		Name: whole, Rule: "head-word", Conf: 0.8})
+	return true
+}
+
 // headType types a name by its head: the last word for most types, any word
 // for government bodies ("Ministry of Science and ICT").
 func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) {
+	if j-i > 1 && (r.g.companySuffix(toks[j-1].Text) || toks[j-1].Text == "." && j-i > 2 && r.g.companySuffix(toks[j-2].Text)) {
+		return schema.Organization, true
+	}
 	last := strings.ToLower(strings.TrimSuffix(toks[j-1].Text, "."))
 	if t, ok := r.g.heads[last]; ok && j-i > 1 {
 		return t, true
@@ -169,10 +331,11 @@ func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) 
 	if t, ok := r.g.heads[strings.ToLower(toks[j-1].Text)]; ok && j-i > 1 {
 		return t, true
 	}
-	for k := i; k < j; k++ {
-		w := strings.ToLower(toks[k].Text)
-		if r.g.heads[w] == schema.Ministry && (w == "ministry" || w == "department" || w == "office" || w == "agency") && j-i > 1 {
-			return schema.Ministry, true
+	if j-i > 1 {
+		for k := i; k < j; k++ {
+			if t, ok := r.g.fronts[strings.ToLower(toks[k].Text)]; ok {
+				return t, true // "Ministry of Mines and Energy", "University of Nairobi"
+			}
 		}
 	}
 	// "Framework to Strengthen ...", "Joint Declaration of Intent": an
@@ -191,14 +354,19 @@ func (r *recognizer) addHeaded(si int, toks []token, i, j int, t schema.EntityTy
 	// A leading country or demonym qualifies the body ("U.S. Department of
 	// Commerce", "Korean Ministry of ..."); it stays in the name.
 	country := ""
-	for k := i; k < j; k++ {
-		if es := r.g.lookup(toks[k].Text); len(es) > 0 && es[0].Type == schema.Country {
-			country = es[0].Country
-			break
+	for k := i; k < j && country == ""; k++ {
+		if toks[k].Text == "in" {
+			break // "Embassy of Canada in Peru" belongs to Canada
+		}
+		if n := r.longestGaz(toks, k, j); n > 0 {
+			if es := r.g.lookup(span(r.text, toks, k, k+n)); es[0].Type == schema.Country {
+				country = es[0].Country
+			}
+			k += n - 1
+			continue
 		}
 		if c := r.pairCountries(toks[k].Text); len(c) > 0 {
 			country = c[0]
-			break
 		}
 	}
 	m := mention{Start: toks[i].Start, End: toks[j-1].End, Sent: si, Type: t,
@@ -358,14 +526,16 @@ var agreementHeads = map[string]bool{"agreement": true, "framework": true, "trea
 	"statement": true, "partnership": true, "arrangement": true, "compact": true}
 
 // isGenericAgreement: an agreement noun with no name of its own
-// ("Memorandum of Understanding", "MOU", "Agreement").
+// ("Memorandum of Understanding", "MOU", "Agreement"): the guidelines' bare
+// kind words and a few more kinds that name nothing alone.
 func isGenericAgreement(s string) bool {
-	f := strings.ToLower(strings.Join(strings.Fields(s), " "))
-	f = strings.TrimPrefix(f, "the ")
+	if schema.BareKind(s) {
+		return true
+	}
+	f := strings.TrimPrefix(schema.Fold(s), "the ")
 	switch f {
-	case "memorandum of understanding", "mou", "mous", "memoranda of understanding", "agreement", "agreements",
-		"framework", "joint statement", "joint declaration", "declaration", "deal", "pact", "accord", "treaty",
-		"partnership", "exchange of notes", "notes", "statement", "plan", "initiative", "understanding", "charter", "union":
+	case "joint declaration", "statement", "plan", "initiative", "understanding", "charter", "grant", "grants",
+		"grant agreement", "grant agreements", "contracts", "memorandum of cooperation", "moc", "letter of intent":
 		return true
 	}
 	return false

@@ -10,7 +10,7 @@ import (
 
 var (
 	quotedTitleRE = regexp.MustCompile(`(?i)\b(?:titled|called|named|dubbed|known as|entitled)\s+(?:the\s+)?["“‘']([^"”’]{3,160}?)["”’']`)
-	genericAgrRE  = regexp.MustCompile(`\b(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of)\s+(?:new\s+)?(?:bilateral\s+|cooperation\s+)?)?(memorand(?:um|a) of understanding|[Mm]emorand(?:um|a) of [Uu]nderstanding|MOUs?|MoUs?|agreements?|deal|pact|accords?|treaty|framework|joint statement|joint declaration|declaration|partnership|(?:exchange of|exchanged) notes)\b`)
+	genericAgrRE  = regexp.MustCompile(`\b(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of)\s+(?:new\s+)?(?:bilateral\s+|cooperation\s+)?)?(memorand(?:um|a|ums) of understanding|[Mm]emorand(?:um|a|ums) of [Uu]nderstanding|MOUs?|MoUs?|agreements?|deal|pact|accords?|treaty|framework|joint statement|joint declaration|declaration|partnership|(?:exchange of|exchanged) notes|grant agreements?|grants?|contracts?(?: extension)?)\b`)
 	eventRE       = regexp.MustCompile(`\b(?:((?:[A-Z][\w.]*-)+[A-Z][\w.]*|[A-Z][a-z]+)\s+)?((?:closed-door|first|bilateral|joint|official|high-level|annual|inaugural|trilateral|unique|ministerial)\s+)?(signing ceremony|ceremony|summit|state visit|meeting|conference|talks|joint committee|luncheon|dialogue|forum|symposium|roundtable|workshop|negotiations|event|visit)\b`)
 	eventTailRE   = regexp.MustCompile(`^\s+(?:to\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)|on\s+((?:[a-z][a-z-]*\s+){0,6}?[a-z][a-z-]*)(?:\s+(?:in|at|to|with|by)\b|[,.;:]|$))`)
 	demonymBodyRE = regexp.MustCompile(`\b([A-Z][a-z]+)\s+((?:[a-z]+\s+){0,2}(?:agency|ministry|department|space agency))\b`)
@@ -23,7 +23,7 @@ var (
 func (r *recognizer) patternMentions(si int, s sentence) {
 	txt := r.text[s.Start:s.End]
 	r.quotedAgreements(si, s.Start, txt)
-	r.genericAgreements(si, s.Start, txt)
+	r.genericAgreements(si, s)
 	r.events(si, s.Start, txt)
 	r.demonymBodies(si, s.Start, txt)
 	r.bodyAnaphora(si, s.Start, txt)
@@ -38,28 +38,85 @@ func (r *recognizer) quotedAgreements(si, base int, txt string) {
 	}
 }
 
-func (r *recognizer) genericAgreements(si, base int, txt string) {
+func (r *recognizer) genericAgreements(si int, s sentence) {
+	base, txt := s.Start, r.text[s.Start:s.End]
 	for _, m := range genericAgrRE.FindAllStringSubmatchIndex(txt, -1) {
 		start, end := m[4], m[5]
-		name := txt[start:end]
+		kind := strings.ToLower(txt[start:end])
+		if strings.HasPrefix(kind, "grant") && !grantNoun(txt, start, end) {
+			continue // "to grant", "the grant of equipment"
+		}
 		if m[2] >= 0 {
 			start = m[0] // "37 new bilateral agreements", named without "new"
-			name = strings.Replace(txt[start:end], " new ", " ", 1)
-		} else if skip := parenRE.FindStringIndex(txt[end:]); skip != nil {
+		} else {
+			start = modifiersBefore(s.Tokens, base+start) - base // "hydrogen supply agreement"
+		}
+		name := strings.Replace(txt[start:end], " new ", " ", 1)
+		if skip := parenRE.FindStringIndex(txt[end:]); skip != nil {
 			if n := topicLen(txt[end+skip[1]:]); n > 0 {
 				// "Memorandum of Understanding (MOU) on commercial cooperation"
-				name = txt[start:end] + txt[end+skip[1]:end+skip[1]+n]
+				name += txt[end+skip[1] : end+skip[1]+n]
 			}
 		} else if n := topicLen(txt[end:]); n > 0 {
 			name = txt[start : end+n] // "Memorandum of Understanding on commercial cooperation"
 		}
-		if strings.HasPrefix(strings.ToLower(txt[m[4]:m[5]]), "exchange") {
+		if strings.HasPrefix(kind, "exchange") {
 			name = "exchange of notes"
 		}
 		r.out = append(r.out, mention{Start: base + start, End: base + end, Sent: si, Type: schema.Agreement,
-			Name: name, Generic: m[2] < 0, Rule: "agreement-noun", Conf: 0.6})
+			Name: name, Generic: true, Rule: "agreement-noun", Conf: 0.6})
 	}
 }
+
+// grantNoun: "grant" at txt[start:end] is the noun of a grant agreement,
+// not the verb ("agreed to grant") or the act ("the grant of equipment").
+func grantNoun(txt string, start, end int) bool {
+	before := strings.Fields(strings.ToLower(txt[max(0, start-12):start]))
+	if len(before) > 0 {
+		switch before[len(before)-1] {
+		case "to", "will", "would", "may", "can", "could", "shall", "not":
+			return false
+		}
+	}
+	return !strings.HasPrefix(strings.TrimSpace(txt[end:]), "of ")
+}
+
+// modifiersBefore extends an agreement noun at offset off back over the
+// lower-case nouns and adjectives that say what kind it is ("hydrogen
+// supply agreement", "landmark deal", "export contract"), at most three,
+// and returns where the phrase starts.
+func modifiersBefore(toks []token, off int) int {
+	k := tokenAfter(toks, off)
+	start := off
+	for n := 0; n < 3 && k > 0; n++ {
+		t := toks[k-1]
+		participle := (t.Tag == "VBN" || t.Tag == "VBD") && k > 1 && determiners[strings.ToLower(toks[k-2].Text)]
+		if !modifierTag(t.Tag) && !participle || !startsLower(t.Text) || kindStopword[strings.ToLower(t.Text)] || !isWordToken(t.Text) {
+			break // a participle only after a determiner: "a refreshed partnership"
+		}
+		start = t.Start
+		k--
+	}
+	return start
+}
+
+func modifierTag(tag string) bool {
+	return tag == "NN" || tag == "NNS" || tag == "JJ"
+}
+
+func isWordToken(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// kindStopword: words before an agreement noun that do not say its kind.
+var kindStopword = map[string]bool{"new": true, "such": true, "other": true, "first": true, "same": true, "further": true,
+	"previous": true, "earlier": true, "latest": true, "final": true, "separate": true, "several": true, "many": true,
+	"more": true, "each": true, "this": true, "that": true, "which": true, "what": true, "whose": true, "any": true}
 
 // topicLen measures "on commercial cooperation" after an agreement noun:
 // "on" and up to five lower-case words that are not verbs or clause words.
@@ -71,6 +128,9 @@ func topicLen(s string) int {
 	}
 	end, words := 0, 0
 	pos := m[1]
+	if verbalTopicRE.MatchString(s[pos:]) || strings.HasPrefix(strings.TrimSpace(s[pos:]), "behalf ") {
+		return 0 // "on establishing a partnership": what it does, not its topic
+	}
 	for words < 6 {
 		w := topicWordRE.FindStringIndex(s[pos:])
 		if w == nil {
@@ -95,8 +155,10 @@ func topicLen(s string) int {
 var (
 	parenRE      = regexp.MustCompile(`^\s*\([A-Za-z]{2,8}\)`)
 	topicStartRE = regexp.MustCompile(`^\s+on(?:\s+the)?\b`)
-	topicWordRE  = regexp.MustCompile(`^\s+[a-z][a-z-]*\b`)
-	topicStop    = map[string]bool{"is": true, "are": true, "was": true, "were": true, "will": true, "would": true, "has": true,
+	topicWordRE  = regexp.MustCompile(`^\s+(?:[a-z][a-z-]*|[A-Z]{2,5})\b`)
+	// verbalTopicRE: a gerund with its object after "on"
+	verbalTopicRE = regexp.MustCompile(`^\s+[a-z]+ing\s+(?:a|an|the|its|their|new)\b`)
+	topicStop     = map[string]bool{"is": true, "are": true, "was": true, "were": true, "will": true, "would": true, "has": true,
 		"have": true, "had": true, "can": true, "could": true, "with": true, "between": true, "in": true, "at": true, "by": true,
 		"which": true, "that": true, "to": true, "as": true, "for": true, "from": true, "during": true, "signed": true,
 		"of": true, "the": true, "a": true, "an": true, "on": true, "this": true, "its": true, "their": true, "was,": true}

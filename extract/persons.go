@@ -78,6 +78,21 @@ func (r *recognizer) endsWithName(toks []token, c chunk) bool {
 // Secretary of the Treasury Steven T. Mnuchin", "Commerce Secretary Gary
 // Locke", "Prime Minister Anthony Albanese".
 func (r *recognizer) titledPerson(si int, toks []token, i, j int) bool {
+	tailCountry := ""
+	if k := r.ofCountryTail(toks, i, j); k > 0 {
+		// "Foreign Minister Jonas Berg of Norway": the person's country
+		s := k + 1
+		if toks[s].Text == "the" {
+			s++
+		}
+		surface := span(r.text, toks, s, j)
+		e := r.g.lookup(surface)[0]
+		if r.nameStart(toks, i, k) >= k {
+			return false
+		}
+		r.addGaz(si, toks[s].Start, toks[j-1].End, surface, e, "title-country")
+		tailCountry, j = e.Country, k
+	}
 	n := r.nameStart(toks, i, j)
 	if n <= i || n >= j {
 		return false
@@ -105,11 +120,38 @@ func (r *recognizer) titledPerson(si int, toks []token, i, j int) bool {
 	if country == "" {
 		country = r.countryWithin(si, toks, ts, n)
 	}
+	if country == "" {
+		country = tailCountry
+	}
+	if c := r.bodiesBeforeTitle(si, toks, ts, h); country == "" {
+		country = c
+	}
 	title := strings.TrimSpace(span(r.text, toks, ts, n))
 	r.out = append(r.out, mention{Start: toks[n].Start, End: toks[j-1].End, Sent: si, Type: schema.Person,
 		Name: span(r.text, toks, n, j), Country: country, Titles: []string{title}, Rule: "title-name", Conf: 0.85})
 	r.bodyInTitle(si, toks, ts, n)
 	return true
+}
+
+// ofCountryTail finds "of (the) <Country>" ending the run [i, j) and
+// returns the index of "of", or -1.
+func (r *recognizer) ofCountryTail(toks []token, i, j int) int {
+	for k := j - 2; k > i; k-- {
+		if toks[k].Text != "of" {
+			continue
+		}
+		s := k + 1
+		if toks[s].Text == "the" {
+			s++
+		}
+		if s < j {
+			if es := r.g.lookup(span(r.text, toks, s, j)); len(es) > 0 && es[0].Type == schema.Country && !es[0].Demonym {
+				return k
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // nameStart finds where a person's name begins at the end of [i, j): the
@@ -184,6 +226,26 @@ func (r *recognizer) countryWithin(si int, toks []token, i, j int) string {
 		}
 	}
 	return ""
+}
+
+// bodiesBeforeTitle records the bodies named before a title's head ("USTDA
+// Director Larry W. Walther", "NASA Administrator"), where the person works,
+// and returns the country of the last, if the gazetteer knows it.
+func (r *recognizer) bodiesBeforeTitle(si int, toks []token, i, h int) string {
+	country := ""
+	for k := i; k < h; k++ {
+		n := r.longestGaz(toks, k, h)
+		if n == 0 {
+			continue
+		}
+		surface := span(r.text, toks, k, k+n)
+		if e := r.g.lookup(surface)[0]; e.Type == schema.Ministry || e.Type == schema.Organization {
+			r.addGaz(si, toks[k].Start, toks[k+n-1].End, surface, e, "gazetteer")
+			country = e.Country
+		}
+		k += n - 1
+	}
+	return country
 }
 
 // bodyInTitle records a government body named in a title's domain when the

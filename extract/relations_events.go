@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -8,56 +9,58 @@ import (
 
 // attending: people in a sentence that says an event was attended (or they
 // took part in it) attended the events named there.
-func (r *relator) attending(si int) {
-	if !attendRE.MatchString(r.sentText(si)) {
-		return
-	}
-	for _, e := range r.of(si, schema.Event) {
-		for _, p := range r.of(si, schema.Person, schema.Organization) {
-			if r.res.ms[p].Rule == "byline" {
-				continue
+func (r *relator) attending(emit emitFn) {
+	for si := range r.sents {
+		if !attendRE.MatchString(r.sentText(si)) {
+			continue
+		}
+		for _, e := range r.of(si, schema.Event) {
+			for _, p := range r.of(si, schema.Person, schema.Organization) {
+				if r.res.ms[p].Rule != "byline" {
+					emit(r.idOf(p), r.idOf(e), si)
+				}
 			}
-			r.add(r.idOf(p), schema.Attended, r.idOf(e), 0.65, "attend-verb", si)
 		}
 	}
 }
 
 // eventParts: "X held on the sidelines of Y" makes event X part of event Y.
-func (r *relator) eventParts(si int) {
-	txt := r.sentText(si)
-	base := r.sents[si].Start
-	evs := r.of(si, schema.Event)
-	for _, loc := range partOfRE.FindAllStringIndex(txt, -1) {
-		var inner, outer = -1, -1
-		for _, e := range evs {
-			m := r.res.ms[e]
-			if m.End <= base+loc[0] {
-				inner = e
-			} else if m.Start >= base+loc[1] && outer < 0 {
-				outer = e
+func (r *relator) eventParts(emit emitFn) {
+	for si := range r.sents {
+		base := r.sents[si].Start
+		evs := r.of(si, schema.Event)
+		for _, loc := range partOfRE.FindAllStringIndex(r.sentText(si), -1) {
+			var inner, outer = -1, -1
+			for _, e := range evs {
+				m := r.res.ms[e]
+				if m.End <= base+loc[0] {
+					inner = e
+				} else if m.Start >= base+loc[1] && outer < 0 {
+					outer = e
+				}
 			}
-		}
-		if inner >= 0 && outer >= 0 && r.idOf(inner) != r.idOf(outer) {
-			r.add(r.idOf(inner), schema.PartOf, r.idOf(outer), 0.7, "event-within-event", si)
+			if inner >= 0 && outer >= 0 {
+				emit(r.idOf(inner), r.idOf(outer), si)
+			}
 		}
 	}
 }
 
 // eventPlaces: "an event ... in Washington" locates the event there, when
 // the place follows the event closely.
-func (r *relator) eventPlaces(si int) {
-	txt := r.sentText(si)
-	base := r.sents[si].Start
-	for _, e := range r.of(si, schema.Event) {
-		em := r.res.ms[e]
-		for _, l := range r.of(si, schema.Location) {
-			lm := r.res.ms[l]
-			if lm.Start < em.End || lm.Start-em.End > 40 {
-				continue
-			}
-			between := strings.ToLower(txt[em.End-base : lm.Start-base])
-			if strings.HasSuffix(between, " in ") || strings.HasSuffix(between, " at ") || strings.HasSuffix(between, " at the ") {
-				r.add(r.idOf(e), schema.LocatedIn, r.idOf(l), 0.7, "event-place", si)
+func (r *relator) eventPlaces(emit emitFn) {
+	for si := range r.sents {
+		for _, e := range r.of(si, schema.Event) {
+			em := r.res.ms[e]
+			for _, l := range r.of(si, schema.Location) {
+				lm := r.res.ms[l]
+				if lm.Start < em.End || lm.Start-em.End > 40 {
+					continue
+				}
+				between := strings.ToLower(r.text[em.End:lm.Start])
+				if strings.HasSuffix(between, " in ") || strings.HasSuffix(between, " at ") || strings.HasSuffix(between, " at the ") {
+					emit(r.idOf(e), r.idOf(l), si)
+				}
 			}
 		}
 	}
@@ -65,20 +68,20 @@ func (r *relator) eventPlaces(si int) {
 
 // cityCountries: a city the gazetteer places in a country the article
 // names is located in it.
-func (r *relator) cityCountries() {
+func (r *relator) cityCountries(emit emitFn) {
 	for ei, e := range r.res.ents {
 		if e.Type != schema.Location || e.Country == "" || len(e.Mentions) == 0 || r.ids[ei] == "" {
 			continue
 		}
 		cid := schema.EntityID(schema.Country, e.Country)
 		if _, ok := r.types[cid]; ok {
-			r.add(r.ids[ei], schema.LocatedIn, cid, 0.6, "city-of-country", r.firstSentence(e)) // meta: not a dateline's Sent -1
+			emit(r.ids[ei], cid, r.firstSentence(e)) // meta: not a dateline's Sent -1
 		}
 	}
 }
 
 // signersAttend: people who signed an agreement at an event attended it.
-func (r *relator) signersAttend() {
+func (r *relator) signersAttend(emit emitFn) {
 	at := map[string][]schema.Relation{}
 	for _, rel := range r.doc.Relations {
 		if rel.Predicate == schema.SignedAt && r.types[rel.Object] == schema.Event {
@@ -90,14 +93,13 @@ func (r *relator) signersAttend() {
 			continue
 		}
 		for _, ev := range at[rel.Object] {
-			r.doc.Relations = append(r.doc.Relations, schema.Relation{Subject: rel.Subject, Predicate: schema.Attended,
-				Object: ev.Object, Confidence: 0.6, Rule: "signer-attended", Evidence: rel.Evidence})
+			emit(rel.Subject, ev.Object, r.sentenceOf(rel.Evidence))
 		}
 	}
 }
 
 // visitPlaces: a visit to a country or city took place there.
-func (r *relator) visitPlaces() {
+func (r *relator) visitPlaces(emit emitFn) {
 	for ei, e := range r.res.ents {
 		if e.Type != schema.Event || len(e.Mentions) == 0 || r.ids[ei] == "" {
 			continue
@@ -116,7 +118,87 @@ func (r *relator) visitPlaces() {
 			id = schema.EntityID(schema.Country, es[0].Country)
 		}
 		if _, ok := r.types[id]; ok {
-			r.add(r.ids[ei], schema.LocatedIn, id, 0.7, "visit-place", r.res.ms[e.Mentions[0]].Sent)
+			emit(r.ids[ei], id, r.res.ms[e.Mentions[0]].Sent)
+		}
+	}
+}
+
+// sentenceOf is the sentence an evidence span is, or -1.
+func (r *relator) sentenceOf(ev schema.Evidence) int {
+	for si, s := range r.sents {
+		if s.Start == ev.Start && s.End == ev.End {
+			return si
+		}
+	}
+	return -1
+}
+
+// visitors: the person or country before the "'s" of an event named by
+// description took part in it ("Xi Jinping's state visit to Brazil").
+func (r *relator) visitors(emit emitFn) {
+	for si := range r.sents {
+		for _, e := range r.of(si, schema.Event) {
+			em := r.res.ms[e]
+			for _, p := range r.of(si, schema.Person, schema.Country, schema.Organization) {
+				pm := r.res.ms[p]
+				if pm.Start >= em.Start && pm.End <= em.End && possessive(r.text, pm.End) {
+					emit(r.idOf(p), r.idOf(e), si)
+				}
+			}
+		}
+	}
+}
+
+var eventPartiesRE = regexp.MustCompile(`^\s*(?:between|with|among)\s+` + titleWordsRE + `$`)
+
+// meetingBetween: the people and countries that "between", "with" or
+// "among" introduce right after an event took part in it ("a meeting
+// between Foreign Secretary Truss and Foreign Minister Marsudi").
+func (r *relator) meetingBetween(emit emitFn) {
+	for si := range r.sents {
+		for _, e := range r.of(si, schema.Event) {
+			from := r.res.ms[e].End
+			listed := false
+			for _, p := range r.bySent[si] {
+				pm := r.res.ms[p]
+				if pm.Start < from {
+					continue
+				}
+				gap := r.text[from:pm.Start]
+				if !isParty(pm) || !(eventPartiesRE.MatchString(gap) || listed && listIntroRE.MatchString(gap)) {
+					break
+				}
+				emit(r.idOf(p), r.idOf(e), si)
+				from, listed = pm.End, true
+			}
+		}
+	}
+}
+
+// signingCeremonies: a signing ceremony that no signing clause placed an
+// agreement at hosted the agreements signed in its sentence, or else the
+// article's main agreement.
+func (r *relator) signingCeremonies(emit emitFn) {
+	placed := map[string]bool{}
+	for _, rel := range r.doc.Relations {
+		if rel.Predicate == schema.SignedAt {
+			placed[rel.Object] = true
+		}
+	}
+	for si := range r.sents {
+		for _, e := range r.of(si, schema.Event) {
+			id := r.idOf(e)
+			if placed[id] || !strings.Contains(strings.ToLower(r.res.ms[e].Name), "signing") {
+				continue
+			}
+			placed[id] = true
+			agreements := r.idsOf(r.of(si, schema.Agreement))
+			if len(agreements) == 0 && r.mainAgreement() != "" {
+				agreements = []string{r.mainAgreement()}
+			}
+			for _, a := range agreements {
+				emit(a, id, si)
+			}
 		}
 	}
 }

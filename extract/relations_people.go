@@ -8,30 +8,47 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// membership: a person whose title runs into "of/at <body>" works there;
-// so does a person named right after a title that names the body.
-func (r *relator) membership(si int) {
-	txt := r.sentText(si)
-	base := r.sents[si].Start
-	ms := r.bySent[si]
-	for k, mi := range ms {
-		m := r.res.ms[mi]
-		if m.Type != schema.Person {
-			continue
-		}
-		if n := r.nextBody(ms, k); n >= 0 {
+// titleOfBody: a person whose title runs into "of/at <body>" works there.
+func (r *relator) titleOfBody(emit emitFn) {
+	for si := range r.sents {
+		ms := r.bySent[si]
+		for k, mi := range ms {
+			m := r.res.ms[mi]
+			if m.Type != schema.Person {
+				continue
+			}
+			n := r.nextBody(ms, k)
+			if n < 0 {
+				continue
+			}
 			nm := r.res.ms[n]
-			between := txt[m.End-base : nm.Start-base]
+			between := r.text[m.End:nm.Start]
 			if nm.Start-m.End < 90 && !strings.ContainsAny(between, ";") && r.gaz.hasTitleWord(between) &&
 				(strings.HasSuffix(between, " of the ") || strings.HasSuffix(between, " at the ") || strings.HasSuffix(between, " of ") || strings.HasSuffix(between, " at ")) {
-				r.add(r.idOf(mi), schema.MemberOf, r.idOf(n), 0.75, "title-of-body", si)
+				emit(r.idOf(mi), r.idOf(n), si)
 			}
 		}
-		if p := r.prevBody(ms, k); p >= 0 {
+	}
+}
+
+// bodyTitleName: a person named right after a body and a title ("the
+// Ministry's spokesperson Ana Costa") works there; the title gains the body.
+func (r *relator) bodyTitleName(emit emitFn) {
+	for si := range r.sents {
+		ms := r.bySent[si]
+		for k, mi := range ms {
+			m := r.res.ms[mi]
+			if m.Type != schema.Person {
+				continue
+			}
+			p := r.prevBody(ms, k)
+			if p < 0 {
+				continue
+			}
 			pm := r.res.ms[p]
-			if pm.Type == schema.Ministry && m.Start-pm.End < 20 && !strings.ContainsAny(txt[pm.End-base:m.Start-base], ",;") {
-				r.add(r.idOf(mi), schema.MemberOf, r.idOf(p), 0.7, "body-title-name", si)
-				r.titleBeforeBody(mi, txt[:pm.Start-base])
+			if pm.Type == schema.Ministry && m.Start-pm.End < 20 && !strings.ContainsAny(r.text[pm.End:m.Start], ",;") {
+				emit(r.idOf(mi), r.idOf(p), si)
+				r.titleBeforeBody(mi, r.text[r.sents[si].Start:pm.Start])
 			}
 		}
 	}
@@ -88,30 +105,31 @@ func (r *relator) titleBeforeBody(mi int, before string) {
 
 // affiliations: a body qualified by a country is part of it; a person
 // titled by a country, or a member of a country's body, represents it.
-func (r *relator) affiliations() {
+func (r *relator) countryAffiliations(t schema.EntityType, emit emitFn) {
 	for ei, e := range r.res.ents {
-		if len(e.Mentions) == 0 || r.ids[ei] == "" || e.Country == "" {
+		if e.Type != t || len(e.Mentions) == 0 || r.ids[ei] == "" || e.Country == "" {
 			continue
 		}
 		cid := schema.EntityID(schema.Country, e.Country)
-		if _, ok := r.types[cid]; !ok {
-			continue
-		}
-		si := r.res.ms[e.Mentions[0]].Sent
-		switch e.Type {
-		case schema.Ministry:
-			r.add(r.ids[ei], schema.PartOf, cid, 0.8, "body-of-country", si)
-		case schema.Person:
-			r.add(r.ids[ei], schema.Represents, cid, 0.8, "country-title", si)
+		if _, ok := r.types[cid]; ok {
+			emit(r.ids[ei], cid, r.res.ms[e.Mentions[0]].Sent)
 		}
 	}
+}
+
+func (r *relator) bodiesOfCountries(emit emitFn) { r.countryAffiliations(schema.Ministry, emit) }
+func (r *relator) countryTitles(emit emitFn)     { r.countryAffiliations(schema.Person, emit) }
+
+// membersOfCountryBodies: a member of a body that is part of a country
+// represents the country.
+func (r *relator) membersOfCountryBodies(emit emitFn) {
 	for _, rel := range r.doc.Relations {
 		if rel.Predicate != schema.MemberOf {
 			continue
 		}
 		for _, p := range r.doc.Relations {
 			if p.Predicate == schema.PartOf && p.Subject == rel.Object && r.types[p.Object] == schema.Country {
-				r.add(rel.Subject, schema.Represents, p.Object, 0.7, "member-of-country-body", -1)
+				emit(rel.Subject, p.Object, -1)
 			}
 		}
 	}
@@ -119,19 +137,18 @@ func (r *relator) affiliations() {
 
 // titleCountries: a person whose title names a country ("Minister for
 // Foreign Affairs of Japan", "ambassador of Senegal to the United States")
-// represents the first country it names.
-func (r *relator) titleCountries() {
-	for ei, e := range r.res.ents {
+// stands for the first country it names.
+func (r *resolver) titleCountries(g *gazetteer) {
+	for _, e := range r.ents {
 		if e.Type != schema.Person || len(e.Mentions) == 0 || e.Country != "" {
 			continue
 		}
 		for _, t := range e.Titles {
-			if c := r.gaz.firstCountry(t); c != "" {
+			if c := g.firstCountry(t); c != "" {
 				e.Country = c
 				break
 			}
 		}
-		_ = ei
 	}
 }
 
@@ -139,7 +156,7 @@ var delegationRE = regexp.MustCompile(`\b(\S+)\s+delegation\b`)
 
 // delegations: the people a sentence says a country's delegation included
 // represent that country.
-func (r *relator) delegations() {
+func (r *relator) delegations(emit emitFn) {
 	for si := range r.sents {
 		m := delegationRE.FindStringSubmatch(r.sentText(si))
 		if m == nil {
@@ -151,7 +168,7 @@ func (r *relator) delegations() {
 		}
 		cid := schema.EntityID(schema.Country, es[0].Country)
 		for _, p := range r.of(si, schema.Person) {
-			r.add(r.idOf(p), schema.Represents, cid, 0.7, "country-delegation", si)
+			emit(r.idOf(p), cid, si)
 		}
 	}
 }
@@ -159,7 +176,7 @@ func (r *relator) delegations() {
 // titleBodies: a person whose title names a body's field works there
 // ("Commerce Secretary" and the "Department of Commerce"; "Minister of
 // Knowledge Economy" and the "Ministry of Knowledge Economy").
-func (r *relator) titleBodies() {
+func (r *relator) titleBodies(emit emitFn) {
 	for pi, p := range r.res.ents {
 		if p.Type != schema.Person || len(p.Mentions) == 0 || r.ids[pi] == "" {
 			continue
@@ -173,7 +190,7 @@ func (r *relator) titleBodies() {
 			}
 			for _, t := range p.Titles {
 				if r.gaz.titleNamesBody(t, b.Name) {
-					r.add(r.ids[pi], schema.MemberOf, r.ids[bi], 0.65, "title-field-body", r.res.ms[p.Mentions[0]].Sent)
+					emit(r.ids[pi], r.ids[bi], r.res.ms[p.Mentions[0]].Sent)
 					break
 				}
 			}
@@ -183,28 +200,37 @@ func (r *relator) titleBodies() {
 
 var onBehalfRE = regexp.MustCompile(`(?i)\b(?:on behalf of|signatory for|signatories for)\s+(?:the\s+)?`)
 
-// behalf: people who sign "on behalf of" a country represent it, and on
-// behalf of a body work for it; so do "the signatories for Australia".
-func (r *relator) behalf(si int) {
-	txt := r.sentText(si)
-	base := r.sents[si].Start
-	for _, loc := range onBehalfRE.FindAllStringIndex(txt, -1) {
-		var whom = -1
-		for _, mi := range r.bySent[si] {
-			if r.res.ms[mi].Start == base+loc[1] {
-				whom = mi
+// behalf: people who sign "on behalf of" a country or body, or are "the
+// signatories for" it, act for it; fn gets each person and whom.
+func (r *relator) behalf(fn func(person, whom, si int)) {
+	for si := range r.sents {
+		base := r.sents[si].Start
+		for _, loc := range onBehalfRE.FindAllStringIndex(r.sentText(si), -1) {
+			for _, mi := range r.bySent[si] {
+				if r.res.ms[mi].Start != base+loc[1] {
+					continue
+				}
+				for _, person := range r.of(si, schema.Person) {
+					fn(person, mi, si)
+				}
 				break
 			}
 		}
-		if whom < 0 {
-			continue
-		}
-		p := schema.MemberOf
-		if r.res.ms[whom].Type == schema.Country {
-			p = schema.Represents
-		}
-		for _, person := range r.of(si, schema.Person) {
-			r.add(r.idOf(person), p, r.idOf(whom), 0.75, "on-behalf-of", si)
-		}
 	}
+}
+
+func (r *relator) behalfOfBody(emit emitFn) {
+	r.behalf(func(person, whom, si int) {
+		if r.res.ms[whom].Type != schema.Country {
+			emit(r.idOf(person), r.idOf(whom), si)
+		}
+	})
+}
+
+func (r *relator) behalfOfCountry(emit emitFn) {
+	r.behalf(func(person, whom, si int) {
+		if r.res.ms[whom].Type == schema.Country {
+			emit(r.idOf(person), r.idOf(whom), si)
+		}
+	})
 }

@@ -40,7 +40,13 @@ func nestable(inner, outer mention) bool {
 	if inner.Type == schema.Country && outer.Type != schema.Country && outer.Type != schema.Location {
 		return true
 	}
-	return inner.Type == schema.Sector && (outer.Type == schema.Agreement || outer.Type == schema.Event)
+	if inner.Type == schema.Sector && (outer.Type == schema.Agreement || outer.Type == schema.Event) {
+		return true
+	}
+	// "Xi Jinping's state visit to Brazil", "Albanese-Natano joint
+	// statement": a thing named by description holds the names of who
+	// takes part in it
+	return (outer.Rule == "event-noun" || outer.Rule == "agreement-noun") && inner.Type != schema.Event && inner.Type != schema.Agreement
 }
 
 // settle drops untyped mentions and, where mentions overlap, keeps the one
@@ -104,16 +110,24 @@ type entityBuild struct {
 	Titles   []string
 	Aliases  []string
 	Conf     float64
+	// Parties are the entities that signed an untitled agreement, in the
+	// order the text names them: the agreement is told apart from the
+	// article's others by them, and named after them.
+	Parties []int
+	// Counterparts: every party came after a "with" ("MOUs signed with
+	// BlackRock and OpenAI"); the other side goes unnamed.
+	Counterparts bool
 }
 
 // resolver turns settled mentions into entities, one per thing.
 type resolver struct {
-	text   string
-	sents  []sentence
-	ms     []mention
-	ents   []*entityBuild
-	byKey  map[string]int
-	mentOf []int // mention index -> entity index
+	text     string
+	sents    []sentence
+	signings []signing
+	ms       []mention
+	ents     []*entityBuild
+	byKey    map[string]int
+	mentOf   []int // mention index -> entity index
 }
 
 func resolve(text string, sents []sentence, ms []mention) *resolver {
@@ -123,6 +137,9 @@ func resolve(text string, sents []sentence, ms []mention) *resolver {
 	}
 	r.named()
 	r.persons()
+	mergeAcronyms(r, text)
+	r.signings = findSignings(text, sents, r.ms, mentionsBySentence(r.ms, len(sents)))
+	r.agreements()
 	r.generics()
 	return r
 }
@@ -265,12 +282,8 @@ func (r *resolver) mergePersonsByWord() {
 // names none, the generic mentions form one entity of their own.
 func (r *resolver) generics() {
 	for i, m := range r.ms {
-		if !m.Generic {
-			continue
-		}
-		if ei := r.sameSentenceAgreement(i); ei >= 0 {
-			r.attach(i, r.ents[ei].Key)
-			continue
+		if !m.Generic || m.Type == schema.Agreement {
+			continue // agreements: agreements.go
 		}
 		if ei := r.nearestNamed(i); ei >= 0 {
 			r.attach(i, r.ents[ei].Key)
@@ -279,13 +292,6 @@ func (r *resolver) generics() {
 		if m.Type == schema.Ministry {
 			continue // "the ministry" with no ministry named before: nothing to point at
 		}
-		if m.Type == schema.Agreement {
-			if !pluralAgreement(m.Name) {
-				// an article that names no agreement speaks of one
-				r.attach(i, "Agreement/generic")
-			}
-			continue
-		}
 		r.attach(i, string(m.Type)+"/generic/"+genericHead(m))
 	}
 	for _, e := range r.ents {
@@ -293,6 +299,21 @@ func (r *resolver) generics() {
 			e.Name = r.bestGenericName(e)
 		}
 	}
+}
+
+// bodyFirst orders the mentions so that a headline's come after the body's:
+// a headline's "Korea, U.S. sign MOU" is read once the body has said which
+// MOU.
+func (r *resolver) bodyFirst() []int {
+	var body, head []int
+	for i, m := range r.ms {
+		if m.Sent >= 0 && m.Sent < len(r.sents) && r.sents[m.Sent].Headline {
+			head = append(head, i)
+		} else {
+			body = append(body, i)
+		}
+	}
+	return append(body, head...)
 }
 
 // sameSentenceAgreement: "a Memorandum of Understanding (MOU) on ..." names
@@ -331,11 +352,15 @@ func hasTopic(name string) bool {
 	return strings.Contains(f, " on ") || strings.Contains(f, " for ")
 }
 
+// pluralAgreement: the kind phrase of an agreement's name is plural
+// ("agreements", "bilateral deals", "Memorandums of Understanding on X").
 func pluralAgreement(name string) bool {
-	f := strings.Fields(schema.Fold(name))
-	switch f[0] {
-	case "agreements", "mous", "memoranda", "accords", "deals", "treaties", "pacts":
-		return true
+	for _, w := range strings.Fields(schema.Fold(kindOf(name).Kind)) {
+		switch w {
+		case "agreements", "mous", "memoranda", "memorandums", "accords", "deals", "treaties", "pacts", "grants",
+			"contracts", "partnerships", "declarations", "statements", "frameworks", "arrangements", "notes":
+			return true
+		}
 	}
 	return false
 }
@@ -368,7 +393,7 @@ func (r *resolver) nearestNamed(mi int) int {
 		if e.Generic && !(m.Type == schema.Event && genericHead(m) == "event") {
 			continue
 		}
-		if m.Type == schema.Agreement && pluralAgreement(m.Name) != numbered(e.Name) {
+		if m.Type == schema.Agreement && (pluralAgreement(m.Name) || numbered(m.Name)) != r.pluralEntity(e) {
 			continue // "the agreements" are the numbered set, "the MOU" a single one
 		}
 		if m.Type == schema.Agreement && hasTopic(m.Name) && agreementKind(m.Name) != agreementKind(e.Name) {
@@ -392,6 +417,17 @@ func (r *resolver) nearestNamed(mi int) int {
 		}
 	}
 	return best
+}
+
+// pluralEntity: an agreement entity the text names as several ("37
+// bilateral agreements", "the MoUs").
+func (r *resolver) pluralEntity(e *entityBuild) bool {
+	for _, mi := range e.Mentions {
+		if n := r.ms[mi].Name; numbered(n) || pluralAgreement(n) {
+			return true
+		}
+	}
+	return false
 }
 
 // numbered: "37 bilateral agreements".

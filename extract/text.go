@@ -16,6 +16,7 @@ import (
 type sentence struct {
 	Start, End int
 	Tokens     []token
+	Headline   bool // the article's title line
 }
 
 // token is a word or punctuation mark with its byte range in the article and
@@ -45,7 +46,8 @@ func newTextModels() (*textModels, error) {
 	// News abbreviates months and titles before numbers and names; a period
 	// after them does not end a sentence ("Nov. 20", "Gov. Smith").
 	for _, a := range []string{"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-		"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "st", "h.e", "u.s", "u.k", "e.u", "u.n", "d.c", "no", "vs"} {
+		"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "st", "h.e", "u.s", "u.k", "e.u", "u.n", "d.c", "no", "vs",
+		"inc", "corp", "co", "ltd", "bhd", "pte", "pty", "jr", "sr", "gov", "gen", "sen", "rep", "amb"} {
 		training.AbbrevTypes.Add(a)
 	}
 	split, err := english.NewSentenceTokenizer(training)

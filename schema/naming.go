@@ -40,3 +40,32 @@ func BareKind(name string) bool {
 	}
 	return bareKinds[f]
 }
+
+// ScopedEntityID is the id of a thing named only by description (an
+// untitled agreement, a "signing ceremony"): such a thing belongs to the
+// article that describes it, so its id carries the article's id after the
+// slug of its name ("event/signing-ceremony/korea-us-mou.txt"). Two
+// articles' signing ceremonies are two entities.
+func ScopedEntityID(t EntityType, name, article string) string {
+	return EntityID(t, name) + "/" + articleSlug(article)
+}
+
+// articleSlug keeps an article id readable in an entity id: lower case,
+// letters, digits, '.', '_' and '-' kept, every other run made one '-'.
+// Distinct ids of one corpus stay distinct in practice; the ids are file
+// names or feed ids, which differ in the characters kept.
+func articleSlug(id string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(id) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-':
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimRight(b.String(), "-")
+}

@@ -150,3 +150,22 @@ func TestBareKind(t *testing.T) {
 		}
 	}
 }
+
+func TestScopedEntityID(t *testing.T) {
+	tests := []struct {
+		typ                 EntityType
+		name, article, want string
+	}{
+		{Event, "signing ceremony", "korea-us-mou.txt", "event/signing-ceremony/korea-us-mou.txt"},
+		{Agreement, "MoU between KEPCO and Ecopetrol", "Wire Story 12.html", "agreement/mou-between-kepco-and-ecopetrol/wire-story-12.html"},
+		{Event, "bilateral meeting", "feed/2025/06:abc", "event/bilateral-meeting/feed-2025-06-abc"},
+	}
+	for _, tt := range tests {
+		if got := ScopedEntityID(tt.typ, tt.name, tt.article); got != tt.want {
+			t.Errorf("ScopedEntityID(%s, %q, %q) = %q, want %q", tt.typ, tt.name, tt.article, got, tt.want)
+		}
+	}
+	if typ, ok := TypeOfID(ScopedEntityID(Event, "visit", "a.txt")); !ok || typ != Event {
+		t.Errorf("TypeOfID of a scoped id = %v, %v", typ, ok)
+	}
+}

@@ -1,0 +1,79 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// descriptive reports whether an entity is named only by description: an
+// untitled agreement, an event the text calls by what it is ("signing
+// ceremony", "Korea-U.S. summit", "Xi Jinping's state visit to Brazil").
+// Such a thing belongs to its article: two articles' signing ceremonies
+// are two entities. A titled agreement or a named event ("G20 Leaders'
+// Summit") is one entity in the whole graph.
+func descriptive(res *resolver, g *gazetteer, e *entityBuild) bool {
+	switch e.Type {
+	case schema.Agreement:
+		if len(e.Parties) > 0 || e.Generic {
+			return true
+		}
+	case schema.Event:
+	default:
+		return false
+	}
+	for _, mi := range e.Mentions {
+		m := res.ms[mi]
+		if m.Rule == "quoted-title" || m.Canon != "" || g.namesThing(res, m) {
+			return false
+		}
+	}
+	return true
+}
+
+// namesThing: the mention holds a capitalised word that is neither a word
+// of its kind (generic.tsv), nor a country, nor the possessor before "'s",
+// nor the place after "visit to", nor a sentence's first word.
+func (g *gazetteer) namesThing(res *resolver, m mention) bool {
+	name := m.Name
+	if i := strings.LastIndex(name, "'s "); i >= 0 {
+		name = name[i+3:]
+	} else if i := strings.LastIndex(name, "’s "); i >= 0 {
+		name = name[i+len("’s "):]
+	}
+	for _, sep := range []string{" to ", " in "} {
+		if i := strings.Index(name, sep); i >= 0 && m.Type == schema.Event {
+			name = name[:i]
+		}
+	}
+	sentStart := m.Sent >= 0 && m.Sent < len(res.sents) && strings.TrimSpace(res.text[res.sents[m.Sent].Start:m.Start]) == ""
+	for k, w := range strings.Fields(name) {
+		if k == 0 && sentStart && name == m.Name {
+			continue
+		}
+		if !capWord(w) && !startsDigit(w) {
+			continue
+		}
+		lw := strings.ToLower(strings.Trim(w, ",.;:()\"“”"))
+		if g.generic[m.Type][lw] || g.countryWord(w) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
+// countryWord: w is a country, its demonym, or a pair of countries
+// ("Korea-U.S.").
+func (g *gazetteer) countryWord(w string) bool {
+	w = strings.Trim(w, ",.;:()\"“”")
+	for _, part := range strings.Split(w, "-") {
+		es := g.lookup(part)
+		if len(es) == 0 || es[0].Type != schema.Country {
+			return false
+		}
+	}
+	return true
+}

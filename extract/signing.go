@@ -1,0 +1,301 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// A signing is one clause that says an agreement was signed: its verb, who
+// signed (the parties before the verb, and those a "with", "between" or
+// "by" introduces after it), and the agreements the verb acts on. Several
+// signings in one sentence ("The NRC signed an MoU with A, while the
+// ministry signed an MoU with B") are several frames, and the agreements
+// they name are told apart by their parties.
+type signing struct {
+	Sent       int
+	Verb       int // offset of the signing verb (or of "signing of")
+	Start, End int // the clause
+	// Subjects are the parties named before the verb, Objects those a
+	// "with", "between" or "by" introduces after it.
+	Subjects, Objects []int
+	Agreements        []int
+	// BothSides: "the two countries", "both sides": the article's two
+	// main countries signed.
+	BothSides bool
+	// With: the objects came after "with" ("signed MOUs with A and B"),
+	// so they are the counterparts of someone, not of each other.
+	With bool
+}
+
+var (
+	// clauseMarkRE: where one clause of a sentence ends and the next begins.
+	clauseMarkRE = regexp.MustCompile(`;|,?\s+(?:while|whereas|but)\s+|,\s+which\s+|\s+—\s+`)
+	// partyIntroRE: the words that introduce a party after a signing verb,
+	// then the titles a person's name may carry ("by Trade Minister"), at
+	// the end of the text between the verb (or the party before) and it.
+	partyIntroRE = regexp.MustCompile(`(?:^|\s)(?:with|between|by|among|amongst|on behalf of|alongside)\s+` + titleWordsRE + `$`)
+	// listIntroRE: the same after a first party, which "and" or a comma
+	// continues ("with A and B", "by Minister X, and Minister Y").
+	listIntroRE = regexp.MustCompile(`^(?:\s*(?:,|and|&|as well as)\s*)+` + titleWordsRE + `$`)
+	// toIntroRE: a grant's or a contract's recipient ("a grant to the
+	// Economic Development Secretariat").
+	toIntroRE = regexp.MustCompile(`(?:^|\s)to\s+` + titleWordsRE + `$`)
+	// betweenLastRE: the last of "between X and Y" when X is no name of
+	// ours ("between this sector and the Embassy of ...").
+	betweenLastRE = regexp.MustCompile(`(?:^|\s)between\s+[^,;()]{1,40}?\s+and\s+` + titleWordsRE + `$`)
+	// possessiveIntroRE: after a country's "'s", its official or body
+	// ("with Korea's Minister of Knowledge Economy Lee Youn Ho").
+	possessiveIntroRE = regexp.MustCompile(`^['’]s\s+` + titleWordsRE + `$`)
+	withIntroRE       = regexp.MustCompile(`(?:^|\s)(?:with|alongside)\s+` + titleWordsRE + `$`)
+	titleWordsRE      = `(?:(?:the|its|their)\s+)?(?:(?:government\s+of\s+(?:the\s+)?)?(?:[\p{Lu}][\p{L}.'’-]*|of|for|and|the|,)\s*)*`
+	// notPartyRE: a mention these words introduce before the verb is not a
+	// party to the signing ("The NRC, under the Ministry of ...",
+	// "in Oslo", "at the ceremony").
+	notPartyRE = regexp.MustCompile(`(?i)(?:^|\s)(?:under|within|in|at|to|near|into|during)\s+(?:the\s+)?$`)
+)
+
+// clauses splits sentence text into clause spans (offsets relative to txt).
+func clauses(txt string) [][2]int {
+	var out [][2]int
+	start := 0
+	for _, m := range clauseMarkRE.FindAllStringIndex(txt, -1) {
+		out = append(out, [2]int{start, m[0]})
+		start = m[1]
+	}
+	return append(out, [2]int{start, len(txt)})
+}
+
+// signingVerbs returns the offsets (relative to txt) of the signing verbs of
+// a sentence, leaving out "signing ceremony", negated and future signings.
+func signingVerbs(txt string) []int {
+	var out []int
+	for _, m := range signVerbRE.FindAllStringIndex(txt, -1) {
+		if isSigningVerb(txt, m[0], m[1]) {
+			out = append(out, m[0])
+		}
+	}
+	return out
+}
+
+// findSignings reads the signing frames of an article from its settled
+// mentions. bySent lists each sentence's mention indexes in text order.
+func findSignings(text string, sents []sentence, ms []mention, bySent [][]int) []signing {
+	var out []signing
+	for si, s := range sents {
+		txt := text[s.Start:s.End]
+		verbs := signingVerbs(txt)
+		if len(verbs) == 0 {
+			continue
+		}
+		for _, c := range clauses(txt) {
+			prevEnd := c[0]
+			for _, v := range verbs {
+				if v < c[0] || v >= c[1] {
+					continue
+				}
+				f := signing{Sent: si, Verb: s.Start + v, Start: s.Start + prevEnd, End: s.Start + c[1]}
+				f.read(text, ms, bySent[si])
+				out = append(out, f)
+				prevEnd = f.lastObjectEnd(ms) - s.Start
+			}
+		}
+	}
+	return out
+}
+
+// lastObjectEnd is where the frame's last object ends, or the verb's end
+// when it has none after the verb: the next verb's subjects start there.
+func (f *signing) lastObjectEnd(ms []mention) int {
+	end := f.Verb + 1
+	for _, p := range f.Objects {
+		if ms[p].End > end {
+			end = ms[p].End
+		}
+	}
+	for _, a := range f.Agreements {
+		if ms[a].Start > f.Verb && ms[a].End > end {
+			end = ms[a].End
+		}
+	}
+	return end
+}
+
+// read fills the frame's parties and agreements from the clause's mentions.
+func (f *signing) read(text string, ms []mention, sent []int) {
+	clause := text[f.Start:f.End]
+	f.BothSides = twoCountryRE.MatchString(clause)
+	var before, after []int
+	for _, mi := range sent {
+		m := ms[mi]
+		if m.Start < f.Start || m.End > f.End {
+			continue
+		}
+		if m.Start < f.Verb {
+			before = append(before, mi)
+		} else {
+			after = append(after, mi)
+		}
+	}
+	f.Agreements = signedAgreements(text, ms, before, after)
+	if nominalSigning(text, f.Verb) {
+		// "witnessed the signing of an MoU between A and B": who stands
+		// before the noun watched; the parties follow it
+		before = nil
+	}
+	for _, mi := range before {
+		if isParty(ms[mi]) && f.subjectParty(text, ms, mi, before) {
+			f.Subjects = append(f.Subjects, mi)
+		}
+	}
+	f.Objects, f.With = objectParties(text, ms, f.Verb, after, f.recipientKinds(ms))
+}
+
+// isParty: the types that can sign, less what only qualifies another name.
+func isParty(m mention) bool {
+	switch m.Type {
+	case schema.Country, schema.Person, schema.Ministry, schema.Organization:
+	default:
+		return false
+	}
+	return !m.Demonym && m.Rule != "country-pair" && m.Rule != "byline"
+}
+
+// subjectParty: a party named before the verb signed, unless the verb's
+// clause reports it ("The Ministry announced that the two countries
+// signed"), or a preposition ties it to another name ("under the Ministry",
+// "in Oslo"), or it is the country of a company that signed ("Indonesia's
+// Pertamina").
+func (f *signing) subjectParty(text string, ms []mention, mi int, before []int) bool {
+	m := ms[mi]
+	if reportVerbRE.MatchString(text[m.End:f.Verb]) {
+		return false
+	}
+	if notPartyRE.MatchString(text[f.Start:m.Start]) {
+		return false
+	}
+	if m.Type == schema.Country && possessive(text, m.End) {
+		for _, o := range before {
+			if ms[o].Start > m.End && ms[o].Type == schema.Organization {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func possessive(text string, end int) bool {
+	rest := text[end:]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
+}
+
+// objectParties: after the verb, the parties that "with", "between", "by",
+// "among" or "on behalf of" introduce, and those listed with them.
+func objectParties(text string, ms []mention, verb int, after []int, recipient bool) (out []int, with bool) {
+	from := verb // after a grant or a contract (recipient), "to" names its recipient
+	for _, mi := range after {
+		m := ms[mi]
+		if m.Start < from {
+			continue // nested in the party before it
+		}
+		gap := text[from:m.Start]
+		listed := len(out) > 0 && (listIntroRE.MatchString(gap) || possessiveIntroRE.MatchString(gap))
+		if !isParty(m) {
+			if m.Type != schema.Agreement && len(out) > 0 && !listed {
+				break // a place, a sector: the parties' list is over
+			}
+			if m.Type == schema.Agreement {
+				from = m.End
+				recipient = hasRecipient(m)
+			}
+			continue
+		}
+		if listed || partyIntroRE.MatchString(gap) || betweenLastRE.MatchString(gap) || recipient && toIntroRE.MatchString(gap) {
+			if len(out) == 0 {
+				with = withIntroRE.MatchString(gap)
+			}
+			out = append(out, mi)
+			from = m.End
+			continue
+		}
+		if len(out) > 0 {
+			break
+		}
+	}
+	return out, with
+}
+
+// signedAgreements are the agreements a signing verb acts on: the first
+// named after the verb and those listed with it ("signed the X and the Y"),
+// or, when none follows ("The MoU was signed"), the last named before it.
+func signedAgreements(text string, ms []mention, before, after []int) []int {
+	var out []int
+	for _, a := range after {
+		m := ms[a]
+		if m.Type != schema.Agreement {
+			continue
+		}
+		if len(out) > 0 {
+			prev := ms[out[len(out)-1]]
+			if m.Start < prev.End {
+				continue // nested in the agreement before it
+			}
+			if !listGap.MatchString(text[prev.End:m.Start]) {
+				break
+			}
+		}
+		out = append(out, a)
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for k := len(before) - 1; k >= 0; k-- {
+		if ms[before[k]].Type == schema.Agreement {
+			return []int{before[k]}
+		}
+	}
+	return nil
+}
+
+// mentionsBySentence lists each sentence's mention indexes in text order.
+func mentionsBySentence(ms []mention, n int) [][]int {
+	out := make([][]int, n)
+	for i, m := range ms {
+		if m.Sent >= 0 && m.Sent < n {
+			out[m.Sent] = append(out[m.Sent], i)
+		}
+	}
+	for _, s := range out {
+		sort.SliceStable(s, func(a, b int) bool { return ms[s[a]].Start < ms[s[b]].Start })
+	}
+	return out
+}
+
+// nominalSigning: the verb at off is the noun "signing" ("the signing of").
+func nominalSigning(text string, off int) bool {
+	rest := strings.ToLower(text[off:min(len(text), off+12)])
+	return strings.HasPrefix(rest, "signing of") || strings.HasPrefix(rest, "signing and")
+}
+
+// hasRecipient: the agreement is a grant, a contract or a loan, which is
+// made "to" someone.
+func hasRecipient(m mention) bool {
+	switch kindFamily(kindOf(m.Name).Kind) {
+	case "grant", "contract", "loan":
+		return true
+	}
+	return false
+}
+
+// recipientKinds: the frame acts on an agreement that is made "to"
+// someone ("One grant was awarded to the Secretariat").
+func (f *signing) recipientKinds(ms []mention) bool {
+	for _, a := range f.Agreements {
+		if hasRecipient(ms[a]) {
+			return true
+		}
+	}
+	return false
+}
