@@ -9,8 +9,11 @@
 //	metadata.go   classify lines (headers, headline, byline, dateline, boilerplate); title,
 //	              date, author and publisher as the article states them, the plainest
 //	              statement winning
-//	bylines.go    bylines and credit lines ("By Jane Doe, Reuters", "Reporting by ...")
-//	datelines.go  datelines ("NAIROBI, June 2 (Xinhua) --"), date lines, syndication headers
+//	bylines.go    bylines and credit lines ("By Jane Doe, Reuters", "Reporting by ..."),
+//	              with the names they are made of (bylinenames.go) and their words:
+//	              outlets, roles, labels (bylinewords.go, data/bylines.tsv)
+//	datelines.go  datelines ("NAIROBI, June 2 (Xinhua) --"), date lines, syndication
+//	              headers, an agency's sign-off
 //	stateddates.go the dates metadata lines write, in words, numbers and ISO form
 //	text.go       sentences (one splitter built per process) and prose's tokens and
 //	              tags, aligned back onto the article's bytes
@@ -30,6 +33,7 @@
 // on this kind of news, a weak signal (it calls agreement titles people and
 // companies places); its tagger is one signal among the gazetteers and the
 // patterns. Knowledge lives in data/*.tsv (aliases and demonyms, government
-// bodies, organizations, places, titles, head words), with country names,
-// codes and capitals from a maintained module.
+// bodies, organizations, places, titles, head words, news outlets and the
+// words of bylines), with country names, codes and capitals from a
+// maintained module.
 package extract
