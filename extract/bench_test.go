@@ -66,19 +66,20 @@ func extractAll(b *testing.B, x *extract.Extractor, files []string) {
 	}
 }
 
-// phase is one timed part of a benchmark iteration, run at a set number
-// of processors, with its wall-clock and CPU time summed over iterations.
+// phase is one configuration the benchmark times, run at a set number of
+// processors over a range of the articles, with its wall-clock and CPU
+// time summed over every range and iteration.
 type phase struct {
 	procs     int
-	run       func()
+	run       func(lo, hi int)
 	wall, cpu time.Duration
 }
 
-func (p *phase) measure() {
+func (p *phase) measure(lo, hi int) {
 	runtime.GOMAXPROCS(p.procs)
 	runtime.GC() // the last phase's garbage is not this one's to collect
 	c, t := cpuTime(), time.Now()
-	p.run()
+	p.run(lo, hi)
 	p.wall += time.Since(t)
 	p.cpu += cpuTime() - c
 }
@@ -86,13 +87,22 @@ func (p *phase) measure() {
 // rate is units per second of wall-clock time over n iterations.
 func (p *phase) rate(units, n int) float64 { return float64(units) * float64(n) / p.wall.Seconds() }
 
+// cpuRate is units per second of CPU time, 0 when that is unknown.
+func (p *phase) cpuRate(units, n int) float64 {
+	if p.cpu <= 0 {
+		return 0
+	}
+	return float64(units) * float64(n) / p.cpu.Seconds()
+}
+
 // BenchmarkExtract is the extraction speed report, every figure from the
 // same run on the same varied articles (generated ones in six forms and
 // lengths, plus the evaluation articles when they are there):
 //
 //	words/s, articles/s          one worker on one processor (GOMAXPROCS=1)
-//	cpu-words/s                  the same pass, per second of CPU time
+//	cpu-words/s                  the same, per second of CPU time
 //	words/s-2w, articles/s-2w    two workers on two processors
+//	cpu-words/s-2w               the same, per second of CPU time
 //	x-2w                         two workers over one
 //	prose-words/s                prose's own pipeline, its model loaded once,
 //	                             on every second article (one processor)
@@ -100,21 +110,22 @@ func (p *phase) rate(units, n int) float64 { return float64(units) * float64(n) 
 //	                             article, on every twelfth article
 //	x-prose, x-prose-naive       one worker over each prose baseline
 //
-// The passes alternate within each iteration, so the machine's other load
-// falls on all of them alike; ns/op is the whole iteration. prose runs on
-// samples because its naive form takes over a second an article; a rate
-// in words/s does not depend on how many articles make it.
+// The machine is shared: the articles go in benchChunks ranges and every
+// configuration runs on a range before the next range starts, so that
+// whatever else the machine does falls on all of them alike and their
+// ratios hold. ns/op is the whole iteration. prose runs on samples because
+// its naive form takes over a second an article; a rate in words/s does
+// not depend on how many articles make it.
 func BenchmarkExtract(b *testing.B) {
 	set := variedArticles(b, 250, true)
 	one, two := newExtractor(b, 1), newExtractor(b, 2)
 	model := prose.ModelFromData("baseline")
-	best, bestWords := every(set.texts, 2)
-	naive, naiveWords := every(set.texts, 12)
+	const bestEvery, naiveEvery = 2, 12
 	phases := []*phase{
-		{procs: 1, run: func() { extractAll(b, one, set.files) }},
-		{procs: 2, run: func() { extractAll(b, two, set.files) }},
-		{procs: 1, run: func() { proseAll(b, best, prose.UsingModel(model)) }},
-		{procs: 1, run: func() { proseAll(b, naive) }},
+		{procs: 1, run: func(lo, hi int) { extractAll(b, one, set.files[lo:hi]) }},
+		{procs: 2, run: func(lo, hi int) { extractAll(b, two, set.files[lo:hi]) }},
+		{procs: 1, run: func(lo, hi int) { proseAll(b, set.texts, lo, hi, bestEvery, prose.UsingModel(model)) }},
+		{procs: 1, run: func(lo, hi int) { proseAll(b, set.texts, lo, hi, naiveEvery) }},
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	if runtime.NumCPU() < 2 {
@@ -123,19 +134,21 @@ func BenchmarkExtract(b *testing.B) {
 	b.Logf("%d articles (%d evaluation articles), %d words", len(set.files), set.real, set.words)
 	b.ResetTimer()
 	for range b.N {
-		for _, p := range phases {
-			p.measure()
+		for c := range benchChunks {
+			lo, hi := c*len(set.files)/benchChunks, (c+1)*len(set.files)/benchChunks
+			for _, p := range phases {
+				p.measure(lo, hi)
+			}
 		}
 	}
 	w1, w2 := phases[0].rate(set.words, b.N), phases[1].rate(set.words, b.N)
-	pb, pn := phases[2].rate(bestWords, b.N), phases[3].rate(naiveWords, b.N)
+	pb, pn := phases[2].rate(sampleWords(set.texts, bestEvery), b.N), phases[3].rate(sampleWords(set.texts, naiveEvery), b.N)
 	b.ReportMetric(w1, "words/s")
 	b.ReportMetric(phases[0].rate(len(set.files), b.N), "articles/s")
-	if phases[0].cpu > 0 {
-		b.ReportMetric(float64(set.words)*float64(b.N)/phases[0].cpu.Seconds(), "cpu-words/s")
-	}
+	b.ReportMetric(phases[0].cpuRate(set.words, b.N), "cpu-words/s")
 	b.ReportMetric(w2, "words/s-2w")
 	b.ReportMetric(phases[1].rate(len(set.files), b.N), "articles/s-2w")
+	b.ReportMetric(phases[1].cpuRate(set.words, b.N), "cpu-words/s-2w")
 	b.ReportMetric(w2/w1, "x-2w")
 	b.ReportMetric(pb, "prose-words/s")
 	b.ReportMetric(pn, "prose-naive-words/s")
@@ -143,22 +156,25 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportMetric(w1/pn, "x-prose-naive")
 }
 
-// every takes every kth text, from the first, and counts their words.
-func every(texts []string, k int) ([]string, int) {
-	var out []string
+// benchChunks is how many ranges BenchmarkExtract takes the articles in:
+// enough that each configuration's turn is a few seconds, few enough that
+// two workers rarely wait at a range's end for the last article.
+const benchChunks = 6
+
+// sampleWords counts the words of every kth text, from the first.
+func sampleWords(texts []string, k int) int {
 	words := 0
 	for i := 0; i < len(texts); i += k {
-		out = append(out, texts[i])
 		words += len(strings.Fields(texts[i]))
 	}
-	return out, words
+	return words
 }
 
 // proseAll runs prose's full pipeline (segmentation, tokens, tags,
-// entities) over texts.
-func proseAll(b *testing.B, texts []string, opts ...prose.DocOpt) {
-	for _, t := range texts {
-		if _, err := prose.NewDocument(t, opts...); err != nil {
+// entities) over every kth of texts[lo:hi], counted from the first text.
+func proseAll(b *testing.B, texts []string, lo, hi, k int, opts ...prose.DocOpt) {
+	for i := (lo + k - 1) / k * k; i < hi; i += k {
+		if _, err := prose.NewDocument(texts[i], opts...); err != nil {
 			b.Fatal(err)
 		}
 	}

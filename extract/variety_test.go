@@ -21,7 +21,7 @@ import (
 // evaluation articles when they are there.
 type articleSet struct {
 	files []string // in the order ExtractAll reads them
-	texts []string // each article's text as the extractor reads it
+	texts []string // each file's article text as the extractor reads it
 	words int      // words of those texts
 	real  int      // how many of the files are evaluation articles
 }
@@ -88,11 +88,12 @@ func (s *articleSet) add(tb testing.TB, file string) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	s.files = append(s.files, file)
-	for _, in := range ins {
-		s.texts = append(s.texts, in.Text)
-		s.words += len(strings.Fields(in.Text))
+	if len(ins) != 1 {
+		tb.Fatalf("%s holds %d articles: the set keeps one to a file, so texts[i] is files[i]'s", file, len(ins))
 	}
+	s.files = append(s.files, file)
+	s.texts = append(s.texts, ins[0].Text)
+	s.words += len(strings.Fields(ins[0].Text))
 }
 
 // generated is a generated article taken apart: the generator writes the
