@@ -107,7 +107,7 @@ func (p *phase) cpuRate(units, n int) float64 {
 //	prose-words/s                prose's own pipeline, its model loaded once,
 //	                             on every second article (one processor)
 //	prose-naive-words/s          prose.NewDocument with its default model per
-//	                             article, on every twelfth article
+//	                             article, on every 25th article
 //	x-prose, x-prose-naive       one worker over each prose baseline
 //
 // The machine is shared: the articles go in benchChunks ranges and every
@@ -120,7 +120,7 @@ func BenchmarkExtract(b *testing.B) {
 	set := variedArticles(b, 250, true)
 	one, two := newExtractor(b, 1), newExtractor(b, 2)
 	model := prose.ModelFromData("baseline")
-	const bestEvery, naiveEvery = 2, 12
+	const bestEvery, naiveEvery = 2, 25
 	phases := []*phase{
 		{procs: 1, run: func(lo, hi int) { extractAll(b, one, set.files[lo:hi]) }},
 		{procs: 2, run: func(lo, hi int) { extractAll(b, two, set.files[lo:hi]) }},
