@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -65,14 +66,139 @@ func extractAll(b *testing.B, x *extract.Extractor, files []string) {
 	}
 }
 
-func benchmarkExtractAll(b *testing.B, workers int) {
-	files, _, words := benchCorpus(b, 300)
-	x := newExtractor(b, workers)
+// phase is one configuration the benchmark times, run at a set number of
+// processors over a range of the articles, with its wall-clock and CPU
+// time summed over every range and iteration.
+type phase struct {
+	procs     int
+	run       func(lo, hi int)
+	wall, cpu time.Duration
+}
+
+func (p *phase) measure(lo, hi int) {
+	runtime.GOMAXPROCS(p.procs)
+	runtime.GC() // the last phase's garbage is not this one's to collect
+	c, t := cpuTime(), time.Now()
+	p.run(lo, hi)
+	p.wall += time.Since(t)
+	p.cpu += cpuTime() - c
+}
+
+// rate is units per second of wall-clock time over n iterations.
+func (p *phase) rate(units, n int) float64 { return float64(units) * float64(n) / p.wall.Seconds() }
+
+// cpuRate is units per second of CPU time, 0 when that is unknown.
+func (p *phase) cpuRate(units, n int) float64 {
+	if p.cpu <= 0 {
+		return 0
+	}
+	return float64(units) * float64(n) / p.cpu.Seconds()
+}
+
+// BenchmarkExtract is the extraction speed report, every figure from the
+// same run on the same varied articles (generated ones in six forms and
+// lengths, plus the evaluation articles when they are there):
+//
+//	words/s, articles/s          one worker on one processor (GOMAXPROCS=1)
+//	cpu-words/s                  the same, per second of CPU time
+//	words/s-2w, articles/s-2w    two workers on two processors
+//	cpu-words/s-2w               the same, per second of CPU time
+//	x-2w                         two workers over one
+//	prose-words/s                prose's own pipeline, its model loaded once,
+//	                             on every second article (one processor)
+//	prose-naive-words/s          prose.NewDocument with its default model per
+//	                             article, on every 25th article
+//	x-prose, x-prose-naive       one worker over each prose baseline
+//
+// The machine is shared: the articles go in benchChunks ranges and every
+// configuration runs on a range before the next range starts, so that
+// whatever else the machine does falls on all of them alike and their
+// ratios hold. ns/op is the whole iteration. prose runs on samples because
+// its naive form takes over a second an article; a rate in words/s does
+// not depend on how many articles make it.
+func BenchmarkExtract(b *testing.B) {
+	set := variedArticles(b, 250, true)
+	one, two := newExtractor(b, 1), newExtractor(b, 2)
+	model := prose.ModelFromData("baseline")
+	const bestEvery, naiveEvery = 2, 25
+	phases := []*phase{
+		{procs: 1, run: func(lo, hi int) { extractAll(b, one, set.files[lo:hi]) }},
+		{procs: 2, run: func(lo, hi int) { extractAll(b, two, set.files[lo:hi]) }},
+		{procs: 1, run: func(lo, hi int) { proseAll(b, set.texts, lo, hi, bestEvery, prose.UsingModel(model)) }},
+		{procs: 1, run: func(lo, hi int) { proseAll(b, set.texts, lo, hi, naiveEvery) }},
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	if runtime.NumCPU() < 2 {
+		b.Logf("%d CPU: two workers cannot run apart here", runtime.NumCPU())
+	}
+	b.Logf("%d articles (%d evaluation articles), %d words", len(set.files), set.real, set.words)
 	b.ResetTimer()
 	for range b.N {
-		extractAll(b, x, files)
+		for c := range benchChunks {
+			lo, hi := c*len(set.files)/benchChunks, (c+1)*len(set.files)/benchChunks
+			for _, p := range phases {
+				p.measure(lo, hi)
+			}
+		}
 	}
-	reportRate(b, words, len(files))
+	w1, w2 := phases[0].rate(set.words, b.N), phases[1].rate(set.words, b.N)
+	pb, pn := phases[2].rate(sampleWords(set.texts, bestEvery), b.N), phases[3].rate(sampleWords(set.texts, naiveEvery), b.N)
+	b.ReportMetric(w1, "words/s")
+	b.ReportMetric(phases[0].rate(len(set.files), b.N), "articles/s")
+	b.ReportMetric(phases[0].cpuRate(set.words, b.N), "cpu-words/s")
+	b.ReportMetric(w2, "words/s-2w")
+	b.ReportMetric(phases[1].rate(len(set.files), b.N), "articles/s-2w")
+	b.ReportMetric(phases[1].cpuRate(set.words, b.N), "cpu-words/s-2w")
+	b.ReportMetric(w2/w1, "x-2w")
+	b.ReportMetric(pb, "prose-words/s")
+	b.ReportMetric(pn, "prose-naive-words/s")
+	b.ReportMetric(w1/pb, "x-prose")
+	b.ReportMetric(w1/pn, "x-prose-naive")
+}
+
+// benchChunks is how many ranges BenchmarkExtract takes the articles in:
+// enough that each configuration's turn is a few seconds, few enough that
+// two workers rarely wait at a range's end for the last article.
+const benchChunks = 6
+
+// sampleWords counts the words of every kth text, from the first.
+func sampleWords(texts []string, k int) int {
+	words := 0
+	for i := 0; i < len(texts); i += k {
+		words += len(strings.Fields(texts[i]))
+	}
+	return words
+}
+
+// proseAll runs prose's full pipeline (segmentation, tokens, tags,
+// entities) over every kth of texts[lo:hi], counted from the first text.
+func proseAll(b *testing.B, texts []string, lo, hi, k int, opts ...prose.DocOpt) {
+	for i := (lo + k - 1) / k * k; i < hi; i += k {
+		if _, err := prose.NewDocument(texts[i], opts...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkExtractWorkers is the extractor alone on the varied articles,
+// one configuration at a time: the benchmark to profile (-cpuprofile).
+func BenchmarkExtractWorkers(b *testing.B) {
+	set := variedArticles(b, 250, true)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			x := newExtractor(b, workers)
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(workers))
+			b.ResetTimer()
+			c := cpuTime()
+			for range b.N {
+				extractAll(b, x, set.files)
+			}
+			if cpu := cpuTime() - c; cpu > 0 {
+				b.ReportMetric(float64(set.words)*float64(b.N)/cpu.Seconds(), "cpu-words/s")
+			}
+			reportRate(b, set.words, len(set.files))
+		})
+	}
 }
 
 // reportRate reports throughput in the units the extractor is sized in.
@@ -84,9 +210,6 @@ func reportRate(b *testing.B, words, articles int) {
 		b.ReportMetric(float64(articles)*float64(b.N)/sec, "articles/s")
 	}
 }
-
-func BenchmarkExtractOneWorker(b *testing.B)  { benchmarkExtractAll(b, 1) }
-func BenchmarkExtractTwoWorkers(b *testing.B) { benchmarkExtractAll(b, 2) }
 
 // BenchmarkExtractNames measures one worker over the same 300 articles
 // with names from the rules alone (the baseline), the tagger beside them
@@ -130,24 +253,6 @@ func BenchmarkExtractSeed(b *testing.B) {
 		}
 	}
 	reportRate(b, len(strings.Fields(string(text))), 1)
-}
-
-// BenchmarkProseFullPipeline is the baseline: prose's own tokenizing,
-// tagging, segmenting and entity extraction over the same 300 articles,
-// with its model built once as the extractor builds its own. Our words/s
-// over this one's, from the same run, is the speed ratio to report.
-func BenchmarkProseFullPipeline(b *testing.B) {
-	_, texts, words := benchCorpus(b, 300)
-	model := prose.ModelFromData("x")
-	b.ResetTimer()
-	for range b.N {
-		for _, t := range texts {
-			if _, err := prose.NewDocument(t, prose.UsingModel(model)); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-	reportRate(b, words, len(texts))
 }
 
 // BenchmarkExtractPeakMemory1000 checks that ExtractAll streams: the peak

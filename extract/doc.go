@@ -6,8 +6,15 @@
 //
 //	input.go      read plain text, the seed's header form, HTML and JSON Lines; refuse
 //	              empty, binary, non-UTF-8, non-English and oversized input
-//	metadata.go   classify lines (headers, headline, byline, boilerplate); title, date,
-//	              author and publisher as the article states them
+//	metadata.go   classify lines (headers, headline, byline, dateline, boilerplate); title,
+//	              date, author and publisher as the article states them, the plainest
+//	              statement winning
+//	bylines.go    bylines and credit lines ("By Jane Doe, Reuters", "Reporting by ..."),
+//	              with the names they are made of (bylinenames.go) and their words:
+//	              outlets, roles, labels (bylinewords.go, data/bylines.tsv)
+//	datelines.go  datelines ("NAIROBI, June 2 (Xinhua) --"), date lines, syndication
+//	              headers, an agency's sign-off
+//	stateddates.go the dates metadata lines write, in words, numbers and ISO form
 //	text.go       sentences (one splitter built per process) and prose's tokens and
 //	              tags, aligned back onto the article's bytes
 //	chunk.go      runs of capitalised words joined by the small words names use
@@ -29,6 +36,7 @@
 // on this kind of news, a weak signal (it calls agreement titles people and
 // companies places); its tagger is one signal among the gazetteers and the
 // patterns. Knowledge lives in data/*.tsv (aliases and demonyms, government
-// bodies, organizations, places, titles, head words), with country names,
-// codes and capitals from a maintained module.
+// bodies, organizations, places, titles, head words, news outlets and the
+// words of bylines), with country names, codes and capitals from a
+// maintained module.
 package extract

@@ -117,7 +117,7 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (doc schema.Docu
 			rec.reviewNames(si, s, first) // tagger_names.go: the tagger beside the rules
 		}
 	}
-	rec.bylineMentions(in.Article, lines, len(sents))
+	rec.metadataMentions(lines) // metadata.go: bylines, credit lines, datelines
 	ms := settle(rec.out)
 	res := resolve(x.gaz, text, sents, ms)
 	doc = schema.Document{Article: in.Article}
@@ -158,27 +158,4 @@ func titleCased(s string) bool {
 		}
 	}
 	return words > 0 && caps*10 > words*6
-}
-
-// bylineMentions makes the byline's author a Person and the outlet an
-// Organization, pointed at where the byline names them.
-func (r *recognizer) bylineMentions(a schema.Article, lines []line, si int) {
-	for _, l := range lines {
-		if l.Kind != bylineLine {
-			continue
-		}
-		s := r.text[l.Start:l.End]
-		if a.Author != "" {
-			if i := strings.Index(strings.ToLower(s), strings.ToLower(a.Author)); i >= 0 {
-				r.out = append(r.out, mention{Start: l.Start + i, End: l.Start + i + len(a.Author), Sent: -1,
-					Type: schema.Person, Name: a.Author, Rule: "byline", Conf: 0.9})
-			}
-		}
-		if a.Publisher != "" {
-			if i := strings.Index(s, a.Publisher); i >= 0 {
-				r.out = append(r.out, mention{Start: l.Start + i, End: l.Start + i + len(a.Publisher), Sent: -1,
-					Type: schema.Organization, Name: a.Publisher, Rule: "byline", Conf: 0.9})
-			}
-		}
-	}
 }

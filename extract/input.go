@@ -225,8 +225,9 @@ func parseHTML(id, name string, data []byte) (Input, error) {
 	if err := checkEnglish(text); err != nil {
 		return Input{}, fmt.Errorf("extract: %s: %w", name, err)
 	}
+	author, outlet := bylineOf(doc.Byline())
 	given := schema.Article{ID: id, Source: name, Title: strings.TrimSpace(doc.Title()),
-		Author: cleanByline(doc.Byline()), Publisher: strings.TrimSpace(doc.SiteName())}
+		Author: author, Publisher: firstNonEmpty(doc.SiteName(), outlet)}
 	if t, err := doc.PublishedTime(); err == nil && !t.IsZero() {
 		given.Published = t.UTC().Format("2006-01-02")
 	}

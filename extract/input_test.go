@@ -52,6 +52,12 @@ func TestParseInputForms(t *testing.T) {
 			"c.txt", "Canada and the UK renew their science partnership", "2024-01-31", "", "", ""},
 		{"HTML", "d.html", "<!doctype html><html><head><title>Ministers meet in Nairobi to sign a pact</title></head><body><nav>Home | World</nav><article><h1>Ministers meet in Nairobi to sign a pact</h1><p>" + englishText + "</p><p>" + englishText + "</p></article></body></html>",
 			"d.html", "Ministers meet in Nairobi to sign a pact", "", "", "", ""},
+		{"HTML with a byline and a dateline", "f.html", "<!doctype html><html><head><title>Ministers meet in Nairobi to sign a pact</title></head><body><article><h1>Ministers meet in Nairobi to sign a pact</h1><p class=\"byline\">By Jane Doe and John Roe, Reuters</p><p>NAIROBI, June 2, 2025 (Xinhua) -- " + englishText + "</p><p>" + englishText + "</p></article></body></html>",
+			"f.html", "Ministers meet in Nairobi to sign a pact", "2025-06-02", "Jane Doe", "Reuters", ""},
+		{"JSON Lines: the record's fields win over the text's", "g.jsonl", `{"id":"g1","title":"Pact signed","published":"2023-06-27","author":"Ann Poe","publisher":"Daily Example","text":"By Jane Doe, Reuters\nNAIROBI, June 2, 2025 (Xinhua) -- ` + englishText + `"}`,
+			"g1", "Pact signed", "2023-06-27", "Ann Poe", "Daily Example", ""},
+		{"JSON Lines: the text's metadata where the record gives none", "h.jsonl", `{"id":"h1","text":"Pact signed in Nairobi\nBy Jane Doe, Reuters\nNAIROBI, June 2, 2025 (Xinhua) -- ` + englishText + `"}`,
+			"h1", "Pact signed in Nairobi", "2025-06-02", "Jane Doe", "Reuters", ""},
 		{"JSON Lines", "e.jsonl", `{"id":"e1","title":"Pact signed","published":"2023-06-27","url":"https://x.example/e1","author":"Jane Roe","publisher":"Daily Example","text":"` + englishText + `"}`,
 			"e1", "Pact signed", "2023-06-27", "Jane Roe", "Daily Example", "https://x.example/e1"},
 	}

@@ -12,6 +12,9 @@ import (
 type line struct {
 	Start, End int
 	Kind       lineKind
+	// names are the people, outlets and places a byline, credit line or
+	// dateline on this line names, for metadataMentions.
+	names []statedName
 }
 
 type lineKind int
@@ -22,18 +25,63 @@ const (
 	titleLine
 	bylineLine
 	boilerLine
+	datelineLine
+)
+
+// statedName is a name a metadata line states, in article offsets.
+type statedName struct {
+	Start, End int
+	Type       schema.EntityType // Person, Organization or Location
+	Name       string            // as a name reads: "Nairobi" for "NAIROBI"
+	Rule       string
+	// Sure: the line's form says what the name is. Otherwise (a place after
+	// "in", a dateline in title case) it counts only if the gazetteer knows
+	// it as a thing of that type.
+	Sure bool
+}
+
+// stated is the metadata an article's lines give. Each field keeps the
+// value of the line that says it most plainly (the lowest rank), the first
+// such line on a tie.
+type stated struct {
+	title, url                   string
+	published, author, publisher claim
+}
+
+type claim struct {
+	value string
+	rank  int
+}
+
+func (c *claim) offer(v string, rank int) {
+	if v = strings.TrimSpace(v); v != "" && (c.value == "" || rank < c.rank) {
+		c.value, c.rank = v, rank
+	}
+}
+
+// The ranks of what states a publication date, an author, a publisher.
+const (
+	byHeader    = iota // the seed's "date YYYY-MM-DD" header
+	byLabel            // "Published: ...", "By Jane Doe, Reuters", "with the Daily"
+	byPlainLine        // a line that is a date; a byline without "By"; "Source: Xinhua"
+	byDateline         // "NAIROBI, June 2 (Xinhua) --"; a credit line
+	byGuess            // a press release's "issued by X on 12 March 2024", "today (9 May 2025)"
+	byUpdate           // "Updated ..."
+	byLayout           // an agency's name on its own line under the headline
 )
 
 var (
 	seedHeaderRE = regexp.MustCompile(`^\s*date\s+(\d{4}-\d{2}-\d{2})\s*(.*)$`)
 	sourceRE     = regexp.MustCompile(`^\s*source:\s*(\S+)\s*$`)
-	publishedRE  = regexp.MustCompile(`(?i)^\s*(?:published|posted|updated)\s*:?\s*(.+)$`)
-	bylineRE     = regexp.MustCompile(`^\s*(?i:by)\s+([\p{L}][\p{L}' .-]+?)(?:\s*[\[(<].*)?\s*$`)
 	withRE       = regexp.MustCompile(`^\s*(?:with|for)\s+(?:the\s+)?([\p{Lu}][\p{L}&' .-]+?)\s*$`)
 	issuedByRE   = regexp.MustCompile(`(?i)(?:press release|statement|release)\s+(?:was\s+)?(?:issued|published)\s+by\s+(?:the\s+)?([\p{Lu}][^.]*?)\s+on\s+`)
 	datelineRE   = regexp.MustCompile(`^\s*(.{6,40}?\d{4})\s*(?:--|—|–)\s`)
 	titlePrefix  = regexp.MustCompile(`(?i)^\s*(?:[•*\-]\s*)?(?:press release|news release|news story|statement)\s*:\s*`)
 	titleSuffix  = regexp.MustCompile(`\s*\[[^\]]*\d{4}\]\s*$`)
+	// "Source: Xinhua| 2025-06-02 10:15:00|Editor: Jane Doe"
+	sourceNameRE = regexp.MustCompile(`(?i)^\s*source\s*:\s*([^|]+?)\s*(?:\||$)`)
+	// an agency signing off at the story's end: "-- BERNAMA"
+	signOffRE = regexp.MustCompile(`^\s*(?:--|—|–)\s*(\p{L}[\p{L}&.' -]{1,40}?)\s*$`)
 )
 
 // boilerplate is what a page wraps an article in: comment prompts,
@@ -47,6 +95,7 @@ var boilerplate = regexp.MustCompile(`(?i)^\s*(?:` + strings.Join([]string{
 	`this site contains information from`, `for immediate release`, `contact\b`, `\d{3}-\d{3}-\d{4}\s*$`,
 	`press releases?\s*$`, `read more`, `related (?:articles|stories)`, `copyright`, `©`, `all rights reserved`,
 	`subscribe`, `sign up`, `follow us`, `advertisement`, `flag of `, `(?:\d+\s+)?comments?\s*$`,
+	`enditem\s*$`, `\(end\)\s*$`,
 }, "|") + `)`)
 
 // parseText splits text into lines, classifies them and reads the article's
@@ -70,24 +119,27 @@ func parseArticle(given schema.Article, text string) Input {
 func layout(text string, a *schema.Article) []line {
 	given := *a
 	lines := splitLines(text)
+	var st stated
+	ds := &dateStyle{text: text}
 	for i := range lines {
-		classifyLine(text, lines, i, a)
+		classifyLine(text, lines, i, &st, ds)
 	}
+	bareBylines(text, lines, &st, ds)
 	title := guessTitle(text, lines)
-	a.Title = firstNonEmpty(given.Title, a.Title, title)
-	a.Published = firstNonEmpty(given.Published, a.Published)
-	if a.Published == "" {
-		a.Published = guessPublished(text, lines)
+	url := firstNonEmpty(st.url, given.URL) // the text's own source line first, then the given URL
+	lines = readDateline(text, lines, firstNonEmpty(given.Published, st.published.value, dateFromURL(url)), &st, ds)
+	if st.published.value == "" || st.published.rank > byGuess {
+		st.published.offer(guessPublished(text, lines), byGuess)
 	}
-	if a.Published == "" {
-		a.Published = dateFromURL(a.URL) // the text's own source line first, then the given URL
+	if st.publisher.value == "" {
+		st.publisher.offer(sourceLine(text, lines), byLayout)
 	}
-	a.URL = firstNonEmpty(given.URL, a.URL)
-	a.Author = firstNonEmpty(given.Author, a.Author)
-	a.Publisher = firstNonEmpty(given.Publisher, a.Publisher)
-	if a.Publisher == "" {
-		a.Publisher = sourceLine(text, lines)
-	}
+
+	a.Title = firstNonEmpty(given.Title, st.title, title)
+	a.Published = firstNonEmpty(given.Published, st.published.value, dateFromURL(url))
+	a.URL = firstNonEmpty(given.URL, st.url)
+	a.Author = firstNonEmpty(given.Author, st.author.value)
+	a.Publisher = firstNonEmpty(given.Publisher, st.publisher.value)
 	return lines
 }
 
@@ -103,71 +155,53 @@ func splitLines(text string) []line {
 	return out
 }
 
-func classifyLine(text string, lines []line, i int, a *schema.Article) {
+// nearTop and nearEnd bound where headers, dates and bylines without "By"
+// are looked for.
+const nearTop, nearEnd = 15, 5
+
+func classifyLine(text string, lines []line, i int, st *stated, ds *dateStyle) {
 	l := &lines[i]
 	s := text[l.Start:l.End]
+	edge := i < nearTop || i >= len(lines)-nearEnd
 	switch {
 	case strings.TrimSpace(s) == "":
 		l.Kind = boilerLine
 	case i < 3 && seedHeaderRE.MatchString(s):
 		m := seedHeaderRE.FindStringSubmatch(s)
-		a.Published = m[1]
+		st.published.offer(m[1], byHeader)
 		if t := strings.TrimSpace(m[2]); len(strings.Fields(t)) >= 3 && looksLikeHeadline(t) {
-			a.Title = t
+			st.title = t
 			l.Kind = titleLine
 		} else {
 			// the header carries the date only; the rest is body text
 			l.Kind = bodyLine
 		}
 	case i < 3 && sourceRE.MatchString(s):
-		u := sourceRE.FindStringSubmatch(s)[1]
-		if validURL(u) {
-			a.URL = u
+		if u := sourceRE.FindStringSubmatch(s)[1]; validURL(u) {
+			st.url = u
 		}
 		l.Kind = headerLine
-	case i < 6 && publishedRE.MatchString(s):
-		if ds := findDates(publishedRE.FindStringSubmatch(s)[1], ""); len(ds) > 0 {
-			a.Published = ds[0].Date
-			l.Kind = headerLine
-		}
-	case bylineRE.MatchString(s) && isBylineName(bylineRE.FindStringSubmatch(s)[1]):
-		a.Author = nameCase(bylineRE.FindStringSubmatch(s)[1])
-		l.Kind = bylineLine
-		if i+1 < len(lines) {
-			if m := withRE.FindStringSubmatch(text[lines[i+1].Start:lines[i+1].End]); m != nil {
-				a.Publisher = strings.TrimSpace(m[1])
-			}
-		}
+	case edge && readSourceName(s, l, st, ds):
+	case len(s) < 400 && (strings.Contains(s, "by") || strings.Contains(s, "By") || strings.Contains(s, "BY")) && readCredits(s, l, st, ds):
+	case i >= len(lines)-nearEnd && readSignOff(s, l, st):
+	case len(s) < 300 && (edge || mayBeByline(s)) && readByline(text, lines, i, st, ds, !edge):
+	case i < nearTop && len(s) < 60 && bylineVocab().isRoleLine(s):
+		l.Kind = bylineLine // "Senior Reporter" under the writer's name
+	case edge && readDateLine(s, l, st, ds):
 	case i > 0 && lines[i-1].Kind == bylineLine && withRE.MatchString(s):
 		l.Kind = bylineLine
+		m := withRE.FindStringSubmatchIndex(s)
+		l.names = append(l.names, statedName{Start: l.Start + m[2], End: l.Start + m[3], Type: schema.Organization,
+			Name: s[m[2]:m[3]], Rule: "byline", Sure: true})
 	case boilerplate.MatchString(s):
 		l.Kind = boilerLine
 	}
-	if m := issuedByRE.FindStringSubmatch(s); m != nil && a.Publisher == "" {
-		a.Publisher = strings.TrimSpace(m[1])
+	if strings.Contains(s, "ssued") || strings.Contains(s, "ublished") || strings.Contains(s, "SSUED") || strings.Contains(s, "UBLISHED") {
+		// issuedByRE's own words, found fast: the regexp is slow on a long paragraph
+		if m := issuedByRE.FindStringSubmatch(s); m != nil {
+			st.publisher.offer(m[1], byGuess)
+		}
 	}
-}
-
-// isBylineName accepts two to four name words: "KANG KWANG-WOO", "Jane Doe".
-func isBylineName(s string) bool {
-	n := len(strings.Fields(s))
-	return n >= 2 && n <= 4 && !strings.ContainsAny(s, "0123456789")
-}
-
-// nameCase turns an all-capitals byline name into name case, hyphenated
-// parts included ("KANG KWANG-WOO" -> "Kang Kwang-woo").
-func nameCase(s string) string {
-	s = strings.TrimSpace(s)
-	if strings.ToUpper(s) != s {
-		return s
-	}
-	words := strings.Fields(strings.ToLower(s))
-	for i, w := range words {
-		r := []rune(w)
-		r[0] = unicode.ToUpper(r[0])
-		words[i] = string(r)
-	}
-	return strings.Join(words, " ")
 }
 
 // guessTitle takes the first line near the top that reads like a headline:
@@ -235,14 +269,48 @@ func guessPublished(text string, lines []line) string {
 
 var todayDateRE = regexp.MustCompile(`(?i)\btoday\s*\(\s*(?:[A-Z][a-z]+day,?\s+)?([^)]*\d{4})\s*\)`)
 
-// cleanByline turns a page's byline ("By Jane Doe, Staff Reporter") into a name.
-func cleanByline(s string) string {
-	s = strings.TrimSpace(s)
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "By "), "by ")
-	if i := strings.IndexAny(s, ",|("); i > 0 {
-		s = s[:i]
+// firstSentence is the first sentence that mentions e, or -1 when only a
+// byline or a dateline does: relations about e cite it as evidence.
+func (r *relator) firstSentence(e *entityBuild) int {
+	for _, mi := range e.Mentions {
+		if si := r.res.ms[mi].Sent; si >= 0 {
+			return si
+		}
 	}
-	return nameCase(strings.TrimSpace(s))
+	return -1
+}
+
+// metadataMentions makes mentions of the names the metadata lines state:
+// the authors People, the outlet or agency an Organization, the places
+// Locations, or Countries when the gazetteer says so. A name whose line
+// does not make it sure counts only when the gazetteer knows it.
+func (r *recognizer) metadataMentions(lines []line) {
+	for _, l := range lines {
+		for _, n := range l.names {
+			m := mention{Start: n.Start, End: n.End, Sent: -1, Type: n.Type, Name: n.Name, Rule: n.Rule, Conf: 0.9}
+			es := r.g.lookup(r.text[n.Start:n.End]) // "UK", "NASA" as written first
+			if len(es) == 0 {
+				es = r.g.lookup(n.Name)
+			}
+			if len(es) > 0 {
+				e := es[0]
+				switch {
+				case n.Type == schema.Location && e.Type == schema.Country,
+					n.Type == schema.Location && e.Type == schema.Location,
+					n.Type == schema.Organization && e.Type == schema.Organization:
+					m.Type, m.Canon, m.Country = e.Type, e.Name, e.Country
+				case !n.Sure || n.Type == schema.Location:
+					continue // a place that is a body or a company ("UNITED NATIONS")
+				}
+			} else if !n.Sure {
+				continue
+			}
+			if !n.Sure {
+				m.Conf = 0.8
+			}
+			r.out = append(r.out, m)
+		}
+	}
 }
 
 var agencyLineRE = regexp.MustCompile(`^(?:The\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:Department|Ministry|Office|Agency|Commission|Administration)(?:\s+(?:of|for)(?:\s+the)?\s+[A-Z][\w'’-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’-]*){0,4})?$`)

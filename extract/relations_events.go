@@ -107,7 +107,7 @@ func (r *relator) cityCountries(emit emitFn) {
 		}
 		cid := schema.EntityID(schema.Country, e.Country)
 		if _, ok := r.types[cid]; ok {
-			emit(r.ids[ei], cid, r.res.ms[e.Mentions[0]].Sent)
+			emit(r.ids[ei], cid, r.firstSentence(e)) // meta: not a dateline's Sent -1
 		}
 	}
 }

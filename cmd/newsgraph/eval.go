@@ -22,7 +22,7 @@ const (
 	floorEntityF1   = 0.92
 	floorRelationF1 = 0.75
 	floorTitles     = 0.95
-	floorMetadata   = 0.86
+	floorMetadata   = 0.95
 )
 
 // evalOptions are eval's flags beyond Config.
