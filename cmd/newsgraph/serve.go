@@ -11,7 +11,15 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/api"
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+)
+
+// The store and the extractor fit what the API asks of them.
+var (
+	_ api.Store     = (*graph.Store)(nil)
+	_ api.Writer    = (*graph.Store)(nil)
+	_ api.Extractor = (*extract.Extractor)(nil)
 )
 
 const exampleQuery = `{ search(query: "Korea") { score entity { id name type } } }`
@@ -43,7 +51,7 @@ func serve(ctx context.Context, ln net.Listener, cfg Config, stdout io.Writer) e
 	}
 	defer store.Close()
 	srv, err := api.NewServer(store, x, api.Config{
-		Token: cfg.Token, CORSOrigin: cfg.CORSOrigin, NoIntrospection: cfg.NoIntrospection,
+		Writer: store, Token: cfg.Token, CORSOrigin: cfg.CORSOrigin, NoIntrospection: cfg.NoIntrospection,
 		Timeout: cfg.Timeout, Logger: slog.Default(),
 		IsNotFound: func(err error) bool { return errors.Is(err, graph.ErrNotFound) },
 	})
