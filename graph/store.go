@@ -47,7 +47,8 @@ var ErrReadOnly = errors.New("graph: store is read-only")
 // use; writes are serialised.
 type Store struct {
 	qs       graph.QuadStore
-	name     string // what Open was given, for error messages
+	bolt     *bbolt.DB // under qs, for Backup; nil for the other backends
+	name     string    // what Open was given, for error messages
 	readOnly bool
 
 	tx *txSizer // the quad-change cap of the next write transaction
@@ -63,11 +64,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.TxDeltas < 0 {
 		return nil, fmt.Errorf("graph: open %s: TxDeltas is %d, want 0 (the default) or more", redact(cfg.DB), cfg.TxDeltas)
 	}
-	qs, name, err := openQuadStore(cfg)
+	qs, bdb, name, err := openQuadStore(cfg)
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{qs: qs, name: name, readOnly: cfg.ReadOnly, idx: newIndex(), tx: newTxSizer(cmp.Or(cfg.TxDeltas, DefaultTxDeltas))}
+	s := &Store{qs: qs, bolt: bdb, name: name, readOnly: cfg.ReadOnly, idx: newIndex(), tx: newTxSizer(cmp.Or(cfg.TxDeltas, DefaultTxDeltas))}
 	if err := s.load(ctx); err != nil {
 		qs.Close()
 		return nil, err
@@ -85,31 +86,34 @@ func isServerURL(db string) bool {
 	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") || strings.HasPrefix(db, "cockroach://")
 }
 
-func openQuadStore(cfg Config) (graph.QuadStore, string, error) {
+func openQuadStore(cfg Config) (graph.QuadStore, *bbolt.DB, string, error) {
 	db := cfg.DB
 	switch {
 	case db == "" || db == "memory":
 		qs, err := graph.NewQuadStore("memstore", "", nil)
 		if err != nil {
-			return nil, "memory", fmt.Errorf("graph: open memory store: %w", err)
+			return nil, nil, "memory", fmt.Errorf("graph: open memory store: %w", err)
 		}
-		return qs, "memory", nil
+		return qs, nil, "memory", nil
 	case isServerURL(db):
 		typ, addr, err := sqlAddr(db)
 		if err != nil {
-			return nil, redact(db), err
+			return nil, nil, redact(db), err
 		}
 		qs, err := openSQL(typ, addr, cfg.ReadOnly)
 		if err != nil {
-			return nil, redact(db), fmt.Errorf("graph: open %s: %w", redact(db), err)
+			return nil, nil, redact(db), fmt.Errorf("graph: open %s: %w", redact(db), err)
 		}
-		return qs, redact(db), nil
+		return qs, nil, redact(db), nil
 	default:
-		qs, err := openBolt(db, cfg.ReadOnly)
-		if err != nil {
-			return nil, db, fmt.Errorf("graph: open %s: %w", db, err)
+		qs, bdb, err := openBoltDB(db, cfg.ReadOnly, boltIndexes)
+		if errors.Is(err, ErrDamaged) {
+			return nil, nil, db, damaged(db, err)
 		}
-		return qs, db, nil
+		if err != nil {
+			return nil, nil, db, fmt.Errorf("graph: open %s: %w", db, err)
+		}
+		return qs, bdb, db, nil
 	}
 }
 
@@ -179,12 +183,23 @@ func openBolt(path string, readOnly bool) (graph.QuadStore, error) {
 // openBoltLayout is openBolt creating a missing store with the given
 // indexes (nil: Cayley's default, as stores made before layout.go have).
 func openBoltLayout(path string, readOnly bool, indexes []kv.QuadIndex) (graph.QuadStore, error) {
+	qs, _, err := openBoltDB(path, readOnly, indexes)
+	return qs, err
+}
+
+// openBoltDB is openBoltLayout, which also returns the bbolt database
+// under the quad store. An existing file is checked for damage first
+// (damage.go), since bbolt panics on a damaged page.
+func openBoltDB(path string, readOnly bool, indexes []kv.QuadIndex) (graph.QuadStore, *bbolt.DB, error) {
+	if err := checkBoltFile(path); err != nil {
+		return nil, nil, err
+	}
 	if !readOnly {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	} else if _, err := os.Stat(path); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	bdb, err := bbolt.Open(path, 0o644, &bbolt.Options{
 		Timeout:  2 * time.Second,
@@ -198,23 +213,23 @@ func openBoltLayout(path string, readOnly bool, indexes []kv.QuadIndex) (graph.Q
 		FreelistType:   bbolt.FreelistMapType,
 	})
 	if errors.Is(err, bbolt.ErrTimeout) {
-		return nil, fmt.Errorf("locked by another process: %w", err)
+		return nil, nil, fmt.Errorf("locked by another process: %w", err)
 	} else if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	db := hbolt.New(bdb)
 	if !readOnly {
 		if err := initBolt(db, indexes); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 			db.Close()
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	qs, err := kv.New(db, boltOptions)
 	if err != nil {
 		db.Close()
-		return nil, err
+		return nil, nil, err
 	}
-	return qs, nil
+	return qs, bdb, nil
 }
 
 // redact hides the password of a database URL in messages.
