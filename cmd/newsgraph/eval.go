@@ -34,6 +34,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if err := cfg.checkWorkers(); err != nil {
+		return err
+	}
 	if cfg.Gold == "" || fs.NArg() == 0 {
 		return fmt.Errorf("%w: want --gold DIR and at least one article", errUsage)
 	}
