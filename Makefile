@@ -13,7 +13,7 @@ PGDIR     := $(CURDIR)/.pgtest
 GOFILES   := $(shell find . -name '*.go' -not -path './$(WEB)/*') go.mod go.sum
 SEEDS     := $(wildcard seeds/*)
 
-.PHONY: all build assets run test test-deps vet eval bench loadtest clean
+.PHONY: all build assets run test test-deps vet race fuzz eval bench loadtest clean
 
 all: build
 
@@ -58,6 +58,21 @@ test: test-deps $(WEB_DIST) vet
 test-deps:
 	@.ci/deps.sh
 
+# race: the packages with concurrency (the HTTP server and its loader, the
+# store with its PostgreSQL tests, the extractor's workers, the commands)
+# under the race detector, against a PostgreSQL started as for make test.
+RACE_PKGS := ./api/... ./graph/ ./extract/ ./cmd/...
+race: test-deps $(WEB_DIST)
+	@set -e; \
+	url=$$(.ci/postgres.sh start $(PGDIR)-race); \
+	trap '.ci/postgres.sh stop $(PGDIR)-race >/dev/null 2>&1 || true' EXIT; \
+	NEWSGRAPH_TEST_POSTGRES="$$url" $(GO) test -race -count=1 -timeout 30m $(RACE_PKGS)
+
+# fuzz: every fuzz target for FUZZTIME (60s) each; see .ci/fuzz.sh.
+FUZZTIME ?= 60s
+fuzz: $(WEB_DIST)
+	@.ci/fuzz.sh $(FUZZTIME)
+
 eval: $(BIN)
 	@test -d "$(EVAL_DIR)/articles" || { echo "make eval: no evaluation set at $(EVAL_DIR) (set EVAL_DIR)"; exit 1; }
 	$(BIN) eval --check --gold $(EVAL_DIR)/gold $(EVAL_DIR)/articles
@@ -72,4 +87,4 @@ loadtest:
 	@.ci/loadtest.sh
 
 clean:
-	rm -rf bin $(PGDIR)
+	rm -rf bin $(PGDIR) $(PGDIR)-race
