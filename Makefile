@@ -80,9 +80,10 @@ eval: $(BIN)
 bench: $(WEB_DIST)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-# loadtest: wrk against the server on a generated graph (NEWSGRAPH_READS
-# articles, 10000 unless set), DURATION (20s) per read; LOADTEST_INPROCESS=1
-# adds the store's own figures and the ratio. See .ci/loadtest.sh.
+# loadtest: wrk against the server on a copy of a generated graph
+# (NEWSGRAPH_READS articles, 10000 unless set): mixed reads for 60 s, then
+# the same with 48 writers ingesting; LOADTEST_EACH=1 adds each read alone,
+# LOADTEST_INPROCESS=1 the store's own figures. See .ci/loadtest.sh.
 loadtest:
 	@.ci/loadtest.sh
 
