@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"regexp"
 	"runtime"
@@ -182,6 +183,10 @@ func TestSpecValidation(t *testing.T) {
 				t.Errorf("refused request answered with data: %s", r.Raw)
 			}
 		})
+	}
+	get := ts.do(t, http.MethodGet, "/graphql?query="+url.QueryEscape("{ stats { articles } }")+"&query="+url.QueryEscape("{ stats { entities } }"), nil)
+	if get.Status != http.StatusBadRequest || !strings.Contains(get.firstError(), `gives "query" 2 times`) {
+		t.Errorf("query twice in the URL: %d %s", get.Status, get.Raw)
 	}
 	// the same queries with proper values still run
 	for _, ok := range []struct {

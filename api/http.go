@@ -108,6 +108,11 @@ func (s *Server) paramsFromURL(r *http.Request) (params, *httpError) {
 		return params{}, &httpError{status: http.StatusRequestURITooLong, msg: "api: URL too long; use POST"}
 	}
 	q := r.URL.Query()
+	for _, k := range []string{"query", "operationName", "variables", "extensions"} {
+		if len(q[k]) > 1 {
+			return params{}, badRequest("the URL gives %q %d times", k, len(q[k]))
+		}
+	}
 	p := params{Query: q.Get("query"), OperationName: q.Get("operationName")}
 	for name, dst := range map[string]*map[string]interface{}{"variables": &p.Variables, "extensions": &p.Extensions} {
 		if raw := q.Get(name); raw != "" {
