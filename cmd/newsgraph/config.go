@@ -48,7 +48,7 @@ func defaultConfig() Config {
 		Addr:        envOr("NEWSGRAPH_ADDR", "127.0.0.1:8080"),
 		Token:       os.Getenv("NEWSGRAPH_TOKEN"),
 		Timeout:     10 * time.Second,
-		ReadTimeout: 15 * time.Second,
+		ReadTimeout: 10 * time.Second,
 		IdleTimeout: 2 * time.Minute,
 		MaxConns:    1024,
 		Server:      os.Getenv("NEWSGRAPH_SERVER"),
