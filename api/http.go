@@ -267,12 +267,26 @@ func (s *Server) run(r *http.Request, p params, media string) (int, *graphql.Res
 		// so that writers wait behind each other, never in front of reads
 		release()
 		release = func() {}
-		if release, herr = s.acquire(r.Context(), s.writeSlots, s.cfg.WriteQueueWait); herr != nil {
-			release = func() {}
+		wrelease, herr := s.acquire(r.Context(), s.writeSlots, s.cfg.WriteQueueWait)
+		if herr != nil {
 			return herr.status, &graphql.Result{Errors: []gqlerrors.FormattedError{{Message: herr.msg}}}
 		}
+		start := time.Now()
+		release = func() { s.restThenRelease(time.Since(start), wrelease) }
 	}
 	return s.execute(r, d, p, media)
+}
+
+// restThenRelease gives a write slot back once it has rested for its
+// share (Config.WriteShare) of the busy time: the answer goes out at
+// once, the next writer waits.
+func (s *Server) restThenRelease(busy time.Duration, release func()) {
+	rest := time.Duration(float64(busy) * (1 - s.cfg.WriteShare) / s.cfg.WriteShare)
+	if rest <= 0 {
+		release()
+		return
+	}
+	time.AfterFunc(rest, release)
 }
 
 // refuse answers a query a limit turned down.

@@ -109,6 +109,12 @@ type Config struct {
 	// (default Timeout). Writers never take the reads' slots.
 	MaxWriters     int
 	WriteQueueWait time.Duration
+	// WriteShare is the part of the time a write slot may be busy, from 0
+	// to 1 (default 0.5): after a mutation that held it for d, the slot
+	// rests d*(1-share)/share before the next one takes it. Extraction is
+	// CPU-bound, so a steady stream of writers would otherwise take a core
+	// from the reads for as long as it lasts.
+	WriteShare float64
 	// ReferenceExecutor runs every operation on graphql-go's executor, as
 	// gqlfast's differential tests do: slower, for comparing answers.
 	ReferenceExecutor bool
@@ -162,6 +168,9 @@ func NewServer(store Store, ex Extractor, cfg Config) (*Server, error) {
 	}
 	if cfg.WriteQueueWait <= 0 {
 		cfg.WriteQueueWait = cfg.Timeout
+	}
+	if cfg.WriteShare <= 0 || cfg.WriteShare > 1 {
+		cfg.WriteShare = 0.5
 	}
 	if cfg.DocCacheBytes <= 0 {
 		cfg.DocCacheBytes = 32 << 20

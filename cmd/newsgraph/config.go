@@ -32,6 +32,7 @@ type Config struct {
 	MaxConns        int           // connections open at once
 	MetricsAddr     string        // serve /metrics here rather than on Addr
 	MetricsToken    bool          // /metrics needs the token
+	WriteShare      float64       // the part of the time mutations may run
 	Server          string        // a running server's URL, for backup
 	Workers         int
 	TxDeltas        int
@@ -51,6 +52,7 @@ func defaultConfig() Config {
 		ReadTimeout: 10 * time.Second,
 		IdleTimeout: 2 * time.Minute,
 		MaxConns:    1024,
+		WriteShare:  0.5,
 		Server:      os.Getenv("NEWSGRAPH_SERVER"),
 		Workers:     runtime.GOMAXPROCS(0),
 	}
@@ -89,6 +91,7 @@ func newFlags(name string, cfg *Config, stderr io.Writer, want ...string) *flag.
 			fs.IntVar(&cfg.MaxConns, "max-conns", cfg.MaxConns, "connections open at once; more wait to be accepted")
 			fs.StringVar(&cfg.MetricsAddr, "metrics-addr", "", "serve /metrics on this address only, not on --addr")
 			fs.BoolVar(&cfg.MetricsToken, "metrics-token", false, "/metrics needs the bearer token, like mutations")
+			fs.Float64Var(&cfg.WriteShare, "write-share", cfg.WriteShare, "the part of the time mutations may run, above 0 and at most 1; the rest is the reads'")
 			fs.BoolVar(&cfg.ReadOnly, "read-only", false, "open the store read-only (a read-only file, or one another reader shares); mutations are refused")
 		case "tx-deltas":
 			fs.IntVar(&cfg.TxDeltas, "tx-deltas", 0, fmt.Sprintf("quad changes per store transaction, whole articles only (default %d); fewer hold less memory during a large load, and load more slowly", graph.DefaultTxDeltas))
@@ -181,6 +184,9 @@ func (c Config) checkServe() error {
 	}
 	if c.WriteTimeout != 0 && c.WriteTimeout <= c.Timeout {
 		return fmt.Errorf("%w: --write-timeout %s: want more than --timeout %s, or a query could never answer", errUsage, c.WriteTimeout, c.Timeout)
+	}
+	if c.WriteShare <= 0 || c.WriteShare > 1 {
+		return fmt.Errorf("%w: --write-share %v: want a part of the time above 0 and at most 1", errUsage, c.WriteShare)
 	}
 	if c.MaxConns < 1 {
 		return fmt.Errorf("%w: --max-conns %d: want 1 or more", errUsage, c.MaxConns)

@@ -72,7 +72,7 @@ func serve(ctx context.Context, ln net.Listener, cfg Config, stdout io.Writer) e
 	defer store.Close()
 	acfg := api.Config{
 		Token: cfg.Token, CORSOrigin: cfg.CORSOrigin, NoIntrospection: cfg.NoIntrospection,
-		Timeout: cfg.Timeout, Logger: slog.Default(), Metrics: metrics, Backup: store,
+		Timeout: cfg.Timeout, Logger: slog.Default(), Metrics: metrics, Backup: store, WriteShare: cfg.WriteShare,
 		IsNotFound: func(err error) bool { return errors.Is(err, graph.ErrNotFound) },
 	}
 	if !cfg.ReadOnly {
