@@ -19,6 +19,7 @@
 #   DURATION  per read with LOADTEST_EACH=1, as wrk takes it (default 20s, or $DURATION)
 #   LOADTEST_DB, LOADTEST_EACH=1, LOADTEST_INPROCESS=1, LOADTEST_THREADS (2),
 #   LOADTEST_CONNECTIONS (8), MIXED_DURATION (60s), WRITERS (48),
+#   LOADTEST_SERVE_FLAGS (more flags for serve, such as --write-share 1),
 #   LOADTEST_KEEP=1 (keep the server log, inputs and wrk output)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -120,7 +121,8 @@ trap 'exit 130' INT TERM
 # store is open (its read index is built at open: a minute or two for
 # 10,000 articles) and /healthz answers. It sets url.
 start_server() {
-	bin/newsgraph serve --db "$served" --addr 127.0.0.1:0 --token "$token" >"$work/serve.log" 2>&1 &
+	# shellcheck disable=SC2086 # LOADTEST_SERVE_FLAGS is split into flags
+	bin/newsgraph serve --db "$served" --addr 127.0.0.1:0 --token "$token" ${LOADTEST_SERVE_FLAGS:-} >"$work/serve.log" 2>&1 &
 	server=$!
 	say "serving $served, a copy of $db (pid $server, log $work/serve.log); waiting for the store to open"
 	local waited=0 addr=
@@ -375,8 +377,10 @@ awk '
 	  errs = v["non2xx"] + v["socket_errors"] + v["gql_errors"]
 	  if (v["checked"] == 0) errs++
 	  printf "%-8s %9.1f %9.3f %9.3f %9.3f %7d %6d %9s", $1, v["rps"], v["p50_ms"], v["p99_ms"], v["p999_ms"], errs, v["busy"], v["peak_rss_mb"]
-	  if ("w_requests" in v) printf "   writers: %d ingested (%.2f/s), p50 %.0f ms, p99 %.0f ms, %d errors, %d busy", \
-		v["w_checked"] - v["w_gql_errors"] - v["w_non2xx"], v["w_rps"], v["w_p50_ms"], v["w_p99_ms"], v["w_non2xx"] + v["w_socket_errors"] + v["w_gql_errors"], v["w_busy"]
+	  # a writer refused with 503 (it waited its time for the write slot)
+	  # is busy, not an error; its answer has errors too
+	  if ("w_requests" in v) printf "   writers: %d ingested, %d refused busy (503), %d errors; p50 %.0f ms, p99 %.0f ms", \
+		v["w_checked"] - v["w_gql_errors"], v["w_busy"], v["w_socket_errors"] + v["w_gql_errors"] - v["w_busy"], v["w_p50_ms"], v["w_p99_ms"]
 	  printf "\n"
 	  if (errs > 0) { bad = bad "\n  " $1 ": " errs " read errors" }
 	  if ($1 == "writers" && v["p99_ms"] >= 200) { bad = bad "\n  writers: read p99 " v["p99_ms"] " ms, over 200 ms" }
