@@ -10,6 +10,8 @@ import (
 	"github.com/graphql-go/graphql/gqlerrors"
 	"github.com/graphql-go/graphql/language/ast"
 	"github.com/graphql-go/graphql/language/visitor"
+
+	"github.com/newsgraph/newsgraph/api/gqlfast"
 )
 
 // graphql-go v0.8.1 misses two rules of the GraphQL specification, which
@@ -71,44 +73,21 @@ func checkVariables(schema *graphql.Schema, op *ast.OperationDefinition, vars ma
 		if vd == nil || vd.Variable == nil || vd.Variable.Name == nil {
 			continue
 		}
+		t := gqlfast.InputType(schema, vd.Type)
+		if t == nil {
+			continue // validation has refused it
+		}
 		name := vd.Variable.Name.Value
-		if reason, at := badInput(schema, vd.Type, vars[name], ""); reason != "" {
+		if reason, at := badInput(t, vars[name], ""); reason != "" {
 			return fmt.Errorf("api: variable \"$%s\" got invalid value %s%s: %s", name, shortJSON(vars[name]), at, reason)
 		}
 	}
 	return nil
 }
 
-// badInput says why v does not fit t, and where inside v ("" when all of
-// it); "" when it fits.
-func badInput(schema *graphql.Schema, t ast.Type, v interface{}, at string) (reason, where string) {
-	if v == nil {
-		return "", ""
-	}
-	switch t := t.(type) {
-	case *ast.NonNull:
-		return badInput(schema, t.Type, v, at)
-	case *ast.List:
-		items, ok := v.([]interface{})
-		if !ok {
-			return badInput(schema, t.Type, v, at) // one value stands for a list of one
-		}
-		for i, it := range items {
-			if r, w := badInput(schema, t.Type, it, fmt.Sprintf("%s[%d]", at, i)); r != "" {
-				return r, w
-			}
-		}
-		return "", ""
-	case *ast.Named:
-		if t.Name == nil {
-			return "", ""
-		}
-		return badNamed(schema, schema.Type(t.Name.Value), v, at)
-	}
-	return "", ""
-}
-
-func badNamed(schema *graphql.Schema, t graphql.Type, v interface{}, at string) (reason, where string) {
+// badInput says why v does not fit t, and where inside v (" at .field[2]",
+// "" when all of it); "" when it fits.
+func badInput(t graphql.Input, v interface{}, at string) (reason, where string) {
 	if v == nil {
 		return "", ""
 	}
@@ -119,6 +98,18 @@ func badNamed(schema *graphql.Schema, t graphql.Type, v interface{}, at string) 
 		return r, " at " + at
 	}
 	switch t := t.(type) {
+	case *graphql.NonNull:
+		return badInput(t.OfType, v, at)
+	case *graphql.List:
+		items, ok := v.([]interface{})
+		if !ok {
+			return badInput(t.OfType, v, at) // one value stands for a list of one
+		}
+		for i, it := range items {
+			if r, w := badInput(t.OfType, it, fmt.Sprintf("%s[%d]", at, i)); r != "" {
+				return r, w
+			}
+		}
 	case *graphql.Scalar:
 		if r := badScalar(t, v); r != "" {
 			return in(r)
@@ -134,40 +125,14 @@ func badNamed(schema *graphql.Schema, t graphql.Type, v interface{}, at string) 
 		}
 		fields := t.Fields()
 		for k, fv := range m {
-			f := fields[k]
-			if f == nil {
-				continue
-			}
-			if r, w := badField(schema, f.Type, fv, at+"."+k); r != "" {
-				return r, w
+			if f := fields[k]; f != nil {
+				if r, w := badInput(f.Type, fv, at+"."+k); r != "" {
+					return r, w
+				}
 			}
 		}
 	}
 	return "", ""
-}
-
-// badField is badInput for an input object's field, whose type is the
-// schema's rather than the query's.
-func badField(schema *graphql.Schema, t graphql.Input, v interface{}, at string) (string, string) {
-	if v == nil {
-		return "", ""
-	}
-	switch t := t.(type) {
-	case *graphql.NonNull:
-		return badField(schema, t.OfType, v, at)
-	case *graphql.List:
-		items, ok := v.([]interface{})
-		if !ok {
-			return badField(schema, t.OfType, v, at)
-		}
-		for i, it := range items {
-			if r, w := badField(schema, t.OfType, it, fmt.Sprintf("%s[%d]", at, i)); r != "" {
-				return r, w
-			}
-		}
-		return "", ""
-	}
-	return badNamed(schema, t, v, at)
 }
 
 // badScalar checks a JSON value against a built-in scalar.

@@ -92,7 +92,7 @@ func newPlan(schema *graphql.Schema, d *Doc, op *ast.OperationDefinition) (*Plan
 		if vd.Variable == nil || vd.Variable.Name == nil {
 			return nil, ErrFallback
 		}
-		t := inputType(schema, vd.Type)
+		t := InputType(schema, vd.Type)
 		if t == nil {
 			return nil, ErrFallback
 		}
@@ -102,15 +102,16 @@ func newPlan(schema *graphql.Schema, d *Doc, op *ast.OperationDefinition) (*Plan
 	return p, nil
 }
 
-// inputType is the schema's type for a variable's declared type.
-func inputType(schema *graphql.Schema, t ast.Type) graphql.Input {
+// InputType is the schema's type for a variable's declared type; nil when
+// the schema has none such.
+func InputType(schema *graphql.Schema, t ast.Type) graphql.Input {
 	switch t := t.(type) {
 	case *ast.NonNull:
-		if in := inputType(schema, t.Type); in != nil {
+		if in := InputType(schema, t.Type); in != nil {
 			return graphql.NewNonNull(in)
 		}
 	case *ast.List:
-		if in := inputType(schema, t.Type); in != nil {
+		if in := InputType(schema, t.Type); in != nil {
 			return graphql.NewList(in)
 		}
 	case *ast.Named:
