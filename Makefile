@@ -15,7 +15,7 @@ PGDIR     := $(CURDIR)/.pgtest
 GOFILES   := $(shell find . -name '*.go' -not -path './$(WEB)/*') go.mod go.sum
 SEEDS     := $(wildcard seeds/*)
 
-.PHONY: all build assets run notebook test test-deps vet eval cv ablation train bench loadtest clean
+.PHONY: all build assets run notebook test test-deps vet race fuzz eval cv ablation train bench loadtest clean
 
 all: build
 
@@ -67,6 +67,25 @@ test: test-deps $(WEB_DIST) vet
 test-deps:
 	@.ci/deps.sh
 
+# race: the packages with concurrency (the HTTP server and its loader, the
+# store with its PostgreSQL tests, the extractor's workers, the commands)
+# under the race detector, against a PostgreSQL started as for make test.
+# The tests that kill or stop other processes (crash consistency, PostgreSQL
+# going away) run in make test only: they test no goroutines of their own,
+# and under the detector they take many times as long.
+RACE_PKGS := ./api/... ./graph/ ./extract/ ./cmd/...
+RACE_SKIP := TestCrashLeavesWholeArticles|TestPostgresGoesAwayMidIngest
+race: test-deps $(WEB_DIST)
+	@set -e; \
+	url=$$(.ci/postgres.sh start $(PGDIR)-race); \
+	trap '.ci/postgres.sh stop $(PGDIR)-race >/dev/null 2>&1 || true' EXIT; \
+	NEWSGRAPH_TEST_POSTGRES="$$url" $(GO) test -race -count=1 -timeout 30m -skip '$(RACE_SKIP)' $(RACE_PKGS)
+
+# fuzz: every fuzz target for FUZZTIME (60s) each; see .ci/fuzz.sh.
+FUZZTIME ?= 60s
+fuzz: $(WEB_DIST)
+	@.ci/fuzz.sh $(FUZZTIME)
+
 eval: $(BIN)
 	@test -d "$(EVAL_DIR)/articles" || { echo "make eval: no evaluation set at $(EVAL_DIR) (set EVAL_DIR)"; exit 1; }
 	$(BIN) eval --check --gold $(EVAL_DIR)/gold $(EVAL_DIR)/articles
@@ -93,11 +112,12 @@ ablation: $(BIN)
 bench: $(WEB_DIST)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-# loadtest: wrk against the server on a generated graph (NEWSGRAPH_READS
-# articles, 10000 unless set), DURATION (20s) per read; LOADTEST_INPROCESS=1
-# adds the store's own figures and the ratio. See .ci/loadtest.sh.
+# loadtest: wrk against the server on a copy of a generated graph
+# (NEWSGRAPH_READS articles, 10000 unless set): mixed reads for 60 s, then
+# the same with 48 writers ingesting; LOADTEST_EACH=1 adds each read alone,
+# LOADTEST_INPROCESS=1 the store's own figures. See .ci/loadtest.sh.
 loadtest:
 	@.ci/loadtest.sh
 
 clean:
-	rm -rf bin $(PGDIR)
+	rm -rf bin $(PGDIR) $(PGDIR)-race

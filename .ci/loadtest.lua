@@ -2,13 +2,13 @@
 -- api/bench_reads_test.go's BenchmarkHandlerReads, cycling through inputs
 -- drawn from the live graph, and checks that the answers are answers.
 --
---   LOADTEST_READ=EntityByID|Search|Neighborhood2|Path
+--   LOADTEST_READ=EntityByID|Search|Neighborhood2|Path|Mixed (the four in turn)
 --   LOADTEST_INPUTS=file   a Lua chunk returning {ids=, prefixes=, pairs=};
 --                          its strings are already JSON-escaped
 --
 -- done() prints one line for the shell to read:
---   loadtest read=... requests=... rps=... p50_ms=... p99_ms=... non2xx=...
---            socket_errors=... gql_errors=... checked=...
+--   loadtest read=... requests=... rps=... p50_ms=... p99_ms=... p999_ms=...
+--            non2xx=... busy=... socket_errors=... gql_errors=... checked=...
 
 -- The query texts are BenchmarkHandlerReads's, byte for byte, so its
 -- in-process requests/s compare with these.
@@ -35,8 +35,11 @@ local variables = {
 }
 
 local read = os.getenv("LOADTEST_READ") or ""
-if not queries[read] then
-	error("loadtest.lua: LOADTEST_READ=" .. read .. ": want EntityByID, Search, Neighborhood2 or Path")
+local kinds = {read}
+if read == "Mixed" then
+	kinds = {"EntityByID", "Search", "Neighborhood2", "Path"}
+elseif not queries[read] then
+	error("loadtest.lua: LOADTEST_READ=" .. read .. ": want EntityByID, Search, Neighborhood2, Path or Mixed")
 end
 
 -- setup runs in the main state, once per thread; done reads the threads'
@@ -50,14 +53,14 @@ end
 
 -- Per-thread state: the bodies, prebuilt, and where this thread is in them.
 local bodies, next_body = {}, 1
-responses, gql_errors, sample = 0, 0, nil
+responses, gql_errors, busy, sample = 0, 0, 0, nil
 
 function init(args)
 	local q = dofile(os.getenv("LOADTEST_INPUTS"))
 	local n = #q.ids
-	local query = jsonString(queries[read])
 	for i = 1, n do
-		bodies[i] = '{"query":' .. query .. ',"variables":' .. variables[read](q, i) .. '}'
+		local kind = kinds[(i - 1) % #kinds + 1]
+		bodies[i] = '{"query":' .. jsonString(queries[kind]) .. ',"variables":' .. variables[kind](q, i) .. '}'
 	end
 	-- threads start at different places so they do not ask the same thing
 	-- at once
@@ -77,6 +80,9 @@ end
 -- fast one.
 function response(status, headers, body)
 	responses = responses + 1
+	if status == 503 then
+		busy = busy + 1
+	end
 	if body:find('"errors"', 1, true) then
 		gql_errors = gql_errors + 1
 		if not sample then sample = body:sub(1, 300) end
@@ -84,18 +90,19 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-	local checked, gerr, first = 0, 0, nil
+	local checked, gerr, nbusy, first = 0, 0, 0, nil
 	for _, t in ipairs(threads) do
 		checked = checked + t:get("responses")
 		gerr = gerr + t:get("gql_errors")
+		nbusy = nbusy + t:get("busy")
 		first = first or t:get("sample")
 	end
 	local e = summary.errors
 	io.write(string.format(
-		"loadtest read=%s requests=%d rps=%.1f p50_ms=%.3f p99_ms=%.3f non2xx=%d socket_errors=%d gql_errors=%d checked=%d\n",
+		"loadtest read=%s requests=%d rps=%.1f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f non2xx=%d busy=%d socket_errors=%d gql_errors=%d checked=%d\n",
 		read, summary.requests, summary.requests / (summary.duration / 1e6),
-		latency:percentile(50) / 1e3, latency:percentile(99) / 1e3,
-		e.status, e.connect + e.read + e.write + e.timeout, gerr, checked))
+		latency:percentile(50) / 1e3, latency:percentile(99) / 1e3, latency:percentile(99.9) / 1e3,
+		e.status, nbusy, e.connect + e.read + e.write + e.timeout, gerr, checked))
 	if first then
 		io.write("loadtest first error answer: " .. first .. "\n")
 	end

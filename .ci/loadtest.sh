@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
-# Load test of the GraphQL server (issue #5): serves a generated bbolt graph
-# on loopback, drives the four reads of api/bench_reads_test.go with wrk and
-# reports requests/s, p50 and p99 for each; with LOADTEST_INPROCESS=1 it
-# then times the same reads on the store in process (graph's
-# BenchmarkReads) and prints the ratio, the API's own overhead.
+# Load test of the GraphQL server: serves a copy of a generated bbolt graph
+# on loopback and drives it with wrk in two runs (issue #14):
+#   mixed    the four reads of api/bench_reads_test.go in turn, for
+#            MIXED_DURATION (60s): requests/s, p50, p99, p99.9, errors
+#            (there must be none) and the server's peak resident memory;
+#   writers  the same reads while WRITERS (48) connections ingest new
+#            articles through ingestArticle all along: the reads must keep
+#            p99 under 200 ms and get no 503.
+# With LOADTEST_EACH=1 it first drives each read alone for DURATION (issue
+# #5), and with LOADTEST_INPROCESS=1 it then times the same reads on the
+# store in process (graph's BenchmarkReads) and prints the ratio, the API's
+# own overhead.
 #
 #   .ci/loadtest.sh [DB] [DURATION]      (or make loadtest)
 #
 #   DB        a bbolt store; default graph's benchmark store of
 #             NEWSGRAPH_READS (10000) articles, built first when missing
-#   DURATION  per read, as wrk takes it (default 20s, or $DURATION)
-#   LOADTEST_DB, LOADTEST_INPROCESS=1, LOADTEST_THREADS (2), LOADTEST_CONNECTIONS (8),
+#   DURATION  per read with LOADTEST_EACH=1, as wrk takes it (default 20s, or $DURATION)
+#   LOADTEST_DB, LOADTEST_EACH=1, LOADTEST_INPROCESS=1, LOADTEST_THREADS (2),
+#   LOADTEST_CONNECTIONS (8), MIXED_DURATION (60s), WRITERS (48),
+#   LOADTEST_SERVE_FLAGS (more flags for serve, such as --write-share 1),
 #   LOADTEST_KEEP=1 (keep the server log, inputs and wrk output)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,8 +31,11 @@ db=${1:-${LOADTEST_DB:-$tmp/newsgraph-reads-$n-seed1.db}}
 duration=${2:-${DURATION:-20s}}
 threads=${LOADTEST_THREADS:-2}
 conns=${LOADTEST_CONNECTIONS:-8}
+mixed_duration=${MIXED_DURATION:-60s}
+writers=${WRITERS:-48}
 draws=1000 # inputs per read, as graph's scaleQueries
 reads=(EntityByID Search Neighborhood2 Path)
+token=loadtest-$$-$RANDOM
 
 # swap replaces every from in s with to, for the awk programs below (gsub
 # reads the backslashes of its replacement differently in each awk).
@@ -95,6 +107,7 @@ stop_server() {
 finish() {
 	local rc=$?
 	stop_server
+	rm -f "$work/served.db" # a gigabyte for 10,000 articles; the store it copies stays
 	if [ "$rc" -eq 0 ] && [ "${LOADTEST_KEEP:-0}" != 1 ]; then
 		rm -rf "$work"
 	else
@@ -108,9 +121,10 @@ trap 'exit 130' INT TERM
 # store is open (its read index is built at open: a minute or two for
 # 10,000 articles) and /healthz answers. It sets url.
 start_server() {
-	bin/newsgraph serve --db "$db" --addr 127.0.0.1:0 >"$work/serve.log" 2>&1 &
+	# shellcheck disable=SC2086 # LOADTEST_SERVE_FLAGS is split into flags
+	bin/newsgraph serve --db "$served" --addr 127.0.0.1:0 --token "$token" ${LOADTEST_SERVE_FLAGS:-} >"$work/serve.log" 2>&1 &
 	server=$!
-	say "serving $db (pid $server, log $work/serve.log); waiting for the store to open"
+	say "serving $served, a copy of $db (pid $server, log $work/serve.log); waiting for the store to open"
 	local waited=0 addr=
 	while :; do
 		addr=$(sed -n 's|^  GraphQL:  POST http://\([0-9.:]*\)/graphql$|\1|p' "$work/serve.log")
@@ -257,14 +271,64 @@ inprocess() {
 	}' "$work/inprocess.txt" >"$work/store"
 }
 
+# peak_rss prints the server's peak resident memory in MiB since the last
+# reset_peak.
+reset_peak() { echo 5 >"/proc/$server/clear_refs" 2>/dev/null || say "cannot reset the peak RSS; it counts from the start"; }
+peak_rss() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status"; }
+
+# run_mixed drives the four reads in turn for mixed_duration, with writer
+# connections ingesting articles beside them when $1 is above zero, and
+# appends "<run> <result line> peak_rss_mb=... [writer line]" to mixed.
+run_mixed() {
+	local nwriters=$1 run=mixed bound wpid=
+	bound=$(($(seconds "$mixed_duration") + 60))
+	[ "$nwriters" -gt 0 ] && run=writers
+	reset_peak
+	if [ "$nwriters" -gt 0 ]; then
+		say "writers: wrk -t1 -c$nwriters -d$mixed_duration ingesting $(wc -l <"$work/articles") articles in turn"
+		LOADTEST_ARTICLES=$work/articles LOADTEST_TOKEN=$token \
+			timeout --foreground "$bound" wrk -t1 -c"$nwriters" -d"$mixed_duration" --timeout 30s --latency \
+			-s .ci/loadtest-write.lua "$url/graphql" >"$work/wrk-writers.txt" 2>&1 &
+		wpid=$!
+	fi
+	say "$run: reads in turn, wrk -t$threads -c$conns -d$mixed_duration"
+	LOADTEST_READ=Mixed LOADTEST_INPUTS=$work/inputs.lua \
+		timeout --foreground "$bound" wrk -t"$threads" -c"$conns" -d"$mixed_duration" --timeout 10s --latency \
+		-s .ci/loadtest.lua "$url/graphql" >"$work/wrk-reads-$run.txt" 2>&1 ||
+		die "$run: wrk failed: $(cat "$work/wrk-reads-$run.txt")"
+	local line wline=
+	line=$(grep '^loadtest read=' "$work/wrk-reads-$run.txt") || die "$run: no result line: $(cat "$work/wrk-reads-$run.txt")"
+	grep '^loadtest first error answer' "$work/wrk-reads-$run.txt" >&2 || true
+	if [ -n "$wpid" ]; then
+		wait "$wpid" || die "writers: wrk failed: $(cat "$work/wrk-writers.txt")"
+		wline=$(grep '^loadtest writers' "$work/wrk-writers.txt" | sed 's/^loadtest writers /w_/; s/ / w_/g') ||
+			die "writers: no result line: $(cat "$work/wrk-writers.txt")"
+		grep '^loadtest first writer error' "$work/wrk-writers.txt" >&2 || true
+	fi
+	echo "$run ${line#loadtest } peak_rss_mb=$(peak_rss) $wline" >>"$work/mixed"
+}
+
+# the served copy takes the writers' articles; the store stays as built
+served=$work/served.db
+say "copying $db to $served"
+cp --sparse=always "$db" "$served"
+ls seeds/*.txt >"$work/articles"
+if [ -d "${EVAL_DIR:-../shared/eval}/articles" ]; then
+	ls "${EVAL_DIR:-../shared/eval}"/articles/*.txt >>"$work/articles" 2>/dev/null || true
+fi
 start_server
 fetch_entities
 say "$(cut -f1 "$work/entities.tsv" | sort -u | wc -l) articles, $(awk -F '\t' '$2 != ""' "$work/entities.tsv" | wc -l) mentions; drawing $draws inputs per read"
 draw_inputs
 : >"$work/results"
-for r in "${reads[@]}"; do
-	run_read "$r"
-done
+: >"$work/mixed"
+if [ "${LOADTEST_EACH:-0}" = 1 ]; then
+	for r in "${reads[@]}"; do
+		run_read "$r"
+	done
+fi
+run_mixed 0
+run_mixed "$writers"
 stop_server # the in-process benchmark opens the same file
 
 store_cmd="NEWSGRAPH_READS=$n go test -run '^\$' -bench '^BenchmarkReads\$' ./graph/"
@@ -277,31 +341,55 @@ if [ "${LOADTEST_INPROCESS:-0}" = 1 ]; then
 	fi
 fi
 
+if [ -s "$work/results" ]; then
 echo
-echo "newsgraph load test: $db, wrk -t$threads -c$conns -d$duration on loopback"
-awk -v storefile="$work/store" '
-	BEGIN { while ((getline l < storefile) > 0) { split(l, f, " "); nstore++; ops[f[1]] = f[2]; p50[f[1]] = f[3]; p99[f[1]] = f[4] } }
-	{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+	echo "newsgraph load test: $db, wrk -t$threads -c$conns -d$duration on loopback"
+	awk -v storefile="$work/store" '
+		BEGIN { while ((getline l < storefile) > 0) { split(l, f, " "); nstore++; ops[f[1]] = f[2]; p50[f[1]] = f[3]; p99[f[1]] = f[4] } }
+		{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+		  errs = v["non2xx"] + v["socket_errors"] + v["gql_errors"]
+		  if (v["checked"] == 0) errs++
+		  bad += errs
+		  row[NR] = sprintf("%-14s %9.1f %9.3f %9.3f %7d", v["read"], v["rps"], v["p50_ms"], v["p99_ms"], errs)
+		  if (v["read"] in ops) row[NR] = row[NR] sprintf(" %11.1f %9.3f %9.3f %7.1f", ops[v["read"]],
+			p50[v["read"]] / 1000, p99[v["read"]] / 1000, v["rps"] > 0 ? ops[v["read"]] / v["rps"] : 0)
+		  n = NR }
+		END {
+			h = sprintf("%-14s %9s %9s %9s %7s", "read", "req/s", "p50 ms", "p99 ms", "errors")
+			if (nstore > 0) h = h sprintf(" %11s %9s %9s %7s", "store op/s", "store p50", "store p99", "ratio")
+			print h
+			for (i = 1; i <= n; i++) print row[i]
+			if (nstore > 0) {
+				print "ratio: store ops/s / API req/s. The store is timed on one goroutine, the API under"
+				print "the connections of wrk on the same cores; the inputs are drawn alike, not the same ones."
+			}
+			exit (bad > 0)
+		}' "$work/results" || {
+		echo
+		die "some requests failed or answered errors (wrk output in $work); the figures above do not count"
+	}
+fi
+
+echo
+echo "newsgraph mixed load: $db ($n articles), reads wrk -t$threads -c$conns -d$mixed_duration on loopback; writers -c$writers"
+awk '
+	{ delete v; for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 	  errs = v["non2xx"] + v["socket_errors"] + v["gql_errors"]
 	  if (v["checked"] == 0) errs++
-	  bad += errs
-	  row[NR] = sprintf("%-14s %9.1f %9.3f %9.3f %7d", v["read"], v["rps"], v["p50_ms"], v["p99_ms"], errs)
-	  if (v["read"] in ops) row[NR] = row[NR] sprintf(" %11.1f %9.3f %9.3f %7.1f", ops[v["read"]],
-		p50[v["read"]] / 1000, p99[v["read"]] / 1000, v["rps"] > 0 ? ops[v["read"]] / v["rps"] : 0)
-	  n = NR }
-	END {
-		h = sprintf("%-14s %9s %9s %9s %7s", "read", "req/s", "p50 ms", "p99 ms", "errors")
-		if (nstore > 0) h = h sprintf(" %11s %9s %9s %7s", "store op/s", "store p50", "store p99", "ratio")
-		print h
-		for (i = 1; i <= n; i++) print row[i]
-		if (nstore > 0) {
-			print "ratio: store ops/s / API req/s. The store is timed on one goroutine, the API under"
-			print "the connections of wrk on the same cores; the inputs are drawn alike, not the same ones."
-		}
-		exit (bad > 0)
-	}' "$work/results" || {
+	  printf "%-8s %9.1f %9.3f %9.3f %9.3f %7d %6d %9s", $1, v["rps"], v["p50_ms"], v["p99_ms"], v["p999_ms"], errs, v["busy"], v["peak_rss_mb"]
+	  # a writer refused with 503 (it waited its time for the write slot)
+	  # is busy, not an error; its answer has errors too
+	  if ("w_requests" in v) printf "   writers: %d ingested, %d refused busy (503), %d errors; p50 %.0f ms, p99 %.0f ms", \
+		v["w_checked"] - v["w_gql_errors"], v["w_busy"], v["w_socket_errors"] + v["w_gql_errors"] - v["w_busy"], v["w_p50_ms"], v["w_p99_ms"]
+	  printf "\n"
+	  if (errs > 0) { bad = bad "\n  " $1 ": " errs " read errors" }
+	  if ($1 == "writers" && v["p99_ms"] >= 200) { bad = bad "\n  writers: read p99 " v["p99_ms"] " ms, over 200 ms" }
+	  if ($1 == "writers" && v["busy"] > 0) { bad = bad "\n  writers: " v["busy"] " reads answered 503" }
+	}
+	BEGIN { printf "%-8s %9s %9s %9s %9s %7s %6s %9s\n", "run", "req/s", "p50 ms", "p99 ms", "p99.9 ms", "errors", "503", "peak MiB" }
+	END { if (bad != "") { print "short of the targets:" bad; exit 1 } }' "$work/mixed" || {
 	echo
-	die "some requests failed or answered errors (wrk output in $work); the figures above do not count"
+	die "the mixed load missed its targets (wrk output in $work)"
 }
 if [ ! -s "$work/store" ]; then
 	echo

@@ -5,12 +5,14 @@
 #                               of 127.0.0.1 (socket in DIR), create database
 #                               newsgraph_test and print its URL, one line
 #   .ci/postgres.sh stop DIR    stop it
+#   .ci/postgres.sh restart DIR start a stopped cluster of DIR again, on its
+#                               port, with its data
 #
 # Everything but the URL goes to stderr. PostgreSQL refuses to run as root,
 # so as root the cluster belongs to the user postgres.
 set -euo pipefail
 
-usage() { echo "usage: $0 start|stop DIR" >&2; exit 2; }
+usage() { echo "usage: $0 start|stop|restart DIR" >&2; exit 2; }
 [ $# -eq 2 ] || usage
 cmd=$1
 dir=$2
@@ -100,8 +102,20 @@ stop() {
 	as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >&2
 }
 
+restart() {
+	local bin port
+	bin=$(find_bin) || { echo "postgres.sh: pg_ctl not found" >&2; exit 1; }
+	dir=$(cd "$dir" && pwd)
+	[ -f "$dir/port" ] && [ -d "$dir/data" ] || { echo "postgres.sh: no cluster in $dir to restart" >&2; exit 1; }
+	port=$(cat "$dir/port")
+	as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+		-o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >&2 ||
+		{ cat "$dir/server.log" >&2; exit 1; }
+}
+
 case $cmd in
 start) start ;;
 stop) stop ;;
+restart) restart ;;
 *) usage ;;
 esac

@@ -98,6 +98,9 @@ func openStore(t testing.TB, docs []schema.Document) *graph.Store {
 // newServer starts a server over a fresh in-memory store loaded with docs.
 func newServer(t testing.TB, cfg api.Config, docs []schema.Document) *testServer {
 	st := openStore(t, docs)
+	if cfg.Writer == nil {
+		cfg.Writer = st
+	}
 	ts := serve(t, st, cfg)
 	ts.store = st
 	return ts

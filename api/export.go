@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -58,13 +59,16 @@ func (s *Server) serveExport(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	release, herr := s.acquire(r.Context())
+	release, herr := s.acquire(r.Context(), s.readSlots, s.cfg.QueueWait)
 	if herr != nil {
 		w.Header().Set("Retry-After", "1")
 		fail(herr.status, "%s", strings.TrimPrefix(herr.msg, "api: "))
 		return
 	}
 	defer release()
+	// an export streams for as long as the graph is large: the server's
+	// write timeout, which bounds an answer to a query, does not apply
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
 	t := exportTypes[q.Format]
 	name := "newsgraph"
 	if q.Entity != "" {

@@ -11,14 +11,16 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/gqlerrors"
 	"github.com/graphql-go/graphql/language/ast"
-	"github.com/graphql-go/graphql/language/location"
 	"github.com/graphql-go/graphql/language/parser"
 	"github.com/graphql-go/graphql/language/source"
+
+	"github.com/newsgraph/newsgraph/api/gqlfast"
 )
 
 // /graphql follows GraphQL over HTTP: POST with an application/json body,
@@ -106,6 +108,11 @@ func (s *Server) paramsFromURL(r *http.Request) (params, *httpError) {
 		return params{}, &httpError{status: http.StatusRequestURITooLong, msg: "api: URL too long; use POST"}
 	}
 	q := r.URL.Query()
+	for _, k := range []string{"query", "operationName", "variables", "extensions"} {
+		if len(q[k]) > 1 {
+			return params{}, badRequest("the URL gives %q %d times", k, len(q[k]))
+		}
+	}
 	p := params{Query: q.Get("query"), OperationName: q.Get("operationName")}
 	for name, dst := range map[string]*map[string]interface{}{"variables": &p.Variables, "extensions": &p.Extensions} {
 		if raw := q.Get(name); raw != "" {
@@ -152,6 +159,11 @@ func decodeBody(body []byte) (params, *httpError) {
 	if err := json.Unmarshal(body, &raw); err != nil {
 		return params{}, badRequest("body is not a JSON object: %v", err)
 	}
+	if k, dup := duplicateKey(body); dup {
+		// encoding/json keeps the last: which query would run is
+		// ambiguous, and a filter that read the first saw another one
+		return params{}, badRequest("the body gives %q twice", k)
+	}
 	var p params
 	q, ok := raw["query"]
 	if !ok {
@@ -172,6 +184,32 @@ func decodeBody(body []byte) (params, *httpError) {
 	return p, nil
 }
 
+// duplicateKey finds a member name given twice in the body's top-level
+// object, which must be valid JSON.
+func duplicateKey(body []byte) (string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if _, err := dec.Token(); err != nil { // {
+		return "", false
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		k, _ := t.(string)
+		if seen[k] {
+			return k, true
+		}
+		seen[k] = true
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return "", false
+		}
+	}
+	return "", false
+}
+
 // decodeField decodes raw[name] into dst when present and not null; JSON
 // of another type (an array for a map, a number for a string) is an error.
 func decodeField(raw map[string]json.RawMessage, name string, dst interface{}) error {
@@ -188,35 +226,67 @@ func (s *Server) run(r *http.Request, p params, media string) (int, *graphql.Res
 	if err := s.limits.prescan(p.Query); err != nil {
 		return s.refuse(media, err)
 	}
-	release, herr := s.acquire(r.Context())
+	// a read slot is held through parsing and validation too: they are
+	// work, and whether the operation writes is not known before
+	release, herr := s.acquire(r.Context(), s.readSlots, s.cfg.QueueWait)
 	if herr != nil {
 		return herr.status, &graphql.Result{Errors: []gqlerrors.FormattedError{{Message: herr.msg}}}
 	}
-	// the slot is held through parsing and validation too: they are work
-	defer release()
-	cd, cached := s.docs.get(p.Query)
+	defer func() { release() }()
+	d, cached := s.docs.Get(p.Query)
 	if !cached {
 		doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{
 			Body: []byte(p.Query), Name: "GraphQL request"})})
 		if err != nil {
 			return s.requestFailed(media, gqlerrors.FormatErrors(err))
 		}
-		cd = &cachedDoc{doc: doc}
+		d = gqlfast.NewDoc(p.Query, doc)
 	}
-	if r.Method != http.MethodPost && operationType(cd.doc, p.OperationName) == ast.OperationTypeMutation {
+	op := operation(d.AST, p.OperationName)
+	mutation := op != nil && op.Operation == ast.OperationTypeMutation
+	if r.Method != http.MethodPost && mutation {
 		return http.StatusMethodNotAllowed, &graphql.Result{Errors: []gqlerrors.FormattedError{
 			{Message: "api: mutations are only accepted over POST"}}}
 	}
-	if err := s.walk(cd.doc, p.Variables); err != nil {
+	if err := s.walk(d.AST, p.Variables); err != nil {
 		return s.refuse(media, err)
 	}
 	if !cached {
-		if v := graphql.ValidateDocument(&s.schema, cd.doc, nil); !v.IsValid {
-			return s.requestFailed(media, s.scrub(v.Errors))
+		if v := graphql.ValidateDocument(&s.schema, d.AST, validationRules); !v.IsValid {
+			return s.requestFailed(media, v.Errors)
 		}
-		s.docs.put(p.Query, cd)
+		s.docs.Put(d)
 	}
-	return s.execute(r, cd, p, media)
+	if op != nil {
+		if err := checkVariables(&s.schema, op, p.Variables); err != nil {
+			return s.requestFailed(media, []gqlerrors.FormattedError{{Message: err.Error()}})
+		}
+	}
+	if mutation {
+		// a writer queues for a write slot with the read slot given back,
+		// so that writers wait behind each other, never in front of reads
+		release()
+		release = func() {}
+		wrelease, herr := s.acquire(r.Context(), s.writeSlots, s.cfg.WriteQueueWait)
+		if herr != nil {
+			return herr.status, &graphql.Result{Errors: []gqlerrors.FormattedError{{Message: herr.msg}}}
+		}
+		start := time.Now()
+		release = func() { s.restThenRelease(time.Since(start), wrelease) }
+	}
+	return s.execute(r, d, p, media)
+}
+
+// restThenRelease gives a write slot back once it has rested for its
+// share (Config.WriteShare) of the busy time: the answer goes out at
+// once, the next writer waits.
+func (s *Server) restThenRelease(busy time.Duration, release func()) {
+	rest := time.Duration(float64(busy) * (1 - s.cfg.WriteShare) / s.cfg.WriteShare)
+	if rest <= 0 {
+		release()
+		return
+	}
+	time.AfterFunc(rest, release)
 }
 
 // refuse answers a query a limit turned down.
@@ -238,17 +308,17 @@ func (s *Server) requestFailed(media string, errs []gqlerrors.FormattedError) (i
 	return status, &graphql.Result{Errors: errs}
 }
 
-func (s *Server) execute(r *http.Request, cd *cachedDoc, p params, media string) (int, *graphql.Result) {
+func (s *Server) execute(r *http.Request, d *gqlfast.Doc, p params, media string) (int, *graphql.Result) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
 	ctx = s.authorize(ctx, r)
 	l := newLoader(s.store)
-	res, err := s.executeFast(withLoader(ctx, l), cd, p)
+	res, err := s.executeFast(withLoader(ctx, l), d, p)
 	if err != nil {
 		// graphql-go's executor, from the start, with a loader of its own
 		s.metrics.executions.WithLabelValues("graphql-go").Inc()
 		l = newLoader(s.store)
-		res = graphql.Execute(graphql.ExecuteParams{Schema: s.schema, AST: cd.doc, Args: p.Variables,
+		res = graphql.Execute(graphql.ExecuteParams{Schema: s.schema, AST: d.AST, Args: p.Variables,
 			OperationName: p.OperationName, Context: withLoader(ctx, l)})
 	} else {
 		s.metrics.executions.WithLabelValues("fast").Inc()
@@ -275,23 +345,26 @@ func (s *Server) execute(r *http.Request, cd *cachedDoc, p params, media string)
 type fastPassKey struct{}
 
 // executeFast runs the request on the fast executor, or returns
-// errFallback.
-func (s *Server) executeFast(ctx context.Context, cd *cachedDoc, p params) (*graphql.Result, error) {
-	pl, err := cd.plan(&s.schema, p.OperationName)
+// gqlfast.ErrFallback.
+func (s *Server) executeFast(ctx context.Context, d *gqlfast.Doc, p params) (*graphql.Result, error) {
+	if s.cfg.ReferenceExecutor {
+		return nil, gqlfast.ErrFallback
+	}
+	pl, err := d.Plan(&s.schema, p.OperationName)
 	if err != nil {
 		return nil, err
 	}
-	return executeFast(context.WithValue(ctx, fastPassKey{}, true), &s.schema, pl, p.Variables)
+	return gqlfast.Execute(context.WithValue(ctx, fastPassKey{}, true), &s.schema, pl, p.Variables)
 }
 
-// acquire takes an execution slot, waiting at most QueueWait.
-func (s *Server) acquire(ctx context.Context) (func(), *httpError) {
-	t := time.NewTimer(s.cfg.QueueWait)
+// acquire takes one of slots, waiting at most wait.
+func (s *Server) acquire(ctx context.Context, slots chan struct{}, wait time.Duration) (func(), *httpError) {
+	t := time.NewTimer(wait)
 	defer t.Stop()
 	select {
-	case s.slots <- struct{}{}:
+	case slots <- struct{}{}:
 		s.metrics.inflight.Inc()
-		return func() { <-s.slots; s.metrics.inflight.Dec() }, nil
+		return func() { <-slots; s.metrics.inflight.Dec() }, nil
 	case <-t.C:
 	case <-ctx.Done():
 	}
@@ -300,9 +373,9 @@ func (s *Server) acquire(ctx context.Context) (func(), *httpError) {
 		header: map[string]string{"Retry-After": "1"}}
 }
 
-// operationType is the type of the operation that would run: the named one,
-// or the only one.
-func operationType(doc *ast.Document, name string) string {
+// operation is the operation that would run: the named one, or the only
+// one; nil when there is no such one.
+func operation(doc *ast.Document, name string) *ast.OperationDefinition {
 	var found []*ast.OperationDefinition
 	for _, d := range doc.Definitions {
 		if op, ok := d.(*ast.OperationDefinition); ok {
@@ -312,22 +385,27 @@ func operationType(doc *ast.Document, name string) string {
 		}
 	}
 	if len(found) != 1 {
-		return ""
+		return nil
 	}
-	return found[0].Operation
+	return found[0]
 }
 
-var suggestion = regexp.MustCompile(` Did you mean [^?]*\?`)
+var (
+	suggestion = regexp.MustCompile(` Did you mean [^?]*\?`)
+	quoted     = regexp.MustCompile(`"[^"\\]*"`)
+)
 
-// scrub drops field suggestions, which leak the schema, when introspection is off.
-func (s *Server) scrub(errs []gqlerrors.FormattedError) []gqlerrors.FormattedError {
-	if !s.cfg.NoIntrospection {
-		return errs
-	}
-	for i := range errs {
-		errs[i].Message = suggestion.ReplaceAllString(errs[i].Message, "")
-	}
-	return errs
+// scrub takes what would tell the schema out of error messages when
+// introspection is off: field suggestions, and the names of its types
+// (graphql-go's messages quote them, wrapped or not: "ID!", "[Predicate!]").
+func (s *Server) scrub(msg string) string {
+	msg = suggestion.ReplaceAllString(msg, "")
+	return quoted.ReplaceAllStringFunc(msg, func(q string) string {
+		if s.schema.Type(strings.Trim(q, `"[]!`)) != nil {
+			return `"(hidden)"`
+		}
+		return q
+	})
 }
 
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, media string, e *httpError) {
@@ -337,28 +415,23 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, media string
 	s.writeJSON(w, media, e.status, &graphql.Result{Errors: []gqlerrors.FormattedError{{Message: e.msg}}})
 }
 
-// response is graphql.Result with data left out when absent (a request
-// that never executed has no data entry) and no empty locations.
-type response struct {
-	Data       interface{}            `json:"data,omitempty"`
-	Errors     []responseError        `json:"errors,omitempty"`
-	Extensions map[string]interface{} `json:"extensions,omitempty"`
-}
+// bodies recycles response buffers; one that grew past maxPooledBody (a
+// large answer) is left to the collector rather than kept.
+var bodies = sync.Pool{New: func() any { b := make([]byte, 0, 4<<10); return &b }}
 
-type responseError struct {
-	Message    string                    `json:"message"`
-	Locations  []location.SourceLocation `json:"locations,omitempty"`
-	Path       []interface{}             `json:"path,omitempty"`
-	Extensions map[string]interface{}    `json:"extensions,omitempty"`
-}
+const maxPooledBody = 1 << 20
 
 func (s *Server) writeJSON(w http.ResponseWriter, media string, status int, res *graphql.Result) {
-	out := response{Data: res.Data, Extensions: res.Extensions}
+	out := gqlfast.Response{Data: res.Data, Extensions: res.Extensions}
 	for _, e := range res.Errors {
-		out.Errors = append(out.Errors, responseError{e.Message, e.Locations, e.Path, e.Extensions})
+		msg := e.Message
+		if s.cfg.NoIntrospection {
+			msg = s.scrub(msg)
+		}
+		out.Errors = append(out.Errors, gqlfast.ResponseError{Message: msg, Locations: e.Locations, Path: e.Path, Extensions: e.Extensions})
 	}
 	buf := bodies.Get().(*[]byte)
-	body, err := encodeResponse((*buf)[:0], out)
+	body, err := gqlfast.AppendResponse((*buf)[:0], out)
 	if err != nil {
 		status = http.StatusInternalServerError
 		body = append(body[:0], `{"errors":[{"message":"api: cannot encode the response"}]}`...)

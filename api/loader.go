@@ -16,13 +16,6 @@ import (
 // one store round trip (EntitiesByID, Degrees, one Relations listing per
 // predicate and direction) and the others read the cache.
 
-// RelationBatcher is an optional Store method: the relations of many
-// entities in one round trip. Without it the loader lists the predicate's
-// relations once and groups them, or asks per entity when there are many.
-type RelationBatcher interface {
-	RelationsOf(ctx context.Context, ids []string, f schema.RelationFilter) (map[string][]schema.Statement, error)
-}
-
 // relKey names the relations of one entity in one direction with one predicate.
 type relKey struct {
 	id   string
@@ -38,35 +31,113 @@ const relationsPerKey = 100
 // before the loader falls back to asking per entity.
 const scanCap = 2000
 
+// batcher gathers the keys one level of resolvers asks for, and fetches
+// them in one round trip when the first thunk of the level is called;
+// what it fetched serves the rest of the request. Every batcher of a
+// loader shares the loader's lock, so that a fetch may queue keys of
+// another (the relations queue the entities at their ends).
+type batcher[K comparable, V any] struct {
+	mu      *sync.Mutex
+	fetch   func(ctx context.Context, keys []K) (map[K]V, error)
+	missing func(K) V // the value of a key the store has not; nil: V's zero
+	done    map[K]V
+	pending map[K]bool
+	trips   int // round trips, for logs
+}
+
+func newBatcher[K comparable, V any](mu *sync.Mutex, fetch func(context.Context, []K) (map[K]V, error)) *batcher[K, V] {
+	return &batcher[K, V]{mu: mu, fetch: fetch, done: map[K]V{}, pending: map[K]bool{}}
+}
+
+// queue asks for k in the next round trip. Called with b.mu held.
+func (b *batcher[K, V]) queue(k K) {
+	if _, ok := b.done[k]; !ok {
+		b.pending[k] = true
+	}
+}
+
+// load returns k's value, fetching it and every queued key when it is not
+// there yet. Called with b.mu held.
+func (b *batcher[K, V]) load(ctx context.Context, k K) (V, error) {
+	if v, ok := b.done[k]; ok {
+		return v, nil
+	}
+	b.pending[k] = true
+	keys := make([]K, 0, len(b.pending))
+	for p := range b.pending {
+		keys = append(keys, p)
+	}
+	clear(b.pending)
+	b.trips++
+	got, err := b.fetch(ctx, keys)
+	if err != nil {
+		var zero V
+		return zero, err
+	}
+	for _, p := range keys {
+		v, ok := got[p]
+		if !ok && b.missing != nil {
+			v = b.missing(p)
+		}
+		b.done[p] = v
+	}
+	return b.done[k], nil
+}
+
+// thunk queues k and returns what yields its value.
+func (b *batcher[K, V]) thunk(ctx context.Context, k K) func() (V, error) {
+	b.mu.Lock()
+	b.queue(k)
+	b.mu.Unlock()
+	return func() (V, error) {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		return b.load(ctx, k)
+	}
+}
+
 type loader struct {
 	store Store
 	mu    sync.Mutex
 
-	entities      map[string]*schema.Entity // not to be changed: resolvers share them
-	entityPending map[string]bool
-	degrees       map[string]int
-	degreePending map[string]bool
-	rels          map[relKey][]schema.Statement
-	relPending    map[relKey]bool
-	stmts         map[string]schema.Statement
-	stmtPending   map[string]bool
-	entityFetches int // round trips, for logs
-	relationScans int
-	degreeFetches int
+	entities      *batcher[string, *schema.Entity] // not to be changed: resolvers share them
+	degrees       *batcher[string, int]
+	rels          *batcher[relKey, []schema.Statement]
+	stmts         *batcher[string, schema.Statement]
+	relationScans int // store listings behind rels, for logs
 }
 
 func newLoader(store Store) *loader {
-	return &loader{
-		store:         store,
-		entities:      map[string]*schema.Entity{},
-		entityPending: map[string]bool{},
-		degrees:       map[string]int{},
-		degreePending: map[string]bool{},
-		rels:          map[relKey][]schema.Statement{},
-		relPending:    map[relKey]bool{},
-		stmts:         map[string]schema.Statement{},
-		stmtPending:   map[string]bool{},
-	}
+	l := &loader{store: store}
+	l.entities = newBatcher(&l.mu, func(ctx context.Context, ids []string) (map[string]*schema.Entity, error) {
+		got, err := store.EntitiesByID(ctx, ids)
+		if err != nil {
+			return nil, fmt.Errorf("api: load entities: %w", err)
+		}
+		out := make(map[string]*schema.Entity, len(got))
+		for id, e := range got {
+			out[id] = &e
+		}
+		return out, nil
+	})
+	// a dangling edge still shows its id rather than failing the relation
+	l.entities.missing = func(id string) *schema.Entity { e := stubEntity(id); return &e }
+	l.degrees = newBatcher(&l.mu, func(ctx context.Context, ids []string) (map[string]int, error) {
+		got, err := store.Degrees(ctx, ids)
+		if err != nil {
+			return nil, fmt.Errorf("api: load degrees: %w", err)
+		}
+		return got, nil
+	})
+	l.stmts = newBatcher(&l.mu, func(ctx context.Context, ids []string) (map[string]schema.Statement, error) {
+		got, err := store.Statements(ctx, ids)
+		if err != nil {
+			return nil, fmt.Errorf("api: load evidence: %w", err)
+		}
+		return got, nil
+	})
+	l.rels = newBatcher(&l.mu, l.fetchRelations)
+	return l
 }
 
 type loaderKey struct{}
@@ -89,7 +160,7 @@ func (l *loader) prime(es []schema.Entity) {
 	defer l.mu.Unlock()
 	for i := range es {
 		if es[i].ID != "" {
-			l.entities[es[i].ID] = &es[i]
+			l.entities.done[es[i].ID] = &es[i]
 		}
 	}
 }
@@ -99,21 +170,16 @@ func (l *loader) primeOne(e *schema.Entity) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if e.ID != "" {
-		l.entities[e.ID] = e
+		l.entities.done[e.ID] = e
 	}
 }
 
 // entity queues id and returns a thunk that yields the entity, or a stub
-// built from the id when the store has none (so a dangling edge still
-// shows its id rather than failing the whole relation).
+// built from the id when the store has none.
 func (l *loader) entity(ctx context.Context, id string) func() (interface{}, error) {
-	l.mu.Lock()
-	if _, ok := l.entities[id]; !ok {
-		l.entityPending[id] = true
-	}
-	l.mu.Unlock()
+	load := l.entities.thunk(ctx, id)
 	return func() (interface{}, error) {
-		e, err := l.loadEntity(ctx, id)
+		e, err := load()
 		if err != nil {
 			return nil, err
 		}
@@ -121,28 +187,11 @@ func (l *loader) entity(ctx context.Context, id string) func() (interface{}, err
 	}
 }
 
+// loadEntity returns the entity now, with whatever else is queued.
 func (l *loader) loadEntity(ctx context.Context, id string) (*schema.Entity, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if e, ok := l.entities[id]; ok {
-		return e, nil
-	}
-	l.entityPending[id] = true
-	ids := keys(l.entityPending)
-	l.entityPending = map[string]bool{}
-	l.entityFetches++
-	got, err := l.store.EntitiesByID(ctx, ids)
-	if err != nil {
-		return nil, fmt.Errorf("api: load entities: %w", err)
-	}
-	for _, k := range ids {
-		e, ok := got[k]
-		if !ok {
-			e = stubEntity(k)
-		}
-		l.entities[k] = &e
-	}
-	return l.entities[id], nil
+	return l.entities.load(ctx, id)
 }
 
 func stubEntity(id string) schema.Entity {
@@ -152,102 +201,41 @@ func stubEntity(id string) schema.Entity {
 
 // degree queues id and returns a thunk that yields its degree.
 func (l *loader) degree(ctx context.Context, id string) func() (interface{}, error) {
-	l.mu.Lock()
-	if _, ok := l.degrees[id]; !ok {
-		l.degreePending[id] = true
-	}
-	l.mu.Unlock()
-	return func() (interface{}, error) {
-		l.mu.Lock()
-		defer l.mu.Unlock()
-		if d, ok := l.degrees[id]; ok {
-			return d, nil
-		}
-		l.degreePending[id] = true
-		ids := keys(l.degreePending)
-		l.degreePending = map[string]bool{}
-		l.degreeFetches++
-		got, err := l.store.Degrees(ctx, ids)
-		if err != nil {
-			return nil, fmt.Errorf("api: load degrees: %w", err)
-		}
-		for _, k := range ids {
-			l.degrees[k] = got[k]
-		}
-		return l.degrees[id], nil
-	}
+	load := l.degrees.thunk(ctx, id)
+	return func() (interface{}, error) { return load() }
 }
 
 // statement queues a statement id and returns a thunk yielding the
 // statement with all its evidence (an empty one if it has gone since).
 func (l *loader) statement(ctx context.Context, id string) func() (schema.Statement, error) {
-	l.mu.Lock()
-	if _, ok := l.stmts[id]; !ok {
-		l.stmtPending[id] = true
-	}
-	l.mu.Unlock()
-	return func() (schema.Statement, error) {
-		l.mu.Lock()
-		defer l.mu.Unlock()
-		if st, ok := l.stmts[id]; ok {
-			return st, nil
-		}
-		l.stmtPending[id] = true
-		ids := keys(l.stmtPending)
-		l.stmtPending = map[string]bool{}
-		got, err := l.store.Statements(ctx, ids)
-		if err != nil {
-			return schema.Statement{}, fmt.Errorf("api: load evidence: %w", err)
-		}
-		for _, k := range ids {
-			l.stmts[k] = got[k]
-		}
-		return l.stmts[id], nil
-	}
+	return l.stmts.thunk(ctx, id)
 }
 
 // relations queues k and returns a thunk yielding its statements.
 func (l *loader) relations(ctx context.Context, k relKey) func() ([]schema.Statement, error) {
-	l.mu.Lock()
-	if _, ok := l.rels[k]; !ok {
-		l.relPending[k] = true
-	}
-	l.mu.Unlock()
-	return func() ([]schema.Statement, error) {
-		l.mu.Lock()
-		defer l.mu.Unlock()
-		if st, ok := l.rels[k]; ok {
-			return st, nil
-		}
-		l.relPending[k] = true
-		pending := l.relPending
-		l.relPending = map[relKey]bool{}
-		if err := l.fetchRelations(ctx, pending); err != nil {
-			return nil, err
-		}
-		return l.rels[k], nil
-	}
+	return l.rels.thunk(ctx, k)
 }
 
-// fetchRelations fills l.rels for every pending key, one group per
-// predicate and direction. Called with l.mu held.
-func (l *loader) fetchRelations(ctx context.Context, pending map[relKey]bool) error {
+// fetchRelations fetches the statements of keys, one group per predicate
+// and direction. Called with l.mu held.
+func (l *loader) fetchRelations(ctx context.Context, keys []relKey) (map[relKey][]schema.Statement, error) {
 	groups := map[relKey][]string{}
-	for k := range pending {
+	for _, k := range keys {
 		g := relKey{dir: k.dir, pred: k.pred}
 		groups[g] = append(groups[g], k.id)
 	}
+	out := make(map[relKey][]schema.Statement, len(keys))
 	for g, ids := range groups {
 		byID, err := l.fetchGroup(ctx, g, ids)
 		if err != nil {
-			return fmt.Errorf("api: load %s relations: %w", g.pred, err)
+			return nil, fmt.Errorf("api: load %s relations: %w", g.pred, err)
 		}
 		for _, id := range ids {
-			l.rels[relKey{id: id, dir: g.dir, pred: g.pred}] = byID[id]
+			out[relKey{id: id, dir: g.dir, pred: g.pred}] = byID[id]
 			l.queueEnds(byID[id])
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // queueEnds queues the entities at both ends of sts: the typed fields that
@@ -255,8 +243,8 @@ func (l *loader) fetchRelations(ctx context.Context, pending map[relKey]bool) er
 func (l *loader) queueEnds(sts []schema.Statement) {
 	for _, st := range sts {
 		for _, id := range []string{st.Subject, st.Object} {
-			if _, ok := l.entities[id]; !ok && !schema.IsDate(id) {
-				l.entityPending[id] = true
+			if !schema.IsDate(id) {
+				l.entities.queue(id)
 			}
 		}
 	}
@@ -265,9 +253,6 @@ func (l *loader) queueEnds(sts []schema.Statement) {
 func (l *loader) fetchGroup(ctx context.Context, g relKey, ids []string) (map[string][]schema.Statement, error) {
 	l.relationScans++
 	f := schema.RelationFilter{Predicates: []schema.Predicate{g.pred}, Direction: g.dir}
-	if b, ok := l.store.(RelationBatcher); ok {
-		return b.RelationsOf(ctx, ids, f)
-	}
 	if len(ids) > 1 {
 		if byID, ok, err := l.scanPredicate(ctx, g, ids); err != nil || ok {
 			return byID, err
@@ -331,16 +316,8 @@ func (l *loader) logRoundTrips(ctx context.Context, log *slog.Logger) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	log.LogAttrs(ctx, slog.LevelDebug, "loader", slog.String("request_id", requestID(ctx)),
-		slog.Int("entity_fetches", l.entityFetches), slog.Int("degree_fetches", l.degreeFetches),
+		slog.Int("entity_fetches", l.entities.trips), slog.Int("degree_fetches", l.degrees.trips),
 		slog.Int("relation_scans", l.relationScans))
-}
-
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
 }
 
 // entityNow returns the entity itself when the loader holds it already (a
@@ -348,7 +325,7 @@ func keys(m map[string]bool) []string {
 // otherwise it queues id like entity.
 func (l *loader) entityNow(ctx context.Context, id string) interface{} {
 	l.mu.Lock()
-	e, ok := l.entities[id]
+	e, ok := l.entities.done[id]
 	l.mu.Unlock()
 	if ok {
 		return e

@@ -5,24 +5,28 @@
 // exports at /export, /healthz and /metrics.
 //
 // api knows the store and the extractor only through the small interfaces
-// declared here (Store, Writer, Extractor); cmd/newsgraph wires the concrete
-// graph.Store and extract.Extractor in.
+// declared here (Store, Writer, Extractor, Backuper); cmd/newsgraph wires
+// the concrete graph.Store and extract.Extractor in, and checks at compile
+// time that they fit.
 //
-// Execution: a query that succeeds runs on the executor of exec.go, which
-// keeps per cached document the fields each selection collects; mutations,
-// introspection, directives and any query in which a field fails run on
-// graphql-go's own executor, the reference the tests hold the fast one to.
+// Execution: a query that succeeds runs on package gqlfast's executor,
+// which keeps per cached document the fields each selection collects;
+// mutations, introspection, directives and any query in which a field
+// fails run on graphql-go's own executor, the reference gqlfast's tests
+// hold the fast one to. Reads and writes have execution slots of their
+// own, so that writers queue behind each other and never take the slots
+// reads need.
 //
 // Not found: a store error is taken for "no such entity or article" when
-// Config.IsNotFound says so, or, without it, when the error (or one it wraps)
-// has a method NotFound() bool that returns true. Such errors become null
-// results, not GraphQL errors.
+// Config.IsNotFound says so. Such errors become null results, not GraphQL
+// errors.
 package api
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"runtime"
@@ -30,6 +34,7 @@ import (
 
 	"github.com/graphql-go/graphql"
 
+	"github.com/newsgraph/newsgraph/api/gqlfast"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -53,9 +58,8 @@ type Store interface {
 	Stats(ctx context.Context, top int) (schema.Stats, error)
 }
 
-// Writer is what the mutations need. When the Store passed to NewServer
-// also implements Writer, ingestArticle and deleteArticle are available
-// (to holders of the token).
+// Writer is what the mutations need. With Config.Writer set,
+// ingestArticle and deleteArticle are available (to holders of the token).
 type Writer interface {
 	Ingest(ctx context.Context, docs []schema.Document) ([]schema.IngestResult, error)
 	DeleteArticle(ctx context.Context, id string) error
@@ -66,6 +70,19 @@ type Extractor interface {
 	Extract(ctx context.Context, a schema.Article, text []byte) (schema.Document, error)
 }
 
+// Backuper writes a consistent copy of the store while it is served, for
+// GET /backup.
+type Backuper interface {
+	Backup(ctx context.Context, w io.Writer) (int64, error)
+}
+
+// Who may read /metrics.
+const (
+	MetricsOpen  = ""      // anyone who reaches Handler
+	MetricsToken = "token" // holders of the token only
+	MetricsOff   = "off"   // nobody on Handler: the caller serves MetricsHandler elsewhere
+)
+
 // Config tunes the server. The zero value is a read-only server with the
 // default limits.
 type Config struct {
@@ -75,21 +92,46 @@ type Config struct {
 	// CORSOrigin, when set, is sent as Access-Control-Allow-Origin so that
 	// browser clients on that origin ("*" for any) may call /graphql.
 	CORSOrigin string
-	// NoIntrospection rejects __schema and __type and drops field
-	// suggestions from error messages.
+	// NoIntrospection rejects __schema and __type, and drops field
+	// suggestions and type names from error messages.
 	NoIntrospection bool
-	// MaxConcurrent is how many queries may execute at once
+	// Writer takes the mutations; nil makes the server read-only.
+	Writer Writer
+	// Backup, when set, serves GET /backup to holders of the token.
+	Backup Backuper
+	// Metrics says who may read /metrics: MetricsOpen (the default),
+	// MetricsToken or MetricsOff.
+	Metrics string
+	// MaxConcurrent is how many reads may execute at once
 	// (default 2×GOMAXPROCS); QueueWait how long another waits for a slot
 	// before a 503 (default 1s).
 	MaxConcurrent int
 	QueueWait     time.Duration
+	// MaxWriters is how many mutations may execute at once (default 1:
+	// the store serialises writes anyway, and extraction is CPU-bound);
+	// WriteQueueWait how long a mutation waits for a slot before a 503
+	// (default Timeout). Writers never take the reads' slots.
+	MaxWriters     int
+	WriteQueueWait time.Duration
+	// WriteShare is the part of the time a write slot may be busy, from 0
+	// to 1 (default 0.5): after a mutation that held it for d, the slot
+	// rests d*(1-share)/share before the next one takes it. Extraction is
+	// CPU-bound, so a steady stream of writers would otherwise take a core
+	// from the reads for as long as it lasts.
+	WriteShare float64
+	// ReferenceExecutor runs every operation on graphql-go's executor, as
+	// gqlfast's differential tests do: slower, for comparing answers.
+	ReferenceExecutor bool
+	// DocCacheBytes bounds the parsed documents and plans kept between
+	// requests (default 32 MiB, estimated).
+	DocCacheBytes int64
 	// Timeout is the deadline of one request (default 10s).
 	Timeout time.Duration
 	// Logger receives one line per request and every recovered panic
 	// (default slog.Default()).
 	Logger *slog.Logger
 	// IsNotFound tells the store's not-found errors apart (see the package
-	// comment); nil uses the NotFound() bool method convention.
+	// comment); nil takes no error for one.
 	IsNotFound func(error) bool
 	// Limits overrides the query limits; zero fields keep the defaults.
 	Limits Limits
@@ -97,16 +139,17 @@ type Config struct {
 
 // Server is the GraphQL API over one store.
 type Server struct {
-	store   Store
-	writer  Writer // nil when the store is read-only
-	ex      Extractor
-	cfg     Config
-	log     *slog.Logger
-	schema  graphql.Schema
-	limits  Limits
-	slots   chan struct{}
-	metrics *metrics
-	docs    *docCache
+	store      Store
+	writer     Writer // nil when the server is read-only
+	ex         Extractor
+	cfg        Config
+	log        *slog.Logger
+	schema     graphql.Schema
+	limits     Limits
+	readSlots  chan struct{}
+	writeSlots chan struct{}
+	metrics    *metrics
+	docs       *gqlfast.Cache
 }
 
 // NewServer builds the GraphQL schema over store and returns the server, or
@@ -124,27 +167,43 @@ func NewServer(store Store, ex Extractor, cfg Config) (*Server, error) {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = 10 * time.Second
 	}
+	if cfg.MaxWriters <= 0 {
+		cfg.MaxWriters = 1
+	}
+	if cfg.WriteQueueWait <= 0 {
+		cfg.WriteQueueWait = cfg.Timeout
+	}
+	if cfg.WriteShare <= 0 || cfg.WriteShare > 1 {
+		cfg.WriteShare = 0.5
+	}
+	if cfg.DocCacheBytes <= 0 {
+		cfg.DocCacheBytes = 32 << 20
+	}
+	switch cfg.Metrics {
+	case MetricsOpen, MetricsToken, MetricsOff:
+	default:
+		return nil, fmt.Errorf("api: Metrics %q: want %q, %q or %q", cfg.Metrics, MetricsOpen, MetricsToken, MetricsOff)
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
 	if cfg.IsNotFound == nil {
-		cfg.IsNotFound = hasNotFound
+		cfg.IsNotFound = func(error) bool { return false }
 	}
 	if err := cfg.Limits.Check(); err != nil {
 		return nil, err
 	}
 	s := &Server{
-		store:   store,
-		ex:      ex,
-		cfg:     cfg,
-		log:     cfg.Logger,
-		limits:  cfg.Limits.withDefaults(),
-		slots:   make(chan struct{}, cfg.MaxConcurrent),
-		metrics: newMetrics(),
-		docs:    newDocCache(512),
-	}
-	if w, ok := store.(Writer); ok {
-		s.writer = w
+		store:      store,
+		writer:     cfg.Writer,
+		ex:         ex,
+		cfg:        cfg,
+		log:        cfg.Logger,
+		limits:     cfg.Limits.withDefaults(),
+		readSlots:  make(chan struct{}, cfg.MaxConcurrent),
+		writeSlots: make(chan struct{}, cfg.MaxWriters),
+		metrics:    newMetrics(),
+		docs:       gqlfast.NewCache(cfg.DocCacheBytes),
 	}
 	sch, err := s.buildSchema()
 	if err != nil {
@@ -155,7 +214,7 @@ func NewServer(store Store, ex Extractor, cfg Config) (*Server, error) {
 }
 
 // Handler routes the explorer at /, /graphql, /export, /graphiql,
-// /healthz and /metrics.
+// /healthz, /backup and /metrics (as Config.Metrics says).
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", s.cors(http.HandlerFunc(s.serveGraphQL)))
@@ -163,11 +222,21 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("/graphiql", http.HandlerFunc(s.serveGraphiQL))
 	mux.Handle("/graphiql/", http.HandlerFunc(s.serveGraphiQL))
 	mux.HandleFunc("/healthz", s.serveHealth)
-	mux.Handle("/metrics", s.metrics.handler())
+	mux.HandleFunc("/backup", s.serveBackup)
+	switch s.cfg.Metrics {
+	case MetricsOpen:
+		mux.Handle("/metrics", s.metrics.handler())
+	case MetricsToken:
+		mux.Handle("/metrics", s.withToken(s.metrics.handler()))
+	}
 	mux.HandleFunc("/{$}", s.serveExplorer)
 	mux.HandleFunc("/explorer/", s.serveExplorer)
 	return s.observe(mux)
 }
+
+// MetricsHandler serves the Prometheus metrics, for a listener of their
+// own (Config.Metrics MetricsOff).
+func (s *Server) MetricsHandler() http.Handler { return s.metrics.handler() }
 
 // Schema is the live GraphQL schema (for the snapshot test and tools).
 func (s *Server) Schema() graphql.Schema { return s.schema }
@@ -176,13 +245,6 @@ func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write([]byte("ok\n"))
-}
-
-// hasNotFound is the default not-found test: any error in the chain with a
-// NotFound() bool method that says true.
-func hasNotFound(err error) bool {
-	var nf interface{ NotFound() bool }
-	return errors.As(err, &nf) && nf.NotFound()
 }
 
 func (s *Server) notFound(err error) bool { return err != nil && s.cfg.IsNotFound(err) }

@@ -145,7 +145,13 @@ func (x *Extractor) extractFile(ctx context.Context, file string) []Result {
 		doc, err := x.ExtractInput(ctx, in)
 		out = append(out, Result{Source: file, Doc: doc, Err: err})
 	}
-	if perr != nil {
+	// one Result per article that failed (a JSON Lines file's bad lines
+	// each count), so that a batch's summary counts articles
+	if joined, ok := perr.(interface{ Unwrap() []error }); ok {
+		for _, err := range joined.Unwrap() {
+			out = append(out, Result{Source: file, Err: err})
+		}
+	} else if perr != nil {
 		out = append(out, Result{Source: file, Err: perr})
 	}
 	return out

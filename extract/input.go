@@ -52,6 +52,9 @@ func ParseInput(name string, data []byte) ([]Input, error) {
 		return nil, err
 	}
 	id := filepath.Base(name)
+	if err := schema.CheckArticleID(id); err != nil && !isJSONLines(name, data) {
+		return nil, fmt.Errorf("extract: %q: %w", name, err)
+	}
 	switch {
 	case isJSONLines(name, data):
 		return parseJSONLines(name, data)
@@ -195,6 +198,9 @@ func jsonInput(name string, line int, ja jsonArticle) (Input, error) {
 	where := fmt.Sprintf("%s line %d", name, line)
 	if ja.ID == "" {
 		ja.ID = fmt.Sprintf("%s#%d", filepath.Base(name), line)
+	}
+	if err := schema.CheckArticleID(ja.ID); err != nil {
+		return Input{}, fmt.Errorf("extract: %s: %w", where, err)
 	}
 	if err := checkText([]byte(ja.Text)); err != nil {
 		return Input{}, fmt.Errorf("extract: %s (%s): %w", where, ja.ID, err)

@@ -16,7 +16,6 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
-	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	"go.etcd.io/bbolt"
 )
@@ -48,7 +47,8 @@ var ErrReadOnly = errors.New("graph: store is read-only")
 // use; writes are serialised.
 type Store struct {
 	qs       graph.QuadStore
-	name     string // what Open was given, for error messages
+	bolt     *bbolt.DB // under qs, for Backup; nil for the other backends
+	name     string    // what Open was given, for error messages
 	readOnly bool
 
 	tx *txSizer // the quad-change cap of the next write transaction
@@ -69,11 +69,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.TxDeltas < 0 {
 		return nil, fmt.Errorf("graph: open %s: TxDeltas is %d, want 0 (the default) or more", redact(cfg.DB), cfg.TxDeltas)
 	}
-	qs, name, dir, err := openQuadStore(cfg)
+	qs, bdb, name, dir, err := openQuadStore(cfg)
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{qs: qs, name: name, readOnly: cfg.ReadOnly, idx: newIndex(), tx: newTxSizer(cmp.Or(cfg.TxDeltas, DefaultTxDeltas)),
+	s := &Store{qs: qs, bolt: bdb, name: name, readOnly: cfg.ReadOnly, idx: newIndex(), tx: newTxSizer(cmp.Or(cfg.TxDeltas, DefaultTxDeltas)),
 		articleDir: dir}
 	if err := s.load(ctx); err != nil {
 		qs.Close()
@@ -92,31 +92,34 @@ func isServerURL(db string) bool {
 	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") || strings.HasPrefix(db, "cockroach://")
 }
 
-func openQuadStore(cfg Config) (graph.QuadStore, string, quad.Direction, error) {
+func openQuadStore(cfg Config) (graph.QuadStore, *bbolt.DB, string, quad.Direction, error) {
 	db := cfg.DB
 	switch {
 	case db == "" || db == "memory":
 		qs, err := graph.NewQuadStore("memstore", "", nil)
 		if err != nil {
-			return nil, "memory", quad.Subject, fmt.Errorf("graph: open memory store: %w", err)
+			return nil, nil, "memory", quad.Subject, fmt.Errorf("graph: open memory store: %w", err)
 		}
-		return qs, "memory", quad.Subject, nil
+		return qs, nil, "memory", quad.Subject, nil
 	case isServerURL(db):
 		typ, addr, err := sqlAddr(db)
 		if err != nil {
-			return nil, redact(db), quad.Subject, err
+			return nil, nil, redact(db), quad.Subject, err
 		}
 		qs, err := openSQL(typ, addr, cfg.ReadOnly)
 		if err != nil {
-			return nil, redact(db), quad.Subject, fmt.Errorf("graph: open %s: %w", redact(db), err)
+			return nil, nil, redact(db), quad.Subject, fmt.Errorf("graph: open %s: %w", redact(db), err)
 		}
-		return qs, redact(db), quad.Subject, nil
+		return qs, nil, redact(db), quad.Subject, nil
 	default:
-		qs, dir, err := openBoltStore(db, cfg.ReadOnly, boltIndexes)
-		if err != nil {
-			return nil, db, dir, fmt.Errorf("graph: open %s: %w", db, err)
+		qs, bdb, dir, err := openBoltDB(db, cfg.ReadOnly, boltIndexes)
+		if errors.Is(err, ErrDamaged) {
+			return nil, nil, db, dir, damaged(db, err)
 		}
-		return qs, db, dir, nil
+		if err != nil {
+			return nil, nil, db, dir, fmt.Errorf("graph: open %s: %w", db, err)
+		}
+		return qs, bdb, db, dir, nil
 	}
 }
 
@@ -186,27 +189,24 @@ func openBolt(path string, readOnly bool) (graph.QuadStore, error) {
 // openBoltLayout is openBolt creating a missing store with the given
 // indexes (nil: Cayley's default, as stores made before layout.go have).
 func openBoltLayout(path string, readOnly bool, indexes []kv.QuadIndex) (graph.QuadStore, error) {
-	qs, _, err := openBoltStore(path, readOnly, indexes)
+	qs, _, _, err := openBoltDB(path, readOnly, indexes)
 	return qs, err
 }
 
-// openBoltStore is openBoltLayout that also says in which direction the
-// store's layout finds an article's quads (see Store.articleDir).
-func openBoltStore(path string, readOnly bool, indexes []kv.QuadIndex) (graph.QuadStore, quad.Direction, error) {
-	qs, db, err := openBoltKV(path, readOnly, indexes)
-	if err != nil {
-		return nil, quad.Subject, err
+// openBoltDB is openBoltLayout, which also returns the bbolt database
+// under the quad store and the direction in which the store's layout finds
+// an article's quads (see Store.articleDir). An existing file is checked
+// for damage first (damage.go), since bbolt panics on a damaged page.
+func openBoltDB(path string, readOnly bool, indexes []kv.QuadIndex) (graph.QuadStore, *bbolt.DB, quad.Direction, error) {
+	if err := checkBoltFile(path); err != nil {
+		return nil, nil, quad.Subject, err
 	}
-	return qs, articleDirection(db), nil
-}
-
-func openBoltKV(path string, readOnly bool, indexes []kv.QuadIndex) (graph.QuadStore, hkv.KV, error) {
 	if !readOnly {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, nil, err
+			return nil, nil, quad.Subject, err
 		}
 	} else if _, err := os.Stat(path); err != nil {
-		return nil, nil, err
+		return nil, nil, quad.Subject, err
 	}
 	bdb, err := bbolt.Open(path, 0o644, &bbolt.Options{
 		Timeout:  2 * time.Second,
@@ -220,23 +220,23 @@ func openBoltKV(path string, readOnly bool, indexes []kv.QuadIndex) (graph.QuadS
 		FreelistType:   bbolt.FreelistMapType,
 	})
 	if errors.Is(err, bbolt.ErrTimeout) {
-		return nil, nil, fmt.Errorf("locked by another process: %w", err)
+		return nil, nil, quad.Subject, fmt.Errorf("locked by another process: %w", err)
 	} else if err != nil {
-		return nil, nil, err
+		return nil, nil, quad.Subject, err
 	}
 	db := hbolt.New(bdb)
 	if !readOnly {
 		if err := initBolt(db, indexes); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 			db.Close()
-			return nil, nil, err
+			return nil, nil, quad.Subject, err
 		}
 	}
 	qs, err := kv.New(db, boltOptions)
 	if err != nil {
 		db.Close()
-		return nil, nil, err
+		return nil, nil, quad.Subject, err
 	}
-	return qs, db, nil
+	return qs, bdb, articleDirection(db), nil
 }
 
 // redact hides the password of a database URL in messages.

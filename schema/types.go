@@ -3,6 +3,9 @@ package schema
 import (
 	"fmt"
 	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Article is the metadata of one news article. ID is the input's base name
@@ -97,6 +100,35 @@ var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 // IsDate reports whether s is a YYYY-MM-DD date.
 func IsDate(s string) bool { return dateRE.MatchString(s) }
 
+// MaxArticleIDBytes bounds an article id: file base names fit (255 bytes
+// on the common file systems), and ids stay short enough to show.
+const MaxArticleIDBytes = 255
+
+// CheckArticleID says why id cannot name an article: empty, too long, not
+// UTF-8, a character that does not print (control characters, newlines,
+// NUL, and the format characters that reorder or hide text, such as bidi
+// overrides and zero-width spaces), or space at either end. An id travels
+// into logs, file names, N-Quads IRIs and analysts' screens, where such
+// characters hide or forge what it says.
+func CheckArticleID(id string) error {
+	switch {
+	case id == "":
+		return fmt.Errorf("schema: article id is empty")
+	case len(id) > MaxArticleIDBytes:
+		return fmt.Errorf("schema: article id is %d bytes, at most %d allowed", len(id), MaxArticleIDBytes)
+	case !utf8.ValidString(id):
+		return fmt.Errorf("schema: article id %q is not valid UTF-8", id)
+	case strings.TrimSpace(id) != id:
+		return fmt.Errorf("schema: article id %q starts or ends with space", id)
+	}
+	for i, r := range id {
+		if r != ' ' && !unicode.IsPrint(r) {
+			return fmt.Errorf("schema: article id %q has a character that does not print (%U at byte %d)", id, r, i)
+		}
+	}
+	return nil
+}
+
 // Validate checks a document against the ontology: known types and
 // predicates, ids unique, relation ends present with allowed types, spans
 // inside the text of textLen bytes (textLen < 0 skips the span check).
@@ -105,6 +137,9 @@ func IsDate(s string) bool { return dateRE.MatchString(s) }
 func (d *Document) Validate(textLen int) error {
 	if d.Article.ID == "" {
 		return fmt.Errorf("schema: document has no article id")
+	}
+	if err := CheckArticleID(d.Article.ID); err != nil {
+		return err
 	}
 	types := make(map[string]EntityType, len(d.Entities))
 	for _, e := range d.Entities {

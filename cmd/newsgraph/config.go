@@ -25,7 +25,16 @@ type Config struct {
 	Token           string
 	CORSOrigin      string
 	NoIntrospection bool
+	ReadOnly        bool
 	Timeout         time.Duration
+	ReadTimeout     time.Duration // a whole request, body included
+	WriteTimeout    time.Duration // from the end of the request's headers to the end of the answer
+	IdleTimeout     time.Duration // a kept-alive connection between requests
+	MaxConns        int           // connections open at once
+	MetricsAddr     string        // serve /metrics here rather than on Addr
+	MetricsToken    bool          // /metrics needs the token
+	WriteShare      float64       // the part of the time mutations may run
+	Server          string        // a running server's URL: backup and export ask it
 	Workers         int
 	TxDeltas        int
 	MemoryLimit     byteSize // 0: GOMEMLIMIT's, or none
@@ -33,24 +42,33 @@ type Config struct {
 	Output          string
 	Gold            string
 	Quiet           bool
-	// export: a neighbourhood, Neo4j's CSV headers, a running server to ask
+	// export: a neighbourhood, Neo4j's CSV headers
 	Entity string
 	Depth  int
 	Neo4j  bool
-	Server string
 	// serve: the query limits (zero keeps api.DefaultLimits')
 	Limits api.Limits
 }
 
 func defaultConfig() Config {
 	return Config{
-		DB:      envOr("NEWSGRAPH_DB", "data/newsgraph.db"),
-		Addr:    envOr("NEWSGRAPH_ADDR", "127.0.0.1:8080"),
-		Token:   os.Getenv("NEWSGRAPH_TOKEN"),
-		Timeout: 10 * time.Second,
-		Workers: runtime.GOMAXPROCS(0),
+		DB:          envOr("NEWSGRAPH_DB", "data/newsgraph.db"),
+		Addr:        envOr("NEWSGRAPH_ADDR", "127.0.0.1:8080"),
+		Token:       os.Getenv("NEWSGRAPH_TOKEN"),
+		Timeout:     10 * time.Second,
+		ReadTimeout: 10 * time.Second,
+		IdleTimeout: 2 * time.Minute,
+		MaxConns:    1024,
+		WriteShare:  0.5,
+		Server:      os.Getenv("NEWSGRAPH_SERVER"),
+		Workers:     runtime.GOMAXPROCS(0),
 	}
 }
+
+// maxWorkers bounds --workers: extraction is CPU-bound, and workers past
+// the cores only hold more articles in memory at once (100,000 workers
+// took 3x the memory and 6x the time of the default).
+func maxWorkers() int { return 4 * runtime.NumCPU() }
 
 func envOr(k, def string) string {
 	if v := os.Getenv(k); v != "" {
@@ -73,13 +91,24 @@ func newFlags(name string, cfg *Config, stderr io.Writer, want ...string) *flag.
 			fs.StringVar(&cfg.Token, "token", cfg.Token, "bearer token that allows mutations; none means read-only (env NEWSGRAPH_TOKEN)")
 			fs.StringVar(&cfg.CORSOrigin, "cors-origin", os.Getenv("NEWSGRAPH_CORS_ORIGIN"), "allow browser clients from this origin")
 			fs.BoolVar(&cfg.NoIntrospection, "no-introspection", false, "turn off schema introspection and field suggestions")
-			fs.DurationVar(&cfg.Timeout, "timeout", cfg.Timeout, "deadline for one request")
+			fs.DurationVar(&cfg.Timeout, "timeout", cfg.Timeout, "deadline for executing one request")
+			fs.DurationVar(&cfg.ReadTimeout, "read-timeout", cfg.ReadTimeout, "time a client has to send a whole request, body included")
+			fs.DurationVar(&cfg.WriteTimeout, "write-timeout", cfg.WriteTimeout, "time to write an answer, from the end of the request's headers (default --timeout + 5s)")
+			fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", cfg.IdleTimeout, "how long a kept-alive connection may wait for its next request")
+			fs.IntVar(&cfg.MaxConns, "max-conns", cfg.MaxConns, "connections open at once; more wait to be accepted")
+			fs.StringVar(&cfg.MetricsAddr, "metrics-addr", "", "serve /metrics on this address only, not on --addr")
+			fs.BoolVar(&cfg.MetricsToken, "metrics-token", false, "/metrics needs the bearer token, like mutations")
+			fs.Float64Var(&cfg.WriteShare, "write-share", cfg.WriteShare, "the part of the time mutations may run, above 0 and at most 1; the rest is the reads'")
+			fs.BoolVar(&cfg.ReadOnly, "read-only", false, "open the store read-only (a read-only file, or one another reader shares); mutations are refused")
 		case "tx-deltas":
 			fs.IntVar(&cfg.TxDeltas, "tx-deltas", 0, fmt.Sprintf("quad changes per store transaction, whole articles only (default %d); fewer hold less memory during a large load, and load more slowly", graph.DefaultTxDeltas))
 		case "memory-limit":
 			fs.Var(&cfg.MemoryLimit, "memory-limit", "soft memory limit of the process, a `SIZE` such as 900MiB or 2GB (default GOMEMLIMIT's, or none); the store sizes its write transactions to stay under it")
 		case "workers":
-			fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "articles extracted at once")
+			fs.IntVar(&cfg.Workers, "workers", cfg.Workers, fmt.Sprintf("articles extracted at once, 1 to %d", maxWorkers()))
+		case "server":
+			fs.StringVar(&cfg.Server, "server", cfg.Server, "`URL` of the server that holds the store, such as http://127.0.0.1:8080, "+
+				"for a consistent copy while it serves (env NEWSGRAPH_SERVER)")
 		case "format":
 			fs.StringVar(&cfg.Format, "format", cfg.Format, "output format")
 		case "output":
@@ -114,8 +143,6 @@ func newFlags(name string, cfg *Config, stderr io.Writer, want ...string) *flag.
 			fs.StringVar(&cfg.Entity, "entity", "", "export only the neighbourhood of this entity `ID`")
 			fs.IntVar(&cfg.Depth, "depth", 0, "with --entity, the hops around it (default 1)")
 			fs.BoolVar(&cfg.Neo4j, "neo4j", false, "CSV headers for neo4j-admin import instead of Gephi's")
-			fs.StringVar(&cfg.Server, "server", "", "export from a running server at this `URL` (http://127.0.0.1:8080): "+
-				"a consistent export of the store it holds")
 		case "quiet":
 			fs.BoolVar(&cfg.Quiet, "q", false, "no progress output")
 		}
@@ -171,6 +198,36 @@ func (c Config) limitMemory() (restore func()) {
 	}
 	prev := debug.SetMemoryLimit(int64(c.MemoryLimit))
 	return func() { debug.SetMemoryLimit(prev) }
+}
+
+// checkWorkers refuses a --workers outside 1..maxWorkers by the flag's name.
+func (c Config) checkWorkers() error {
+	if c.Workers < 1 || c.Workers > maxWorkers() {
+		return fmt.Errorf("%w: --workers %d: want 1 to %d (4 per CPU; the default is one per CPU)", errUsage, c.Workers, maxWorkers())
+	}
+	return nil
+}
+
+// checkServe refuses serve's settings that cannot work, by flag name.
+func (c Config) checkServe() error {
+	for _, d := range []struct {
+		name string
+		v    time.Duration
+	}{{"--timeout", c.Timeout}, {"--read-timeout", c.ReadTimeout}, {"--write-timeout", c.WriteTimeout}, {"--idle-timeout", c.IdleTimeout}} {
+		if d.v < 0 || d.v == 0 && d.name != "--write-timeout" {
+			return fmt.Errorf("%w: %s %s: want a duration above zero", errUsage, d.name, d.v)
+		}
+	}
+	if c.WriteTimeout != 0 && c.WriteTimeout <= c.Timeout {
+		return fmt.Errorf("%w: --write-timeout %s: want more than --timeout %s, or a query could never answer", errUsage, c.WriteTimeout, c.Timeout)
+	}
+	if c.WriteShare <= 0 || c.WriteShare > 1 {
+		return fmt.Errorf("%w: --write-share %v: want a part of the time above 0 and at most 1", errUsage, c.WriteShare)
+	}
+	if c.MaxConns < 1 {
+		return fmt.Errorf("%w: --max-conns %d: want 1 or more", errUsage, c.MaxConns)
+	}
+	return nil
 }
 
 // checkTxDeltas refuses a negative --tx-deltas by the flag's name.

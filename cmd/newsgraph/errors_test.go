@@ -49,6 +49,15 @@ func TestBadInput(t *testing.T) {
 		{"negative transaction size", []string{"ingest", "-q", "--db", db, "--tx-deltas", "-1", "../../seeds"}, 2, []string{"--tx-deltas -1"}},
 		{"memory limit that is no size", []string{"ingest", "-q", "--db", db, "--memory-limit", "lots", "../../seeds"}, 2, []string{"memory-limit", "lots", "900MiB"}},
 		{"memory limit of zero", []string{"import", "--db", db, "--memory-limit", "0", "x.nq"}, 2, []string{"memory-limit", `"0"`, "above zero"}},
+		{"no workers", []string{"extract", "--workers", "0", "../../seeds"}, 2, []string{"--workers 0", "want 1 to"}},
+		{"negative workers", []string{"ingest", "-q", "--db", db, "--workers", "-1", "../../seeds"}, 2, []string{"--workers -1"}},
+		{"100,000 workers", []string{"extract", "--workers", "100000", "../../seeds"}, 2, []string{"--workers 100000", "want 1 to"}},
+		{"no read timeout", []string{"serve", "--db", db, "--read-timeout", "0s"}, 2, []string{"--read-timeout"}},
+		{"write timeout under the query timeout", []string{"serve", "--db", db, "--write-timeout", "2s"}, 2, []string{"--write-timeout 2s", "--timeout"}},
+		{"no connections", []string{"serve", "--db", db, "--max-conns", "0"}, 2, []string{"--max-conns 0"}},
+		{"metrics token without a token", []string{"serve", "--db", db, "--metrics-token"}, 2, []string{"--metrics-token needs a token"}},
+		{"backup without -o", []string{"backup", "--db", db}, 2, []string{"-o FILE"}},
+		{"backup of a missing store", []string{"backup", "--db", filepath.Join(dir, "nope.db"), "-o", filepath.Join(dir, "c.db")}, 1, []string{"nope.db", "no such file"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -49,6 +49,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if err := cfg.checkWorkers(); err != nil {
+		return err
+	}
 	var err error
 	if o.names, err = extract.ParseNameSource(*names); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)

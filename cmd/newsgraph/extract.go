@@ -29,6 +29,9 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := oneOf(cfg.Format, "json", "nquads"); err != nil {
 		return err
 	}
+	if err := cfg.checkWorkers(); err != nil {
+		return err
+	}
 	files, ferr, err := articleFiles(fs.Args(), stderr)
 	if err != nil {
 		return err

@@ -24,6 +24,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer cfg.limitMemory()()
+	if err := cfg.checkWorkers(); err != nil {
+		return err
+	}
 	files, ferr, err := articleFiles(fs.Args(), stderr)
 	if err != nil {
 		return err
@@ -44,7 +47,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		for _, r := range res {
 			sum[r.Status]++
 			if r.Err != nil {
-				p.log("%s: %v", r.Article, r.Err)
+				p.log("%v", r.Err) // it names the article, quoted
 			}
 		}
 		pending = pending[:0]

@@ -9,6 +9,7 @@
 //	newsgraph export [--db PATH | --server URL] --format nquads|jsonld|graphml|gexf|cytoscape|csv|csv-nodes|csv-edges|csv-evidence [--entity ID [--depth N]] [--neo4j] [-o FILE]
 //	newsgraph import [--db PATH] FILE.nq
 //	newsgraph delete [--db PATH] ARTICLE-ID...
+//	newsgraph backup [--db PATH | --server URL --token T] -o FILE
 package main
 
 import (
@@ -16,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"syscall"
@@ -38,6 +40,7 @@ func commands() []command {
 		{"export", "write the graph or a neighbourhood as nquads, jsonld, graphml, gexf, cytoscape or csv", runExport},
 		{"import", "load an N-Quads export into the graph", runImport},
 		{"delete", "take articles back out of the graph", runDelete},
+		{"backup", "copy a bbolt store, also while a server holds it", runBackup},
 	}
 }
 
@@ -58,6 +61,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
+	logs := newRedacting(stderr, args)
+	setLogging(slog.New(logs))
 	for _, c := range commands() {
 		if c.name != args[0] {
 			continue
@@ -68,11 +73,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return 0
 		case errors.Is(err, errUsage):
 			if err != errUsage {
-				fmt.Fprintf(stderr, "newsgraph %s: %v\n", c.name, err)
+				fmt.Fprintf(stderr, "newsgraph %s: %s\n", c.name, logs.mask(err.Error()))
 			}
 			return 2
 		default:
-			fmt.Fprintf(stderr, "newsgraph %s: %v\n", c.name, err)
+			fmt.Fprintf(stderr, "newsgraph %s: %s\n", c.name, logs.mask(err.Error()))
 			return 1
 		}
 	}

@@ -10,8 +10,19 @@ import (
 	"net/http"
 	"time"
 
+	"golang.org/x/net/netutil"
+
 	"github.com/newsgraph/newsgraph/api"
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+)
+
+// The store and the extractor fit what the API asks of them.
+var (
+	_ api.Store     = (*graph.Store)(nil)
+	_ api.Writer    = (*graph.Store)(nil)
+	_ api.Backuper  = (*graph.Store)(nil)
+	_ api.Extractor = (*extract.Extractor)(nil)
 )
 
 const exampleQuery = `{ search(query: "Korea") { totalCount nodes { score entity { id name type } } } }`
@@ -25,6 +36,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer cfg.limitMemory()()
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: serve takes no arguments, got %q", errUsage, fs.Args())
+	}
+	if err := cfg.checkServe(); err != nil {
+		return err
 	}
 	if err := cfg.Limits.Check(); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -40,26 +54,67 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // serve runs the GraphQL server on ln until ctx is done, then shuts down
 // gracefully, letting requests in flight finish.
 func serve(ctx context.Context, ln net.Listener, cfg Config, stdout io.Writer) error {
-	store, x, err := openPipeline(ctx, cfg)
+	if err := cfg.checkServe(); err != nil {
+		return err
+	}
+	metrics := api.MetricsOpen
+	switch {
+	case cfg.MetricsToken && cfg.MetricsAddr != "":
+		return fmt.Errorf("%w: --metrics-token and --metrics-addr: choose one", errUsage)
+	case cfg.MetricsToken && cfg.Token == "":
+		return fmt.Errorf("%w: --metrics-token needs a token (--token or NEWSGRAPH_TOKEN)", errUsage)
+	case cfg.MetricsToken:
+		metrics = api.MetricsToken
+	case cfg.MetricsAddr != "":
+		metrics = api.MetricsOff
+	}
+	store, x, err := openServing(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	srv, err := api.NewServer(store, x, api.Config{
+	acfg := api.Config{
 		Token: cfg.Token, CORSOrigin: cfg.CORSOrigin, NoIntrospection: cfg.NoIntrospection,
-		Timeout: cfg.Timeout, Logger: slog.Default(), Limits: cfg.Limits,
+		Timeout: cfg.Timeout, Logger: slog.Default(), Limits: cfg.Limits, Metrics: metrics, Backup: store, WriteShare: cfg.WriteShare,
 		IsNotFound: func(err error) bool { return errors.Is(err, graph.ErrNotFound) },
-	})
+	}
+	if !cfg.ReadOnly {
+		acfg.Writer = store
+	}
+	var ex api.Extractor
+	if x != nil {
+		ex = x
+	}
+	srv, err := api.NewServer(store, ex, acfg)
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	servers := []*http.Server{cfg.httpServer(srv.Handler())}
+	listeners := []net.Listener{netutil.LimitListener(ln, cfg.MaxConns)}
 	url := "http://" + ln.Addr().String()
-	fmt.Fprintf(stdout, "newsgraph serving %s\n  explorer: %s/\n  GraphQL:  POST %s/graphql\n  GraphiQL: %s/graphiql\n  export:   %s/export?format=graphml\n",
-		cfg.DB, url, url, url, url)
+	mode := ""
+	if cfg.ReadOnly {
+		mode = " (read-only)"
+	}
+	fmt.Fprintf(stdout, "newsgraph serving %s%s\n  explorer: %s/\n  GraphQL:  POST %s/graphql\n  GraphiQL: %s/graphiql\n  export:   %s/export?format=graphml\n",
+		cfg.DB, mode, url, url, url, url)
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			return fmt.Errorf("cannot listen on %s for the metrics: %w", cfg.MetricsAddr, err)
+		}
+		defer mln.Close()
+		mux := http.NewServeMux()
+		mux.Handle("/metrics", srv.MetricsHandler())
+		servers = append(servers, cfg.httpServer(mux))
+		listeners = append(listeners, netutil.LimitListener(mln, 64))
+		fmt.Fprintf(stdout, "  Metrics:  http://%s/metrics\n", mln.Addr())
+	}
 	fmt.Fprintf(stdout, "  try:      curl -s %s/graphql -H 'Content-Type: application/json' -d '{\"query\":%q}'\n", url, exampleQuery)
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	errc := make(chan error, len(servers))
+	for i, hs := range servers {
+		go func() { errc <- hs.Serve(listeners[i]) }()
+	}
 	select {
 	case err := <-errc:
 		return err
@@ -67,9 +122,42 @@ func serve(ctx context.Context, ln net.Listener, cfg Config, stdout io.Writer) e
 	}
 	shut, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
-	if err := hs.Shutdown(shut); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+	for _, hs := range servers {
+		if err := hs.Shutdown(shut); err != nil {
+			return fmt.Errorf("shutdown: %w", err)
+		}
 	}
 	fmt.Fprintln(stdout, "newsgraph: stopped")
 	return nil
+}
+
+// httpServer is an http.Server for h with serve's timeouts: a client that
+// sends its request slowly, or never sends the body it announced, or keeps
+// an idle connection, lets go of its connection when they run out (only
+// ReadHeaderTimeout was set, and 21,000 connections that announced a
+// body and sent none ran the process out of file descriptors).
+func (c Config) httpServer(h http.Handler) *http.Server {
+	write := c.WriteTimeout
+	if write == 0 {
+		write = c.Timeout + 5*time.Second
+	}
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: min(10*time.Second, c.ReadTimeout),
+		ReadTimeout:       c.ReadTimeout,
+		WriteTimeout:      write,
+		IdleTimeout:       c.IdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn),
+	}
+}
+
+// openServing opens the store serve reads from and the extractor that
+// feeds ingestArticle; read-only, an existing store and no extractor.
+func openServing(ctx context.Context, cfg Config) (*graph.Store, *extract.Extractor, error) {
+	if cfg.ReadOnly {
+		store, err := openExisting(ctx, cfg.DB, true)
+		return store, nil, err
+	}
+	return openPipeline(ctx, cfg)
 }

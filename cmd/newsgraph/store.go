@@ -17,7 +17,7 @@ import (
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg := defaultConfig()
 	cfg.Format = "nquads"
-	fs := newFlags("export", &cfg, stderr, "db", "format", "output", "export")
+	fs := newFlags("export", &cfg, stderr, "db", "format", "output", "export", "server")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

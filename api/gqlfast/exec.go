@@ -1,4 +1,26 @@
-package api
+// Package gqlfast runs the GraphQL queries that succeed, which are nearly
+// all of them, faster than graphql-go v0.8.1's executor, with the schema's
+// own resolvers; keeps parsed documents and their plans in a cache bounded
+// in bytes; and encodes responses.
+//
+// graphql-go's executor spent more than half of a served read's CPU time on
+// itself: for every field a map of collected fields, an argument map, a
+// ResolveInfo and a response path on the heap, reflection to complete each
+// value, and a walk of the whole result tree to find thunks. Here the
+// fields a selection collects for each runtime type, and the arguments that
+// use no variables, are worked out once per cached document; a field costs
+// one resolver call and the completion of its value.
+//
+// Anything else goes to graphql-go's executor, which stays the reference:
+// mutations (run serially, with side effects), introspection, directives,
+// variables that do not coerce, and any field that fails (a resolver error,
+// null for a non-null field). Execute then returns ErrFallback, and the
+// caller runs the query again there from the start, so that its errors,
+// paths and partial data are graphql-go's own; this executor has no side
+// effects, so nothing happens twice that matters. The differential test and
+// fuzz target beside this file hold the two to the same bytes, the copy of
+// graphql-go's unexported input coercion rules (values.go) included.
+package gqlfast
 
 import (
 	"context"
@@ -13,30 +35,12 @@ import (
 	"github.com/graphql-go/graphql/language/ast"
 )
 
-// The executor here runs the queries that succeed, which are nearly all of
-// them, with the schema's own resolvers. graphql-go v0.8.1's executor spent
-// more than half of a served read's CPU time on itself: for every field a
-// map of collected fields, an argument map, a ResolveInfo and a response
-// path on the heap, reflection to complete each value, and a walk of the
-// whole result tree to find thunks. Here the fields a selection collects
-// for each runtime type, and the arguments that use no variables, are
-// worked out once per cached document; a field costs one resolver call and
-// the completion of its value.
-//
-// Anything else goes to graphql-go's executor, which stays the reference:
-// mutations (run serially, with side effects), introspection, directives,
-// variables that do not coerce, and any field that fails (a resolver error,
-// null for a non-null field). A failed query is run again there from the
-// start, so that its errors, paths and partial data are graphql-go's own;
-// the fast executor has no side effects, so nothing happens twice that
-// matters. TestFastExecutorMatches holds the two to the same bytes for
-// every golden query and more.
+// ErrFallback sends a request to graphql-go's executor.
+var ErrFallback = errors.New("gqlfast: query needs graphql-go's executor")
 
-// errFallback sends a request to graphql-go's executor.
-var errFallback = errors.New("api: query needs graphql-go's executor")
-
-// plan is what the executor keeps of one operation of a cached document.
-type plan struct {
+// Plan is what the executor keeps of one operation of a cached document.
+type Plan struct {
+	doc   *Doc // charged for what the plan comes to hold
 	op    *ast.OperationDefinition
 	frags map[string]*ast.FragmentDefinition
 	defs  map[string]ast.Definition // the same, as ResolveInfo wants them
@@ -72,35 +76,25 @@ type fieldsOfType struct {
 	fields []*field
 }
 
-// newPlan prepares operation name of doc, or says it needs graphql-go.
-func newPlan(schema *graphql.Schema, doc *ast.Document, name string) (*plan, error) {
-	p := &plan{frags: map[string]*ast.FragmentDefinition{}, defs: map[string]ast.Definition{}}
-	for _, d := range doc.Definitions {
-		switch d := d.(type) {
-		case *ast.OperationDefinition:
-			if name == "" || d.Name != nil && d.Name.Value == name {
-				if p.op != nil {
-					return nil, errFallback // which one is ambiguous: graphql-go says so
-				}
-				p.op = d
-			}
-		case *ast.FragmentDefinition:
-			if d.Name != nil {
-				p.frags[d.Name.Value] = d
-				p.defs[d.Name.Value] = d
-			}
+// newPlan prepares operation op of d, or says it needs graphql-go.
+func newPlan(schema *graphql.Schema, d *Doc, op *ast.OperationDefinition) (*Plan, error) {
+	p := &Plan{doc: d, op: op, frags: map[string]*ast.FragmentDefinition{}, defs: map[string]ast.Definition{}}
+	for _, def := range d.AST.Definitions {
+		if f, ok := def.(*ast.FragmentDefinition); ok && f.Name != nil {
+			p.frags[f.Name.Value] = f
+			p.defs[f.Name.Value] = f
 		}
 	}
-	if p.op == nil || p.op.Operation != ast.OperationTypeQuery || len(p.op.Directives) > 0 || schema.QueryType() == nil {
-		return nil, errFallback
+	if p.op.Operation != ast.OperationTypeQuery || len(p.op.Directives) > 0 || schema.QueryType() == nil {
+		return nil, ErrFallback
 	}
 	for _, vd := range p.op.VariableDefinitions {
 		if vd.Variable == nil || vd.Variable.Name == nil {
-			return nil, errFallback
+			return nil, ErrFallback
 		}
-		t := inputType(schema, vd.Type)
+		t := InputType(schema, vd.Type)
 		if t == nil {
-			return nil, errFallback
+			return nil, ErrFallback
 		}
 		p.vars = append(p.vars, planVar{vd.Variable.Name.Value, t, vd.DefaultValue})
 	}
@@ -108,15 +102,16 @@ func newPlan(schema *graphql.Schema, doc *ast.Document, name string) (*plan, err
 	return p, nil
 }
 
-// inputType is the schema's type for a variable's declared type.
-func inputType(schema *graphql.Schema, t ast.Type) graphql.Input {
+// InputType is the schema's type for a variable's declared type; nil when
+// the schema has none such.
+func InputType(schema *graphql.Schema, t ast.Type) graphql.Input {
 	switch t := t.(type) {
 	case *ast.NonNull:
-		if in := inputType(schema, t.Type); in != nil {
+		if in := InputType(schema, t.Type); in != nil {
 			return graphql.NewNonNull(in)
 		}
 	case *ast.List:
-		if in := inputType(schema, t.Type); in != nil {
+		if in := InputType(schema, t.Type); in != nil {
 			return graphql.NewList(in)
 		}
 	case *ast.Named:
@@ -132,7 +127,7 @@ func inputType(schema *graphql.Schema, t ast.Type) graphql.Input {
 }
 
 // fieldsOf returns the fields f's sub-selections collect on typ.
-func (p *plan) fieldsOf(schema *graphql.Schema, f *field, typ *graphql.Object) ([]*field, error) {
+func (p *Plan) fieldsOf(schema *graphql.Schema, f *field, typ *graphql.Object) ([]*field, error) {
 	if kids := f.kids.Load(); kids != nil {
 		for _, k := range *kids {
 			if k.typ == typ {
@@ -157,13 +152,14 @@ func (p *plan) fieldsOf(schema *graphql.Schema, f *field, typ *graphql.Object) (
 	}
 	kids := append(slices.Clip(old), fieldsOfType{typ, fields})
 	f.kids.Store(&kids)
+	p.doc.charge(int64(len(fields)+1) * fieldBytes)
 	return fields, nil
 }
 
 // collect gathers the fields of f's selection sets that apply to typ, in
 // response-key order (the order encoding/json gives graphql-go's result
 // maps), merging those that share a key.
-func (p *plan) collect(schema *graphql.Schema, f *field, typ *graphql.Object) ([]*field, error) {
+func (p *Plan) collect(schema *graphql.Schema, f *field, typ *graphql.Object) ([]*field, error) {
 	byKey := map[string]*field{}
 	visited := map[string]bool{}
 	defs := typ.Fields()
@@ -176,7 +172,7 @@ func (p *plan) collect(schema *graphql.Schema, f *field, typ *graphql.Object) ([
 			switch s := sel.(type) {
 			case *ast.Field:
 				if len(s.Directives) > 0 || s.Name == nil {
-					return errFallback
+					return ErrFallback
 				}
 				key := s.Name.Value
 				if s.Alias != nil && s.Alias.Value != "" {
@@ -189,7 +185,7 @@ func (p *plan) collect(schema *graphql.Schema, f *field, typ *graphql.Object) ([
 				k := &field{key: key, name: s.Name.Value, asts: []*ast.Field{s}}
 				if k.name != "__typename" {
 					if k.def = defs[k.name]; k.def == nil {
-						return errFallback // __schema, __type, or a field validation would have refused
+						return ErrFallback // __schema, __type, or a field validation would have refused
 					}
 					if k.resolve = k.def.Resolve; k.resolve == nil {
 						k.resolve = graphql.DefaultResolveFn
@@ -198,7 +194,7 @@ func (p *plan) collect(schema *graphql.Schema, f *field, typ *graphql.Object) ([
 				byKey[key] = k
 			case *ast.InlineFragment:
 				if len(s.Directives) > 0 {
-					return errFallback
+					return ErrFallback
 				}
 				if applies(schema, s.TypeCondition, typ) {
 					if err := walk(s.SelectionSet); err != nil {
@@ -207,7 +203,7 @@ func (p *plan) collect(schema *graphql.Schema, f *field, typ *graphql.Object) ([
 				}
 			case *ast.FragmentSpread:
 				if len(s.Directives) > 0 || s.Name == nil {
-					return errFallback
+					return ErrFallback
 				}
 				if visited[s.Name.Value] {
 					continue
@@ -215,7 +211,7 @@ func (p *plan) collect(schema *graphql.Schema, f *field, typ *graphql.Object) ([
 				visited[s.Name.Value] = true
 				fd := p.frags[s.Name.Value]
 				if fd == nil || len(fd.Directives) > 0 {
-					return errFallback
+					return ErrFallback
 				}
 				if applies(schema, fd.TypeCondition, typ) {
 					if err := walk(fd.SelectionSet); err != nil {
@@ -223,7 +219,7 @@ func (p *plan) collect(schema *graphql.Schema, f *field, typ *graphql.Object) ([
 					}
 				}
 			default:
-				return errFallback
+				return ErrFallback
 			}
 		}
 		return nil
@@ -267,7 +263,7 @@ func applies(schema *graphql.Schema, cond *ast.Named, typ *graphql.Object) bool 
 type run struct {
 	ctx    context.Context
 	schema *graphql.Schema
-	plan   *plan
+	plan   *Plan
 	vars   map[string]interface{}
 	args   map[*field]map[string]interface{} // arguments with variables, once per field
 	thunks []pending
@@ -282,11 +278,11 @@ type pending struct {
 	dst *interface{}
 }
 
-// executeFast runs p for variables, or returns errFallback.
-func executeFast(ctx context.Context, schema *graphql.Schema, p *plan, variables map[string]interface{}) (*graphql.Result, error) {
+// Execute runs p with the request's variables, or returns ErrFallback.
+func Execute(ctx context.Context, schema *graphql.Schema, p *Plan, variables map[string]interface{}) (*graphql.Result, error) {
 	vars, ok := coerceVariables(p.vars, variables)
 	if !ok {
-		return nil, errFallback
+		return nil, ErrFallback
 	}
 	r := &run{ctx: ctx, schema: schema, plan: p, vars: vars}
 	var data interface{}
@@ -299,7 +295,7 @@ func executeFast(ctx context.Context, schema *graphql.Schema, p *plan, variables
 		for _, t := range batch {
 			v, err := t.fn()
 			if err != nil {
-				return nil, errFallback
+				return nil, ErrFallback
 			}
 			if err := r.complete(t.typ, t.f, v, t.dst); err != nil {
 				return nil, err
@@ -317,7 +313,7 @@ func (r *run) complete(t graphql.Type, f *field, v interface{}, dst *interface{}
 		return nil
 	}
 	if v != nil && reflect.TypeOf(v).Kind() == reflect.Func {
-		return errFallback // graphql-go refuses a function of another shape
+		return ErrFallback // graphql-go refuses a function of another shape
 	}
 	nonNull := false
 	if nn, ok := t.(*graphql.NonNull); ok {
@@ -325,7 +321,7 @@ func (r *run) complete(t graphql.Type, f *field, v interface{}, dst *interface{}
 	}
 	if nullish(v) {
 		if nonNull {
-			return errFallback
+			return ErrFallback
 		}
 		*dst = nil
 		return nil
@@ -355,22 +351,22 @@ func (r *run) complete(t graphql.Type, f *field, v interface{}, dst *interface{}
 		return r.completeObject(t, f, v, dst)
 	case *graphql.Interface:
 		if t.ResolveType == nil {
-			return errFallback
+			return ErrFallback
 		}
 		return r.completeAbstract(t, t.ResolveType(graphql.ResolveTypeParams{Value: v, Context: r.ctx}), f, v, dst)
 	case *graphql.Union:
 		if t.ResolveType == nil {
-			return errFallback
+			return ErrFallback
 		}
 		return r.completeAbstract(t, t.ResolveType(graphql.ResolveTypeParams{Value: v, Context: r.ctx}), f, v, dst)
 	}
-	return errFallback
+	return ErrFallback
 }
 
 func leaf(v interface{}, nonNull bool, dst *interface{}) error {
 	if nullish(v) {
 		if nonNull {
-			return errFallback
+			return ErrFallback
 		}
 		v = nil
 	}
@@ -380,7 +376,7 @@ func leaf(v interface{}, nonNull bool, dst *interface{}) error {
 
 func (r *run) completeAbstract(t graphql.Abstract, rt *graphql.Object, f *field, v interface{}, dst *interface{}) error {
 	if rt == nil || !r.schema.IsPossibleType(t, rt) {
-		return errFallback
+		return ErrFallback
 	}
 	return r.completeObject(rt, f, v, dst)
 }
@@ -401,7 +397,7 @@ func (r *run) completeList(t *graphql.List, f *field, v interface{}, dst *interf
 		rv = rv.Elem()
 	}
 	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
-		return errFallback
+		return ErrFallback
 	}
 	out := make([]interface{}, rv.Len())
 	*dst = out
@@ -424,7 +420,7 @@ type object struct {
 
 func (r *run) completeObject(t *graphql.Object, f *field, src interface{}, dst *interface{}) error {
 	if t.IsTypeOf != nil && !t.IsTypeOf(graphql.IsTypeOfParams{Value: src, Context: r.ctx}) {
-		return errFallback
+		return ErrFallback
 	}
 	fields, err := r.plan.fieldsOf(r.schema, f, t)
 	if err != nil {
@@ -449,7 +445,7 @@ func (r *run) completeObject(t *graphql.Object, f *field, src interface{}, dst *
 				ParentType: t, Schema: *r.schema, Fragments: r.plan.defs, Operation: r.plan.op,
 				VariableValues: r.vars}})
 		if err != nil {
-			return errFallback
+			return ErrFallback
 		}
 		if err := r.complete(k.def.Type, k, v, &obj.vals[i]); err != nil {
 			return err

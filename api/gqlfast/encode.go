@@ -1,4 +1,4 @@
-package api
+package gqlfast
 
 import (
 	"encoding/json"
@@ -6,8 +6,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/graphql-go/graphql/language/location"
 )
 
 // Responses are encoded here rather than by encoding/json, which walks
@@ -146,9 +147,26 @@ func appendMarshal(b []byte, v interface{}) ([]byte, error) {
 	return append(b, raw...), nil
 }
 
-// encodeResponse appends the body of a response: data when present, then
-// errors and extensions when not empty, like json.Marshal of response.
-func encodeResponse(b []byte, out response) ([]byte, error) {
+// Response is a GraphQL response as it is sent: graphql.Result with data
+// left out when absent (a request that never executed has no data entry)
+// and no empty locations.
+type Response struct {
+	Data       interface{}            `json:"data,omitempty"`
+	Errors     []ResponseError        `json:"errors,omitempty"`
+	Extensions map[string]interface{} `json:"extensions,omitempty"`
+}
+
+// ResponseError is one error of a Response.
+type ResponseError struct {
+	Message    string                    `json:"message"`
+	Locations  []location.SourceLocation `json:"locations,omitempty"`
+	Path       []interface{}             `json:"path,omitempty"`
+	Extensions map[string]interface{}    `json:"extensions,omitempty"`
+}
+
+// AppendResponse appends the body of a response: data when present, then
+// errors and extensions when not empty, like json.Marshal of Response.
+func AppendResponse(b []byte, out Response) ([]byte, error) {
 	b = append(b, '{')
 	sep := ""
 	var err error
@@ -174,9 +192,3 @@ func encodeResponse(b []byte, out response) ([]byte, error) {
 	}
 	return append(b, '}'), nil
 }
-
-// bodies recycles response buffers; one that grew past maxPooledBody (a
-// large export) is left to the collector rather than kept.
-var bodies = sync.Pool{New: func() any { b := make([]byte, 0, 4<<10); return &b }}
-
-const maxPooledBody = 1 << 20
