@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/cayleygraph/cayley/graph"
+	"github.com/newsgraph/newsgraph/graph/quadlog"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -63,10 +63,7 @@ const benchDocs = 500
 
 func BenchmarkIngestBBolt(b *testing.B) {
 	docs := generated(benchDocs)
-	quads := 0
-	for i := range docs {
-		quads += len(encode(&docs[i]))
-	}
+	quads := quadlog.RawQuads(docs).Len()
 	ctx := context.Background()
 	b.ResetTimer()
 	for range b.N {
@@ -89,30 +86,22 @@ func BenchmarkIngestBBolt(b *testing.B) {
 // BenchmarkRawBatchedWritesBBolt writes the same quads straight into the
 // same backend, in the same batch size: the bound Ingest is measured by.
 func BenchmarkRawBatchedWritesBBolt(b *testing.B) {
-	docs := generated(benchDocs)
-	var deltas []graph.Delta
-	for i := range docs {
-		for _, q := range encode(&docs[i]) {
-			deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Add})
-		}
-	}
+	raw := quadlog.RawQuads(generated(benchDocs))
+	ctx := context.Background()
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
-		qs, err := openBolt(filepath.Join(b.TempDir(), "graph.db"), false)
+		l, err := quadlog.Open(ctx, quadlog.Config{DB: filepath.Join(b.TempDir(), "graph.db")})
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		for start := 0; start < len(deltas); start += DefaultTxDeltas {
-			end := min(start+DefaultTxDeltas, len(deltas))
-			if err := qs.ApplyDeltas(deltas[start:end], graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
-				b.Fatal(err)
-			}
+		if err := l.WriteRaw(ctx, raw); err != nil {
+			b.Fatal(err)
 		}
 		b.StopTimer()
-		qs.Close()
+		l.Close()
 		b.StartTimer()
 	}
-	b.ReportMetric(float64(len(deltas)*b.N)/b.Elapsed().Seconds(), "quads/s")
+	b.ReportMetric(float64(raw.Len()*b.N)/b.Elapsed().Seconds(), "quads/s")
 }

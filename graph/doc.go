@@ -1,106 +1,16 @@
 // Package graph keeps newsgraph's knowledge graph in Cayley and answers the
-// reads the API and the exports need, in schema types. Cayley stays inside:
-// no quad or Cayley type crosses the package edge.
+// reads the API and the exports need, in schema types. It is split by job:
 //
-// # Backends
+//   - package quadlog holds the quads in Cayley (bbolt, PostgreSQL,
+//     CockroachDB or the memstore): writes of whole articles, texts,
+//     N-Quads and JSON-LD, imports, backups. Cayley stays inside it.
+//   - package index is the read model: entities, names, statements and
+//     their adjacency, search and traversal, in memory.
+//   - this package, the Store, wires them: a write goes one way, the
+//     document to its quads in the log and the same document to its record
+//     in the index, with no decoding of quads; the node-and-edge exports
+//     (GraphML, GEXF, Cytoscape, CSV) are written from the index.
 //
-// Config.DB picks one: "memory" (Cayley's memstore, for tests; it is not safe
-// for concurrent writes, so all writes here are serialised), a file path
-// (Cayley's key-value store over bbolt, one file, opened with no_bloom, the
-// embedded default), or a postgres://, postgresql:// or cockroach:// URL
-// (Cayley's SQL store). The same conformance table runs against all three.
-// A bbolt store is created with one Cayley index, keyed by label, subject,
-// predicate and object, instead of Cayley's default two, in which the keys
-// of an entity that many articles describe grow with every article
-// (layout.go); a store keeps the layout it was created with.
-//
-// # The quad model
-//
-// Every quad an article contributes carries the article's IRI as its label
-// (a named graph), so the label is the provenance and an article can be
-// taken back exactly. With base = https://newsgraph.dev/:
-//
-//	article   <base>article/<id>   (id path-escaped)
-//	  <art> rdf:type <base>type/Article
-//	  <art> schema:headline, schema:url, schema:datePublished, schema:author,
-//	        schema:publisher, schema:wordCount, schema:articleBody (the text
-//	        every offset refers to), <base>vocab#hash
-//	  <art> <base>vocab#mentions <entity>           one per entity it mentions
-//
-//	entity    <base>entity/<extractor id>, e.g. <base>entity/country/KR;
-//	          the id is stable across articles, so articles meet on it
-//	  <e> rdf:type <base>type/<EntityType>
-//	  <e> schema:name "…"; schema:alternateName "…"; schema:jobTitle "…"
-//	  <e> <base>vocab#confidence 0.9 (a float, exported as xsd:decimal)
-//	  <e> <base>vocab#mentionAt "start-end"           byte span in that article
-//
-//	relation  a direct edge, for traversal:
-//	  <subject> <base>rel/<predicate> <object>       (a date literal for signedOn)
-//	          a statement node, the edge every asserting article shares:
-//	  <st> rdf:type rdf:Statement; rdf:subject, rdf:predicate, rdf:object
-//	  where <st> is <base>statement/<id>, id the API's Relation.id
-//	  ("st-" and a hash of the triple);
-//	          and an evidence node per assertion, for provenance:
-//	  <ev> rdf:type <base>type/Evidence; <base>vocab#supports <st>;
-//	       #article <art>; #confidence; #rule; #sentence; #start, #end (bytes);
-//	       #charStart, #charEnd (code points, when the text is stored)
-//	  where <ev> is <base>evidence/<hash of article, triple and offsets>.
-//
-// Stores written before texts and evidence nodes named each assertion a
-// statement node of its own (<base>statement/<hash>, carrying the
-// sentence as #evidence) and kept the path of the article's file
-// (#source). They are read as they are, and an article is rewritten in the
-// current form when it is ingested again with its text.
-//
-// The exports type literals with their XML Schema IRIs (integers,
-// decimals, dates); the store keeps Cayley's native values, to which Import turns
-// them back.
-//
-// Entity attributes are asserted per article, each in its article's graph:
-// when two articles name "country/KR" the quads differ only by label, so
-// deleting one article leaves the other's assertions, and the entity lives
-// as long as any article mentions it. Reads merge them, never duplicate:
-// the type and name most articles give, every other name and alias as an
-// alias, all titles, variants differing only in case, accents or punctuation
-// counted once. A statement read back is one edge (subject, predicate,
-// object) with the evidence of every article that asserts it.
-//
-// # Writes
-//
-// Ingest turns each document into its quads and compares them with what the
-// article contributed before: the same hash (or the same quads) is left
-// alone, a changed article is taken out whole and written whole. Many
-// articles share a Cayley transaction (at most Config.TxDeltas quad changes,
-// 100,000 by default; fewer hold less memory during a load). When the
-// process has a memory limit, each transaction is sized from the live heap
-// the last one reached, so that a load stays under the limit as the store
-// and its index grow. Removals and additions go in separate
-// transactions (Cayley's key-value stores miscount node references when one
-// transaction both drops a node's last references and adds new ones), so a
-// killed load leaves every article fully present, fully absent, or — for a
-// replacement killed between the two — absent, never a mix of versions.
-//
-// # Reads
-//
-// Cayley has no text search, no shortest path and slow label scans, so reads
-// are served from an in-memory index. It is not a second source of truth:
-// Open builds it by decoding every article's quads, and each committed write
-// updates it with the same decoded quads; Export and Import work on the quads
-// themselves. Article texts are the exception: only Cayley holds them,
-// and ArticleText reads one when it is asked for. Open reads the quads a chunk at a time, looking up the node
-// values of a chunk in one batch. Every article's document stays in memory,
-// so the index holds it packed (packedDoc): the strings articles repeat
-// interned and held by handle, the attributes that take few values shared,
-// each evidence sentence once per article, mention spans and relations as
-// varints; a read converts what it returns to schema types. A statement
-// keeps, per asserting article, the article, the offset of its relation
-// there and its confidence and rule; an entity keeps the articles that
-// mention it, and the statements it takes part in, in slices rather than
-// maps. The conversion is exact (no
-// offset or confidence is narrowed), so the reads and the quads an article
-// contributed are what the decoded document gave. A statement asserted by
-// thousands of articles carries thousands of sentences, so the reads that
-// return many edges at once (Neighborhood, Path) give each edge its evidence
-// count, Statements gives the evidence by statement id, and Relations
-// renders evidence for the page it returns only.
+// See quadlog's documentation for the quad model and the backends, and
+// index's for the reads.
 package graph

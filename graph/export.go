@@ -2,14 +2,13 @@ package graph
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 
-	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/nquads"
+	"github.com/newsgraph/newsgraph/graph/index"
+	"github.com/newsgraph/newsgraph/graph/quadlog"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -26,7 +25,7 @@ var ExportFormats = schema.ExportFormats
 type ExportOptions = schema.ExportQuery
 
 // MaxExportDepth bounds ExportOptions.Depth.
-const MaxExportDepth = maxDepth
+const MaxExportDepth = index.MaxDepth
 
 // Export writes the whole graph in format; see ExportWith.
 func (s *Store) Export(ctx context.Context, w io.Writer, format string) error {
@@ -72,141 +71,44 @@ func (s *Store) ExportWith(ctx context.Context, w io.Writer, opt ExportOptions) 
 		if opt.Entity != "" {
 			what = fmt.Sprintf("the neighbourhood of %q", opt.Entity)
 		}
-		return fmt.Errorf("graph: export %s of %s as %s: %w", what, s.name, opt.Format, err)
+		return fmt.Errorf("graph: export %s of %s as %s: %w", what, s.log.Name(), opt.Format, err)
 	}
 	return nil
 }
 
-// exportRDF writes the quads, typed (see typed), sorted by their N-Quads
-// line: all of them, or those of a neighbourhood.
+// exportRDF writes the quads (see quadlog.Log.ExportRDF): all of them, or
+// those of a neighbourhood.
 func (s *Store) exportRDF(ctx context.Context, w io.Writer, opt ExportOptions) error {
-	qs, err := s.sortedQuads(ctx)
-	if err != nil {
-		return err
-	}
+	var sel *quadlog.Selection
 	if opt.Entity != "" {
 		v, err := s.view(ctx, opt)
 		if err != nil {
 			return err
 		}
-		qs = v.quadsOf(qs)
+		sel = v.selection()
 	}
-	for i := range qs {
-		qs[i] = typed(qs[i])
-	}
-	if opt.Format == "jsonld" {
-		return writeJSONLD(w, qs)
-	}
-	nw := nquads.NewWriter(w)
-	if _, err := nw.WriteQuads(qs); err != nil {
-		return err
-	}
-	return nw.Close()
+	return s.log.ExportRDF(ctx, w, opt.Format, sel)
 }
 
-// sortedQuads reads every quad from Cayley, sorted by their N-Quads line.
-// Writes wait while it reads.
-func (s *Store) sortedQuads(ctx context.Context) ([]quad.Quad, error) {
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	byLine := map[string]quad.Quad{}
-	err := s.scan(ctx, func(q quad.Quad) error {
-		if !q.IsValid() {
-			return fmt.Errorf("invalid quad in store: %#v", q)
-		}
-		q = normalize(q)
-		byLine[quadKey(q)] = q
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]quad.Quad, 0, len(byLine))
-	for _, k := range sortedKeys(byLine) {
-		out = append(out, byLine[k])
-	}
-	return out, nil
+// view reads the whole graph or the neighbourhood opt names.
+func (s *Store) view(ctx context.Context, opt ExportOptions) (view, error) {
+	v, err := s.ix.View(ctx, opt.Entity, opt.Depth)
+	return view(v), err
 }
 
-// quadsOf keeps the quads that describe the view: its entities, its
-// statements and their evidence, and of the articles that mention its
-// entities, their metadata and those mentions (not their text).
-func (v view) quadsOf(qs []quad.Quad) []quad.Quad {
-	ents := map[quad.Value]bool{}
-	for _, e := range v.entities {
-		ents[entityIRI(e.ID)] = true
-	}
-	stmts := map[quad.Value]bool{}
-	for _, st := range v.statements {
-		stmts[statementIRI(st.ID)] = true
-	}
-	arts := map[quad.Value]bool{}
-	for _, e := range v.entities {
-		for _, a := range v.articles[e.ID] {
-			arts[articleIRI(a)] = true
+// selection names the view's entities, statements and articles.
+func (v view) selection() *quadlog.Selection {
+	sel := &quadlog.Selection{Entities: map[string]bool{}, Statements: map[string]bool{}, Articles: map[string]bool{}}
+	for _, e := range v.Entities {
+		sel.Entities[e.ID] = true
+		for _, a := range v.Articles[e.ID] {
+			sel.Articles[a] = true
 		}
 	}
-	evs := map[quad.Value]bool{}
-	for _, q := range qs {
-		if q.Predicate == pSupports && stmts[q.Object] {
-			evs[q.Subject] = true
-		}
+	for _, st := range v.Statements {
+		sel.Statements[st.ID] = true
 	}
-	var out []quad.Quad
-	for _, q := range qs {
-		keep := false
-		switch {
-		case ents[q.Subject]:
-			_, toEntity := iriSuffix(q.Object, entityBase)
-			keep = !toEntity || ents[q.Object] // a direct edge to an entity left out goes too
-		case stmts[q.Subject], evs[q.Subject]:
-			keep = true
-		case arts[q.Subject]:
-			keep = q.Predicate != pBody && (q.Predicate != pMentions || ents[q.Object])
-		}
-		if keep && (q.Label == nil || arts[q.Label]) {
-			out = append(out, q)
-		}
-	}
-	return out
-}
-
-// Import loads N-Quads (an Export) into the store. Quads are grouped by
-// their article label and each article is replaced all or nothing; quads
-// with no article label are added as they are.
-func (s *Store) Import(ctx context.Context, r io.Reader) error {
-	if s.readOnly {
-		return fmt.Errorf("graph: import into %s: %w", s.name, ErrReadOnly)
-	}
-	groups := map[string]quadSet{}
-	var loose []quad.Quad
-	qr := nquads.NewReader(r, false)
-	for n := 1; ; n++ {
-		q, err := qr.ReadQuad()
-		if errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return fmt.Errorf("graph: import: quad %d: %w", n, err)
-		}
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("graph: import: %w", err)
-			}
-		}
-		q = normalize(q)
-		id, ok := iriSuffix(q.Label, articleBase)
-		if !ok {
-			loose = append(loose, q)
-			continue
-		}
-		if groups[id] == nil {
-			groups[id] = quadSet{}
-		}
-		groups[id][quadKey(q)] = q
-	}
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	return s.replaceLabels(groups, loose)
+	return sel
 }
 
 // sortedStrings is a helper for deterministic output of sets.

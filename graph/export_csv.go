@@ -29,9 +29,9 @@ func (v view) writeNodesCSV(w io.Writer, neo4j bool) error {
 	} else {
 		cw.Write([]string{"Id", "Label", "Type", "Aliases", "Titles", "SignedOn", "Degree", "Articles"})
 	}
-	for _, e := range v.entities {
+	for _, e := range v.Entities {
 		cw.Write([]string{e.ID, e.Name, string(e.Type), strings.Join(e.Aliases, sep), strings.Join(e.Titles, sep),
-			v.firstSignedOn(e.ID), strconv.Itoa(v.degree[e.ID]), strings.Join(v.articles[e.ID], sep)})
+			v.firstSignedOn(e.ID), strconv.Itoa(v.Degree[e.ID]), strings.Join(v.Articles[e.ID], sep)})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -70,7 +70,7 @@ func (v view) writeEvidenceCSV(w io.Writer, neo4j bool) error {
 		cw.Write([]string{"Id", "Statement", "Subject", "Predicate", "Object", "Article", "Published", "Start", "End",
 			"CharStart", "CharEnd", "Confidence", "Rule", "Sentence"})
 	}
-	for _, st := range v.statements {
+	for _, st := range v.Statements {
 		for _, ev := range st.Evidence {
 			chars := [2]string{}
 			if ev.CharStart >= 0 {

@@ -240,8 +240,8 @@ func loadCorpus(tb testing.TB, s *Store, gen *corpus.Generator, from, to int) in
 		if time.Since(last) > 30*time.Second {
 			last = time.Now()
 			done := i + len(docs) - from
-			progress("loaded %d/%d articles, %d quads, %.0f quads/s, transactions of up to %d quad changes", done, to-from, quads,
-				float64(quads)/time.Since(start).Seconds(), s.tx.deltas())
+			progress("loaded %d/%d articles, %d quads, %.0f quads/s", done, to-from, quads,
+				float64(quads)/time.Since(start).Seconds())
 		}
 	}
 	return quads
@@ -342,12 +342,10 @@ type queries struct {
 
 func makeQueries(s *Store, n int, seed uint64) queries {
 	rng := rand.New(rand.NewPCG(seed, 7))
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	arts := sortedKeys(s.idx.docs)
+	arts := s.ix.IDs()
 	pick := func() string {
 		for {
-			ents := s.idx.docs[arts[rng.IntN(len(arts))]].doc.Entities
+			ents := s.ix.Doc(arts[rng.IntN(len(arts))]).Document().Entities
 			if len(ents) > 0 {
 				return ents[rng.IntN(len(ents))].ID
 			}
@@ -356,7 +354,8 @@ func makeQueries(s *Store, n int, seed uint64) queries {
 	var q queries
 	for range n {
 		q.ids = append(q.ids, pick())
-		name := []rune(s.idx.ents[pick()].merged.Name)
+		e, _ := s.Entity(context.Background(), pick())
+		name := []rune(e.Name)
 		k := min(len(name), 3+rng.IntN(10))
 		q.prefixes = append(q.prefixes, string(name[:k]))
 		q.pairs = append(q.pairs, [2]string{pick(), pick()})
@@ -431,12 +430,12 @@ func scratchPostgres(tb testing.TB, base string) Config {
 	tb.Helper()
 	admin, err := sql.Open("postgres", base)
 	if err != nil {
-		tb.Fatalf("open %s: %v", redact(base), err)
+		tb.Fatalf("open %s: %v", Redact(base), err)
 	}
 	name := fmt.Sprintf("ng_scale_%d_%d", time.Now().UnixNano(), pgSeq.Add(1))
 	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
 		admin.Close()
-		tb.Fatalf("create database on %s: %v", redact(base), err)
+		tb.Fatalf("create database on %s: %v", Redact(base), err)
 	}
 	tb.Cleanup(func() {
 		defer admin.Close()

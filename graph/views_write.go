@@ -36,13 +36,13 @@ var (
 // nodeValues are an entity's attributes in nodeAttrs' order; "" for none.
 func (v view) nodeValues(e schema.Entity) []string {
 	return []string{e.Name, e.Name, string(e.Type), strings.Join(e.Aliases, listSep), strings.Join(e.Titles, listSep),
-		strings.Join(v.articles[e.ID], listSep), v.firstSignedOn(e.ID), strconv.Itoa(v.degree[e.ID])}
+		strings.Join(v.Articles[e.ID], listSep), v.firstSignedOn(e.ID), strconv.Itoa(v.Degree[e.ID])}
 }
 
 // firstSignedOn is the earliest signing date of an agreement, as the API's
 // Agreement.signedOn gives it; "" for none.
 func (v view) firstSignedOn(id string) string {
-	if dates := v.signedOn[id]; len(dates) > 0 {
+	if dates := v.SignedOn[id]; len(dates) > 0 {
 		return dates[0]
 	}
 	return ""
@@ -79,7 +79,7 @@ func (v view) writeGraphML(w io.Writer) error {
 		fmt.Fprintf(bw, `  <key id="e_%s" for="edge" attr.name="%s" attr.type="%s"/>`+"\n", a.id, a.id, a.typ)
 	}
 	bw.WriteString(`  <graph id="newsgraph" edgedefault="directed">` + "\n")
-	for _, e := range v.entities {
+	for _, e := range v.Entities {
 		fmt.Fprintf(bw, `    <node id="%s">`, xmlEscape(e.ID))
 		for i, val := range v.nodeValues(e) {
 			writeData(bw, "n_"+nodeAttrs[i].id, val)
@@ -139,7 +139,7 @@ func (v view) writeGEXF(w io.Writer) error {
 		bw.WriteString("    </attributes>\n")
 	}
 	bw.WriteString("    <nodes>\n")
-	for _, e := range v.entities {
+	for _, e := range v.Entities {
 		fmt.Fprintf(bw, `      <node id="%s" label="%s"><attvalues>`, xmlAttr(e.ID), xmlAttr(e.Name))
 		for i, val := range v.nodeValues(e)[1:] {
 			writeAttValue(bw, nodeAttrs[i+1].id, val)
@@ -198,9 +198,9 @@ func (v view) writeCytoscape(w io.Writer) error {
 		}
 		return s
 	}
-	for _, e := range v.entities {
+	for _, e := range v.Entities {
 		d := map[string]any{"id": e.ID, "value": e.ID, "name": e.Name, "label": e.Name, "type": string(e.Type),
-			"aliases": list(e.Aliases), "titles": list(e.Titles), "articles": list(v.articles[e.ID]), "degree": v.degree[e.ID]}
+			"aliases": list(e.Aliases), "titles": list(e.Titles), "articles": list(v.Articles[e.ID]), "degree": v.Degree[e.ID]}
 		if date := v.firstSignedOn(e.ID); date != "" {
 			d["signedOn"] = date
 		}

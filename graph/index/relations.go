@@ -1,4 +1,4 @@
-package graph
+package index
 
 import (
 	"cmp"
@@ -14,28 +14,28 @@ import (
 // decided on the assertions alone; only the page asked for is rendered with
 // its evidence, which matters for a well-known entity whose statements
 // gather the sentences of thousands of articles.
-func (s *Store) Relations(ctx context.Context, f schema.RelationFilter, p schema.Page) (schema.RelationPage, error) {
+func (ix *Index) Relations(ctx context.Context, f schema.RelationFilter, p schema.Page) (schema.RelationPage, error) {
 	after, err := decodeCursor(p.After)
 	if err != nil {
 		return schema.RelationPage{}, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	// An assertion's article is visited only when the filter asks about it:
 	// keptConfidence goes through every assertion of a statement, thousands
 	// for a well-known one, and its confidence is in the assertion.
 	keep := func(a assertion) bool {
 		return (f.Article == "" || a.article() == f.Article) &&
-			(f.Since == "" && f.Until == "" || inRange(a.doc.doc.Article.published, f.Since, f.Until))
+			(f.Since == "" && f.Until == "" || inRange(a.doc.Article.published, f.Since, f.Until))
 	}
 	var hits []*stmtAgg
-	for i, st := range s.idx.candidates(f) {
+	for i, st := range ix.candidates(f) {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return schema.RelationPage{}, fmt.Errorf("graph: relations: %w", err)
 			}
 		}
-		if !s.idx.matches(st.key, f) {
+		if !ix.matches(st.key, f) {
 			continue
 		}
 		if conf, ok := keptConfidence(st, keep); !ok || conf < f.MinConfidence {
@@ -47,7 +47,7 @@ func (s *Store) Relations(ctx context.Context, f schema.RelationFilter, p schema
 	page, info := paginate(hits, after, p.First, func(st *stmtAgg) string { return relationKey(st.key) })
 	out := schema.RelationPage{PageInfo: info, Relations: make([]schema.Statement, 0, len(page))}
 	for _, st := range page {
-		stmt, _ := s.idx.statement(st, keep)
+		stmt, _ := ix.statement(st, keep)
 		out.Relations = append(out.Relations, stmt)
 	}
 	return out, nil
@@ -55,16 +55,16 @@ func (s *Store) Relations(ctx context.Context, f schema.RelationFilter, p schema
 
 // Statements returns the statements it knows among ids, each with all its
 // evidence.
-func (s *Store) Statements(ctx context.Context, ids []string) (map[string]schema.Statement, error) {
+func (ix *Index) Statements(ctx context.Context, ids []string) (map[string]schema.Statement, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("graph: statements: %w", err)
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	out := make(map[string]schema.Statement, len(ids))
 	for _, id := range ids {
-		if st := s.idx.byID[id]; st != nil {
-			out[id], _ = s.idx.statement(st, nil)
+		if st := ix.byID[id]; st != nil {
+			out[id], _ = ix.statement(st, nil)
 		}
 	}
 	return out, nil
@@ -90,7 +90,7 @@ func keptConfidence(st *stmtAgg, keep func(assertion) bool) (conf float64, ok bo
 }
 
 // candidates narrows the statements to scan by the entity the filter pins.
-func (ix *index) candidates(f schema.RelationFilter) []*stmtAgg {
+func (ix *Index) candidates(f schema.RelationFilter) []*stmtAgg {
 	pin := cmp.Or(f.Subject, f.Entity)
 	if pin == "" && ix.adj[f.Object] != nil {
 		pin = f.Object // a date object has no adjacency: scan
@@ -105,7 +105,7 @@ func (ix *index) candidates(f schema.RelationFilter) []*stmtAgg {
 	return out
 }
 
-func (ix *index) matches(k stmtKey, f schema.RelationFilter) bool {
+func (ix *Index) matches(k stmtKey, f schema.RelationFilter) bool {
 	if len(f.Predicates) > 0 && !slices.Contains(f.Predicates, k.P) {
 		return false
 	}

@@ -1,10 +1,12 @@
-package graph
+package quadlog
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -291,4 +293,18 @@ func parseSpan(s string) (schema.Span, bool) {
 	start, err1 := strconv.Atoi(a)
 	end, err2 := strconv.Atoi(b)
 	return schema.Span{Start: start, End: end}, err1 == nil && err2 == nil
+}
+
+func isDateEdge(p schema.Predicate) bool {
+	spec, _ := schema.Spec(p)
+	return spec.ObjectIsDate
+}
+
+func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }

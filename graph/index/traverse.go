@@ -1,4 +1,4 @@
-package graph
+package index
 
 import (
 	"cmp"
@@ -25,24 +25,24 @@ const (
 // left out. Edges carry their evidence count, not the evidence: a
 // neighbourhood of well-known entities gathers the sentences of thousands of
 // articles, which Statements reads for the edges that want them.
-func (s *Store) Neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (schema.Subgraph, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.neighborhood(ctx, q)
+func (ix *Index) Neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (schema.Subgraph, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.neighborhood(ctx, q)
 }
 
 // neighborhood is Neighborhood for a caller that holds the read lock.
-func (s *Store) neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (schema.Subgraph, error) {
+func (ix *Index) neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (schema.Subgraph, error) {
 	depth := clamp(q.Depth, defaultDepth, maxDepth)
 	limit := clamp(q.Limit, defaultNodeLimit, maxNodeLimit)
-	if s.idx.ents[q.ID] == nil {
+	if ix.ents[q.ID] == nil {
 		return schema.Subgraph{}, fmt.Errorf("graph: entity %q: %w", q.ID, ErrNotFound)
 	}
 	follow := func(k stmtKey) bool {
 		return !isDateEdge(k.P) && (len(q.Predicates) == 0 || slices.Contains(q.Predicates, k.P))
 	}
 	keepNode := func(id string) bool {
-		agg := s.idx.ents[id]
+		agg := ix.ents[id]
 		return agg != nil && (len(q.Types) == 0 || slices.Contains(q.Types, agg.merged.Type))
 	}
 	var sg schema.Subgraph
@@ -56,7 +56,7 @@ func (s *Store) neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (s
 			if err := ctx.Err(); err != nil {
 				return schema.Subgraph{}, fmt.Errorf("graph: neighborhood of %q: %w", q.ID, err)
 			}
-			for _, nb := range s.idx.neighbours(id, follow) {
+			for _, nb := range ix.neighbours(id, follow) {
 				if seen[nb] || !keepNode(nb) {
 					continue
 				}
@@ -73,14 +73,14 @@ func (s *Store) neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (s
 		frontier = next
 	}
 	for _, id := range order {
-		sg.Nodes = append(sg.Nodes, cloneEntity(s.idx.ents[id].merged))
+		sg.Nodes = append(sg.Nodes, cloneEntity(ix.ents[id].merged))
 	}
-	sg.Edges = s.idx.edgesAmong(seen, follow)
+	sg.Edges = ix.edgesAmong(seen, follow)
 	return sg, nil
 }
 
 // neighbours lists, sorted, the entities one followed edge away from id.
-func (ix *index) neighbours(id string, follow func(stmtKey) bool) []string {
+func (ix *Index) neighbours(id string, follow func(stmtKey) bool) []string {
 	set := map[string]bool{}
 	for _, st := range ix.adj[id] {
 		k := st.key
@@ -99,7 +99,7 @@ func (ix *index) neighbours(id string, follow func(stmtKey) bool) []string {
 
 // edgesAmong returns the followed statements with both ends in nodes,
 // without their evidence.
-func (ix *index) edgesAmong(nodes map[string]bool, follow func(stmtKey) bool) []schema.Statement {
+func (ix *Index) edgesAmong(nodes map[string]bool, follow func(stmtKey) bool) []schema.Statement {
 	var sts []*stmtAgg
 	for id := range nodes {
 		for _, st := range ix.adj[id] {
@@ -131,12 +131,12 @@ func byKey(a, b *stmtAgg) int { return compareKeys(a.key, b.key) }
 // of the shortest paths, the one through the smallest meeting id is
 // returned, so the answer does not vary between calls. No path within
 // maxHops gives an empty Subgraph.
-func (s *Store) Path(ctx context.Context, from, to string, maxHops int) (schema.Subgraph, error) {
+func (ix *Index) Path(ctx context.Context, from, to string, maxHops int) (schema.Subgraph, error) {
 	depth := clamp(maxHops, defaultPathDepth, maxPathDepth)
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	for _, id := range []string{from, to} {
-		if s.idx.ents[id] == nil {
+		if ix.ents[id] == nil {
 			return schema.Subgraph{}, fmt.Errorf("graph: entity %q: %w", id, ErrNotFound)
 		}
 	}
@@ -152,7 +152,7 @@ func (s *Store) Path(ctx context.Context, from, to string, maxHops int) (schema.
 			grow, other = bwd, fwd
 		}
 		var err error
-		if meet, err = grow.expand(ctx, s.idx, follow, other); err != nil {
+		if meet, err = grow.expand(ctx, ix, follow, other); err != nil {
 			return schema.Subgraph{}, fmt.Errorf("graph: path %q to %q: %w", from, to, err)
 		}
 	}
@@ -164,9 +164,9 @@ func (s *Store) Path(ctx context.Context, from, to string, maxHops int) (schema.
 	ids = append(ids, bwd.chain(meet)[1:]...)
 	var sg schema.Subgraph
 	for i, id := range ids {
-		sg.Nodes = append(sg.Nodes, cloneEntity(s.idx.ents[id].merged))
+		sg.Nodes = append(sg.Nodes, cloneEntity(ix.ents[id].merged))
 		if i > 0 {
-			sg.Edges = append(sg.Edges, s.idx.edgeBetween(ids[i-1], id))
+			sg.Edges = append(sg.Edges, ix.edgeBetween(ids[i-1], id))
 		}
 	}
 	return sg, nil
@@ -187,7 +187,7 @@ func newSearchSide(start string) *searchSide {
 // expand grows the side by one level and returns, among the nodes the other
 // side has reached, the one closing the shortest path (smallest id on a tie),
 // or "".
-func (sd *searchSide) expand(ctx context.Context, ix *index, follow func(stmtKey) bool, other *searchSide) (string, error) {
+func (sd *searchSide) expand(ctx context.Context, ix *Index, follow func(stmtKey) bool, other *searchSide) (string, error) {
 	sd.depth++
 	var next []string
 	meet, best := "", 0
@@ -221,7 +221,7 @@ func (sd *searchSide) chain(id string) []string {
 
 // edgeBetween returns the first statement, in key order, linking a and b,
 // without its evidence.
-func (ix *index) edgeBetween(a, b string) schema.Statement {
+func (ix *Index) edgeBetween(a, b string) schema.Statement {
 	var sts []*stmtAgg
 	for _, st := range ix.adj[a] {
 		if k := st.key; (k.S == a && k.O == b) || (k.S == b && k.O == a) {

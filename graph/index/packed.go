@@ -1,4 +1,4 @@
-package graph
+package index
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// packedDoc is one article's document as the index holds it. Every article
+// Doc is one article's document as the index holds it. Every article
 // of the store is held in memory, so it keeps a decoded schema.Document in
 // less than half the space, and the reads convert what they return:
 //
@@ -34,7 +34,7 @@ import (
 // decodeDocument returns, so the reads and the quads an article
 // contributed are what the schema.Document gave. Entities is named as in
 // schema.Document; the benchmarks pick entities from it.
-type packedDoc struct {
+type Doc struct {
 	// The fields the reads of evidence use come first, close together.
 	text string // the distinct evidence sentences, back to back
 	// packed holds, for each entity in turn, its mention spans (see
@@ -84,6 +84,12 @@ func packArticle(a schema.Article, hasText bool) articleRec {
 	r.strs = b.String()
 	return r
 }
+
+// ID is the article's id, Hash the hash of its text, and HasText says
+// whether the store holds its text.
+func (d *Doc) ID() string    { return d.Article.id() }
+func (d *Doc) Hash() string  { return d.Article.hash() }
+func (d *Doc) HasText() bool { return d.Article.hasText }
 
 func (a *articleRec) id() string   { return a.strs[:a.ends[0]] }
 func (a *articleRec) hash() string { return a.strs[a.ends[3]:] }
@@ -137,27 +143,27 @@ type relation struct {
 }
 
 // entity returns the article's own record of entity id, or nil.
-func (d *packedDoc) entity(id string) *entityRec {
+func (d *Doc) entity(id string) *entityRec {
 	if i, ok := d.entityIndex(id); ok {
 		return &d.Entities[i]
 	}
 	return nil
 }
 
-func (d *packedDoc) entityIndex(id string) (int, bool) {
+func (d *Doc) entityIndex(id string) (int, bool) {
 	return slices.BinarySearchFunc(d.Entities, id, func(e entityRec, id string) int { return cmp.Compare(e.ID, id) })
 }
 
 // aliases and titles return the names of the entity at i.
-func (d *packedDoc) aliases(i int) []unique.Handle[string] {
+func (d *Doc) aliases(i int) []unique.Handle[string] {
 	return d.names[d.namesStart(i):d.Entities[i].aliasEnd]
 }
 
-func (d *packedDoc) titles(i int) []unique.Handle[string] {
+func (d *Doc) titles(i int) []unique.Handle[string] {
 	return d.names[d.Entities[i].aliasEnd:d.Entities[i].titleEnd]
 }
 
-func (d *packedDoc) namesStart(i int) uint32 {
+func (d *Doc) namesStart(i int) uint32 {
 	if i == 0 {
 		return 0
 	}
@@ -166,7 +172,7 @@ func (d *packedDoc) namesStart(i int) uint32 {
 
 // relation reads the relation packed at offset at, and returns where the
 // next one starts.
-func (d *packedDoc) relation(at uint32) (relation, uint32) {
+func (d *Doc) relation(at uint32) (relation, uint32) {
 	rd := packedReader{b: d.packed, at: int(at)}
 	var r relation
 	r.lo, r.hi, r.start, r.end, r.charStart, r.charEnd = rd.evidence()
@@ -177,14 +183,14 @@ func (d *packedDoc) relation(at uint32) (relation, uint32) {
 // evidence returns the evidence of the relation packed at offset at,
 // without its article. It reads only the start of the entry: the reads of
 // evidence go through thousands of assertions for a well-known statement.
-func (d *packedDoc) evidence(at uint32) schema.Evidence {
+func (d *Doc) evidence(at uint32) schema.Evidence {
 	rd := packedReader{b: d.packed, at: int(at)}
 	lo, hi, start, end, cs, ce := rd.evidence()
 	return schema.Evidence{Text: d.text[lo:hi], Start: start, End: end, CharStart: cs, CharEnd: ce}
 }
 
 // end names a relation end by its code (see appendRelation).
-func (d *packedDoc) end(code uint64) string {
+func (d *Doc) end(code uint64) string {
 	if code < uint64(len(d.Entities)) {
 		return d.Entities[code].ID
 	}
@@ -192,7 +198,7 @@ func (d *packedDoc) end(code uint64) string {
 }
 
 // eachRelation calls fn with every relation in order and its offset.
-func (d *packedDoc) eachRelation(fn func(at uint32, r relation)) {
+func (d *Doc) eachRelation(fn func(at uint32, r relation)) {
 	at := d.rels
 	for range d.nrels {
 		r, next := d.relation(at)
@@ -202,14 +208,24 @@ func (d *packedDoc) eachRelation(fn func(at uint32, r relation)) {
 }
 
 // key is the statement r makes.
-func (d *packedDoc) key(r relation) stmtKey {
+func (d *Doc) key(r relation) stmtKey {
 	return stmtKey{S: d.end(r.subject), P: d.metas[r.meta].Value().predicate, O: d.end(r.object)}
 }
 
-// pack packs a decoded document. Offsets into names and packed are 32-bit:
-// an article would need billions of names or mentions to overflow them.
-func pack(d *schema.Document) packedDoc {
-	p := packedDoc{Article: packArticle(d.Article, d.Text != ""), Entities: make([]entityRec, len(d.Entities))}
+// Pack makes the record of a document, as the store keeps it (see
+// quadlog.Stored): its entities by id, its relations in
+// compareRelations order; Pack sorts copies of them if they are not.
+// Offsets into names and packed are 32-bit: an article would need billions
+// of names or mentions to overflow them.
+func Pack(d *schema.Document) *Doc {
+	if !slices.IsSortedFunc(d.Entities, compareEntities) || !slices.IsSortedFunc(d.Relations, compareRelations) {
+		s := *d
+		s.Entities, s.Relations = slices.Clone(d.Entities), slices.Clone(d.Relations)
+		slices.SortStableFunc(s.Entities, compareEntities)
+		slices.SortStableFunc(s.Relations, compareRelations)
+		d = &s
+	}
+	p := &Doc{Article: packArticle(d.Article, d.Text != ""), Entities: make([]entityRec, len(d.Entities))}
 	nnames := 0
 	for _, e := range d.Entities {
 		nnames += len(e.Aliases) + len(e.Titles)
@@ -239,7 +255,7 @@ func pack(d *schema.Document) packedDoc {
 
 // packRelations packs rels after the mention spans, with their
 // sentences, each once, in text.
-func (p *packedDoc) packRelations(rels []schema.Relation) {
+func (p *Doc) packRelations(rels []schema.Relation) {
 	ends := make(map[string]uint64, len(p.Entities))
 	for i, e := range p.Entities {
 		ends[e.ID] = uint64(i)
@@ -286,8 +302,8 @@ func (p *packedDoc) packRelations(rels []schema.Relation) {
 	p.others, p.metas = slices.Clip(p.others), slices.Clip(p.metas)
 }
 
-// document unpacks the document.
-func (d *packedDoc) document() schema.Document {
+// Document unpacks the document.
+func (d *Doc) Document() schema.Document {
 	out := schema.Document{
 		Article:   d.Article.article(),
 		Entities:  make([]schema.Entity, len(d.Entities)),
@@ -408,4 +424,14 @@ func appendRelation(b []byte, lo, hi, start, end, charStart, charEnd int, subjec
 		b = binary.AppendUvarint(b, v)
 	}
 	return b
+}
+
+func compareEntities(a, b schema.Entity) int { return cmp.Compare(a.ID, b.ID) }
+
+// compareRelations orders an article's relations: by statement, then by
+// the evidence's offsets.
+func compareRelations(a, b schema.Relation) int {
+	return cmp.Or(cmp.Compare(a.Subject, b.Subject), cmp.Compare(a.Predicate, b.Predicate),
+		cmp.Compare(a.Object, b.Object), cmp.Compare(a.Evidence.Start, b.Evidence.Start),
+		cmp.Compare(a.Evidence.End, b.Evidence.End))
 }

@@ -1,4 +1,4 @@
-package graph
+package quadlog
 
 import (
 	"cmp"
@@ -9,30 +9,13 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// storedDoc is one article as the store holds it: the document decoded from
-// the quads labelled with the article's IRI, packed (see packedDoc), plus
-// any quads of that label the model does not know (from an import), so that
-// removing the article removes all of them.
-type storedDoc struct {
-	doc    packedDoc
-	extras []quad.Quad
-}
+// Extras are the quads of an article's graph that the model does not read
+// (an import may bring them): they go with the article, so that taking it
+// out takes out all of them.
+type Extras struct{ quads []quad.Quad }
 
-// quads returns every quad the article contributed.
-func (sd *storedDoc) quads() quadSet {
-	d := sd.document()
-	qs := encode(&d)
-	for _, q := range sd.extras {
-		qs[quadKey(q)] = q
-	}
-	return qs
-}
-
-// document returns the article's document.
-func (sd *storedDoc) document() schema.Document { return sd.doc.document() }
-
-// entity returns the article's own record of entity id, or nil.
-func (sd *storedDoc) entity(id string) *entityRec { return sd.doc.entity(id) }
+// Len is the number of quads.
+func (e Extras) Len() int { return len(e.quads) }
 
 // stmtParts gathers a statement node's triple; in the legacy form (see
 // quads.go) the node is one assertion and carries its evidence too.
@@ -53,29 +36,23 @@ type evParts struct {
 	hasChars int // charStart and charEnd seen
 }
 
-// decode rebuilds the document of article id from the quads it labels.
-// It is the inverse of encode: encode(decode(qs).document()) plus extras
-// is qs.
-func decode(id string, qs quadSet) *storedDoc {
+// decode rebuilds the document of article id from the quads it labels,
+// and returns the quads it does not read. It is the inverse of encode:
+// encode(decode(qs)) plus the extras is qs.
+func decode(id string, qs quadSet) (schema.Document, Extras) {
 	d := decodeDocument(id, qs)
-	sd := &storedDoc{doc: pack(&d)}
 	known := encode(&d)
-	for k, q := range qs {
+	var extras Extras
+	for _, k := range sortedKeys(qs) {
 		if _, ok := known[k]; !ok {
-			sd.extras = append(sd.extras, q)
+			extras.quads = append(extras.quads, qs[k])
 		}
 	}
-	return sd
+	return d, extras
 }
 
-// decodeKnown is decode for quads that encode made, which have no extras.
-func decodeKnown(id string, qs quadSet) *storedDoc {
-	d := decodeDocument(id, qs)
-	return &storedDoc{doc: pack(&d)}
-}
-
-// decodeDocument is decode before packing, without the extras. Its
-// strings are those of the quads: pack copies or interns what it keeps.
+// decodeDocument is decode without the extras. Its strings are those of
+// the quads.
 func decodeDocument(id string, qs quadSet) schema.Document {
 	var d schema.Document
 	d.Article.ID = id

@@ -1,4 +1,4 @@
-package graph
+package quadlog
 
 import (
 	"context"
@@ -16,13 +16,13 @@ import (
 // commits beside it; the copy is the store as it was when Backup began).
 // It returns the bytes written. Other backends are refused: export them,
 // or use the database's own tools.
-func (s *Store) Backup(ctx context.Context, w io.Writer) (int64, error) {
-	if s.bolt == nil {
-		return 0, fmt.Errorf("graph: backup %s: only a bbolt file store is copied this way; use export", s.name)
+func (l *Log) Backup(ctx context.Context, w io.Writer) (int64, error) {
+	if l.bolt == nil {
+		return 0, fmt.Errorf("graph: backup %s: only a bbolt file store is copied this way; use export", l.name)
 	}
-	n, err := writeSnapshot(ctx, s.bolt, w)
+	n, err := writeSnapshot(ctx, l.bolt, w)
 	if err != nil {
-		return n, fmt.Errorf("graph: backup %s: %w", s.name, err)
+		return n, fmt.Errorf("graph: backup %s: %w", l.name, err)
 	}
 	return n, nil
 }

@@ -1,11 +1,10 @@
-package graph
+package index
 
 import (
 	"context"
 	"math/rand/v2"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -15,22 +14,14 @@ import (
 // edge of the graph.
 func TestPathIsShortest(t *testing.T) {
 	ctx := context.Background()
-	s := open(t, Config{DB: "memory"})
-	gen := corpus.New(corpus.Config{Seed: 3})
-	docs := make([]schema.Document, 120)
-	for i := range docs {
-		docs[i] = gen.Document(i)
-	}
-	if _, err := s.Ingest(ctx, docs); err != nil {
-		t.Fatal(err)
-	}
-	ids := sortedKeys(s.idx.ents)
+	s := build(corpusDocs(3, 0, 120))
+	ids := sortedKeys(s.ents)
 	rng := rand.New(rand.NewPCG(1, 2))
 	follow := func(k stmtKey) bool { return !isDateEdge(k.P) }
 	for range 300 {
 		from, to := ids[rng.IntN(len(ids))], ids[rng.IntN(len(ids))]
 		const hops = 4
-		want := bfsDistance(s.idx, from, to, hops, follow)
+		want := bfsDistance(s, from, to, hops, follow)
 		sg, err := s.Path(ctx, from, to, hops)
 		if err != nil {
 			t.Fatal(err)
@@ -58,7 +49,7 @@ func TestPathIsShortest(t *testing.T) {
 }
 
 // bfsDistance is the hop count of a shortest path within limit hops, or -1.
-func bfsDistance(ix *index, from, to string, limit int, follow func(stmtKey) bool) int {
+func bfsDistance(ix *Index, from, to string, limit int, follow func(stmtKey) bool) int {
 	dist := map[string]int{from: 0}
 	frontier := []string{from}
 	for d := 0; len(frontier) > 0; d++ {
@@ -80,4 +71,12 @@ func bfsDistance(ix *index, from, to string, limit int, follow func(stmtKey) boo
 		frontier = next
 	}
 	return -1
+}
+
+func nodeIDs(sg schema.Subgraph) []string {
+	var ids []string
+	for _, n := range sg.Nodes {
+		ids = append(ids, n.ID)
+	}
+	return ids
 }

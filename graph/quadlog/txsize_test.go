@@ -1,15 +1,12 @@
-package graph
+package quadlog
 
 import (
-	"bytes"
 	"context"
 	"math"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"testing"
-
-	"github.com/newsgraph/newsgraph/schema"
 )
 
 func TestNextTxCap(t *testing.T) {
@@ -51,7 +48,7 @@ func TestTxSizeFollowsMemoryLimit(t *testing.T) {
 	ctx := context.Background()
 	all := corpusDocs(41)
 	docs, last := all[:40], all[40]
-	load := func(limited bool) (string, *Store) {
+	load := func(limited bool) (string, *Log) {
 		s, err := Open(ctx, Config{DB: filepath.Join(t.TempDir(), "graph.db")})
 		if err != nil {
 			t.Fatal(err)
@@ -66,15 +63,13 @@ func TestTxSizeFollowsMemoryLimit(t *testing.T) {
 			defer debug.SetMemoryLimit(prev)
 		}
 		for i := 0; i < len(docs); i += 10 {
-			if _, err := s.Ingest(ctx, docs[i:i+10]); err != nil {
-				t.Fatal(err)
+			var writes []Write
+			for j := i; j < i+10; j++ {
+				writes = append(writes, put(&docs[j]))
 			}
+			commit(t, s, writes...)
 		}
-		var b bytes.Buffer
-		if err := s.Export(ctx, &b, "nquads"); err != nil {
-			t.Fatal(err)
-		}
-		return b.String(), s
+		return dump(t, s), s
 	}
 	free, _ := load(false)
 	limited, s := load(true)
@@ -85,9 +80,7 @@ func TestTxSizeFollowsMemoryLimit(t *testing.T) {
 		t.Errorf("the load under a memory limit exports %d bytes, without one %d: want the same quads", len(limited), len(free))
 	}
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64)) // none, even under GOMEMLIMIT
-	if _, err := s.Ingest(ctx, []schema.Document{last}); err != nil {
-		t.Fatal(err)
-	}
+	commit(t, s, put(&last))
 	if c := s.tx.deltas(); c != DefaultTxDeltas {
 		t.Errorf("with the limit gone the transaction cap is %d, want %d", c, DefaultTxDeltas)
 	}

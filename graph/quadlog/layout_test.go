@@ -1,4 +1,4 @@
-package graph
+package quadlog
 
 import (
 	"context"
@@ -11,7 +11,6 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
-	"github.com/newsgraph/newsgraph/schema"
 	"go.etcd.io/bbolt"
 )
 
@@ -21,28 +20,27 @@ import (
 // reopened, and end with the same quads after additions, a replacement, a
 // deletion and the re-ingest of a deleted article.
 func TestBoltLayouts(t *testing.T) {
-	ctx := context.Background()
 	dir := t.TempDir()
 	ours, theirs := filepath.Join(dir, "ours.db"), filepath.Join(dir, "cayley.db")
 	createBolt(t, theirs, nil)
 
 	run := func(path string) string {
-		s := open(t, Config{DB: path, TxDeltas: 500})
-		ingest(t, s, mou, followup, lisbon)
-		if _, err := s.Ingest(ctx, corpusDocs(20)); err != nil {
-			t.Fatal(err)
+		l := openLog(t, Config{DB: path, TxDeltas: 500})
+		m, f, lis, ch := fixture(t, mou), fixture(t, followup), fixture(t, lisbon), changed(t)
+		commit(t, l, put(&m), put(&f), put(&lis))
+		docs := corpusDocs(20)
+		for i := range docs {
+			commit(t, l, put(&docs[i]))
 		}
-		if res, err := s.Ingest(ctx, []schema.Document{changed(t)}); err != nil || res[0].Status != schema.Replaced {
-			t.Fatalf("%s: Ingest(changed) = %+v, %v; want replaced", path, res, err)
+		if res := commit(t, l, replace(&m, &ch)); res[0].Unchanged {
+			t.Fatalf("%s: the changed article changed nothing", path)
 		}
-		if err := s.DeleteArticle(ctx, "korea-us-followup.txt"); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		s.Close()
-		s = open(t, Config{DB: path})
-		ingest(t, s, followup)
-		defer s.Close()
-		return dump(t, s)
+		commit(t, l, remove(&f))
+		l.Close()
+		l = openLog(t, Config{DB: path})
+		defer l.Close()
+		commit(t, l, put(&f))
+		return dump(t, l)
 	}
 	got, want := run(ours), run(theirs)
 	if got != want || got == "" {

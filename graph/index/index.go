@@ -1,20 +1,25 @@
-package graph
+package index
 
 import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unique"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// index is the in-memory view the reads are served from. It is derived from
-// the quads alone: built by decoding every article label at Open and updated
-// with the decoded quads of each committed write, so it is never a second
-// source of truth.
-type index struct {
-	docs  map[string]*storedDoc // article id -> what it contributed
+// Index is the read model: every article's record (Doc) and what the
+// reads derive from them, the entities merged over the articles that
+// mention them, the statements with their assertions, the adjacency of
+// every entity and the name table search scans. It is derived from the
+// records alone, which the write path makes from each document
+// (Pack) and the log keeps beside the quads, so it is never a second source
+// of truth. Reads are safe for concurrent use with Apply.
+type Index struct {
+	mu    sync.RWMutex
+	docs  map[string]*Doc       // article id -> its record
 	ents  map[string]*entityAgg // entity id -> per-article assertions
 	stmts map[stmtKey]*stmtAgg  // merged edges
 	byID  map[string]*stmtAgg   // the same, by statement id
@@ -29,23 +34,23 @@ type stmtKey struct {
 }
 
 type entityAgg struct {
-	id     string       // the key in ents, which the articles' records share
-	by     []*storedDoc // the articles that mention it, by article id once merged
+	id     string // the key in ents, which the articles' records share
+	by     []*Doc // the articles that mention it, by article id once merged
 	merged schema.Entity
 }
 
 // assertion is one article's assertion of a statement: a relation of the
-// article's stored document. It holds the relation's meta (confidence and
-// rule) itself: an edge's confidence is read from every assertion, which
-// for a statement thousands of articles make should cost no visit to each
+// article's record. It holds the relation's meta (confidence and rule)
+// itself: an edge's confidence is read from every assertion, which for a
+// statement thousands of articles make should cost no visit to each
 // article.
 type assertion struct {
-	doc  *storedDoc
+	doc  *Doc
 	meta unique.Handle[relationMeta]
-	at   uint32 // the relation's offset in doc.doc.packed
+	at   uint32 // the relation's offset in doc.packed
 }
 
-func (a assertion) article() string { return a.doc.doc.Article.id() }
+func (a assertion) article() string { return a.doc.Article.id() }
 
 type stmtAgg struct {
 	key  stmtKey
@@ -56,9 +61,10 @@ type stmtAgg struct {
 	at [2]int32
 }
 
-func newIndex() *index {
-	return &index{
-		docs:  map[string]*storedDoc{},
+// New returns an empty index.
+func New() *Index {
+	return &Index{
+		docs:  map[string]*Doc{},
 		ents:  map[string]*entityAgg{},
 		stmts: map[stmtKey]*stmtAgg{},
 		byID:  map[string]*stmtAgg{},
@@ -67,33 +73,77 @@ func newIndex() *index {
 	}
 }
 
+// Change is what one committed write did to one article: its new record,
+// or nil when the article went away.
+type Change struct {
+	ID  string
+	Doc *Doc
+}
+
+// Apply makes changes visible to reads, in order, at once: a read sees all
+// of them or none. A batch merges each entity it touches once.
+func (ix *Index) Apply(changes []Change) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	touched := map[string]bool{}
+	for _, c := range changes {
+		ix.stage(c.ID, c.Doc, touched)
+	}
+	ix.remerge(touched)
+}
+
+// Load applies the records of a whole store, then gives back the room that
+// growing the lists left (see trim): the first Apply of an index that
+// starts from a snapshot or from the quads.
+func (ix *Index) Load(changes []Change) {
+	ix.Apply(changes)
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.trim()
+}
+
+// Doc returns the record of article id, or nil. A record does not change
+// once made, so the caller may read it without a lock.
+func (ix *Index) Doc(id string) *Doc {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.docs[id]
+}
+
+// Len is the number of articles.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.docs)
+}
+
 // stage replaces what article id contributed with sd (nil removes it) and
 // records the entities it touched; the caller merges them again with
 // remerge once per batch, so that a batch merges each entity once. An
 // article joins the end of an entity's list here, and remerge sorts it.
 // The entity ids of sd become the index's copy (the key of ents), so that
 // every article holds the same one.
-func (ix *index) stage(id string, sd *storedDoc, touched map[string]bool) {
+func (ix *Index) stage(id string, sd *Doc, touched map[string]bool) {
 	if old := ix.docs[id]; old != nil {
-		for i := range old.doc.Entities {
-			eid := old.doc.Entities[i].ID
+		for i := range old.Entities {
+			eid := old.Entities[i].ID
 			agg := ix.ents[eid]
 			if j := slices.Index(agg.by, old); j >= 0 {
 				agg.by = slices.Delete(agg.by, j, j+1)
 			}
 			touched[eid] = true
 		}
-		old.doc.eachRelation(func(at uint32, r relation) {
-			ix.dropAssertion(assertion{old, old.doc.metas[r.meta], at}, old.doc.key(r))
+		old.eachRelation(func(at uint32, r relation) {
+			ix.dropAssertion(assertion{old, old.metas[r.meta], at}, old.key(r))
 		})
 		delete(ix.docs, id)
 	}
 	if sd != nil {
 		// keyed by the packed id: the caller's string may hold more (on
 		// load, the tail of the label's IRI)
-		ix.docs[sd.doc.Article.id()] = sd
-		for i := range sd.doc.Entities {
-			e := &sd.doc.Entities[i]
+		ix.docs[sd.Article.id()] = sd
+		for i := range sd.Entities {
+			e := &sd.Entities[i]
 			agg := ix.ents[e.ID]
 			if agg == nil {
 				agg = &entityAgg{id: strings.Clone(e.ID)} // e.ID may lie in a longer string (an IRI)
@@ -103,13 +153,13 @@ func (ix *index) stage(id string, sd *storedDoc, touched map[string]bool) {
 			agg.by = append(agg.by, sd)
 			touched[e.ID] = true
 		}
-		sd.doc.eachRelation(func(at uint32, r relation) {
-			ix.addAssertion(assertion{sd, sd.doc.metas[r.meta], at}, sd.doc.key(r))
+		sd.eachRelation(func(at uint32, r relation) {
+			ix.addAssertion(assertion{sd, sd.metas[r.meta], at}, sd.key(r))
 		})
 	}
 }
 
-func (ix *index) remerge(touched map[string]bool) {
+func (ix *Index) remerge(touched map[string]bool) {
 	for eid := range touched {
 		agg := ix.ents[eid]
 		ix.names.remove(eid)
@@ -129,7 +179,7 @@ func (ix *index) remerge(touched map[string]bool) {
 // trim gives back the room that growing by append left at the end of the
 // index's lists, up to half of each: a loaded index keeps them as they are
 // until its articles go.
-func (ix *index) trim() {
+func (ix *Index) trim() {
 	for _, agg := range ix.ents {
 		agg.by = tight(agg.by)
 	}
@@ -150,12 +200,12 @@ func tight[S ~[]E, E any](s S) S {
 	return slices.Clone(s)
 }
 
-func compareArticles(a, b *storedDoc) int { return cmp.Compare(a.doc.Article.id(), b.doc.Article.id()) }
+func compareArticles(a, b *Doc) int { return cmp.Compare(a.Article.id(), b.Article.id()) }
 
-func (ix *index) addAssertion(a assertion, k stmtKey) {
+func (ix *Index) addAssertion(a assertion, k stmtKey) {
 	st := ix.stmts[k]
 	if st == nil {
-		st = &stmtAgg{key: k, id: statementID(k.S, k.P, k.O)}
+		st = &stmtAgg{key: k, id: schema.StatementID(k.S, k.P, k.O)}
 		ix.stmts[k] = st
 		ix.byID[st.id] = st
 		ix.link(k.S, st, 0)
@@ -173,11 +223,11 @@ func compareAssertions(a, b assertion) int {
 	if c := cmp.Compare(a.article(), b.article()); c != 0 {
 		return c
 	}
-	ae, be := a.doc.doc.evidence(a.at), b.doc.doc.evidence(b.at)
+	ae, be := a.doc.evidence(a.at), b.doc.evidence(b.at)
 	return cmp.Or(cmp.Compare(ae.Start, be.Start), cmp.Compare(ae.End, be.End))
 }
 
-func (ix *index) dropAssertion(a assertion, k stmtKey) {
+func (ix *Index) dropAssertion(a assertion, k stmtKey) {
 	st := ix.stmts[k]
 	if st == nil {
 		return
@@ -199,14 +249,14 @@ func (ix *index) dropAssertion(a assertion, k stmtKey) {
 func linksObject(k stmtKey) bool { return !isDateEdge(k.P) && k.O != k.S }
 
 // link lists st under entity id, at its end (0 subject, 1 object).
-func (ix *index) link(id string, st *stmtAgg, end int) {
+func (ix *Index) link(id string, st *stmtAgg, end int) {
 	st.at[end] = int32(len(ix.adj[id]))
 	ix.adj[id] = append(ix.adj[id], st)
 }
 
 // unlink takes st out of id's list, moving the last statement of the list
 // into its place.
-func (ix *index) unlink(id string, st *stmtAgg, end int) {
+func (ix *Index) unlink(id string, st *stmtAgg, end int) {
 	l := ix.adj[id]
 	i, last := st.at[end], l[len(l)-1]
 	l[i] = last
@@ -233,14 +283,14 @@ func isDateEdge(p schema.Predicate) bool {
 // smallest), every other name and alias as an alias, all titles, the
 // highest confidence. Variants that differ only in case, accents or
 // punctuation count once.
-func merge(id string, by []*storedDoc) schema.Entity {
+func merge(id string, by []*Doc) schema.Entity {
 	types := map[schema.EntityType]int{}
 	names := map[string]int{}
 	out := schema.Entity{ID: id}
 	own := make([]int, len(by)) // each article's record of the entity
 	for i, sd := range by {
-		own[i], _ = sd.doc.entityIndex(id)
-		e := &sd.doc.Entities[own[i]]
+		own[i], _ = sd.entityIndex(id)
+		e := &sd.Entities[own[i]]
 		types[e.typ()]++
 		names[e.name.Value()]++
 		out.Confidence = max(out.Confidence, e.confidence())
@@ -256,11 +306,11 @@ func merge(id string, by []*storedDoc) schema.Entity {
 		}
 	}
 	for i, sd := range by {
-		alias(sd.doc.Entities[own[i]].name.Value())
-		for _, n := range sd.doc.aliases(own[i]) {
+		alias(sd.Entities[own[i]].name.Value())
+		for _, n := range sd.aliases(own[i]) {
 			alias(n.Value())
 		}
-		for _, t := range sd.doc.titles(own[i]) {
+		for _, t := range sd.titles(own[i]) {
 			if f := schema.Fold(t.Value()); !seenTitle[f] {
 				seenTitle[f] = true
 				out.Titles = append(out.Titles, t.Value())
@@ -294,7 +344,7 @@ func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
 
 // statement renders a merged edge with its evidence, keeping only the
 // assertions keep accepts (nil keeps all). ok is false when none is kept.
-func (ix *index) statement(st *stmtAgg, keep func(assertion) bool) (schema.Statement, bool) {
+func (ix *Index) statement(st *stmtAgg, keep func(assertion) bool) (schema.Statement, bool) {
 	out := schema.Statement{ID: st.id, Subject: st.key.S, Predicate: st.key.P, Object: st.key.O}
 	ok := false
 	for _, a := range st.asrt {
@@ -306,9 +356,9 @@ func (ix *index) statement(st *stmtAgg, keep func(assertion) bool) (schema.State
 		}
 		ok = true
 		out.EvidenceCount++
-		ev := a.doc.doc.evidence(a.at)
+		ev := a.doc.evidence(a.at)
 		ev.Article = a.article()
-		ev.Published = a.doc.doc.Article.published
+		ev.Published = a.doc.Article.published
 		m := a.meta.Value()
 		ev.Confidence, ev.Rule = m.confidence(), m.rule
 		out.Evidence = append(out.Evidence, ev)
@@ -328,4 +378,11 @@ func edge(st *stmtAgg) schema.Statement {
 }
 
 // degree is the number of distinct statements an entity takes part in.
-func (ix *index) degree(id string) int { return len(ix.adj[id]) }
+func (ix *Index) degree(id string) int { return len(ix.adj[id]) }
+
+// IDs lists the article ids, sorted.
+func (ix *Index) IDs() []string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return sortedKeys(ix.docs)
+}

@@ -1,4 +1,4 @@
-package graph
+package quadlog
 
 import (
 	"bytes"
@@ -22,7 +22,7 @@ func TestDamagedStoreRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Ingest(ctx, corpusDocs(40)); err != nil {
+	if err := s.WriteRaw(ctx, RawQuads(corpusDocs(40))); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -1,4 +1,4 @@
-package graph
+package quadlog
 
 // Backends are registered here, inside graph, so that no other package needs
 // to know which Cayley stores exist.

@@ -1,4 +1,4 @@
-package graph
+package index
 
 import (
 	"cmp"
@@ -128,7 +128,7 @@ const (
 // prefix, then substring, then, when those find fewer than ten, within a
 // small edit distance; ties go to the better connected entity, then to the
 // id. It returns the page q asks for and the number of matches in all.
-func (s *Store) Search(ctx context.Context, q schema.SearchQuery) (schema.SearchPage, error) {
+func (ix *Index) Search(ctx context.Context, q schema.SearchQuery) (schema.SearchPage, error) {
 	want := schema.Fold(q.Text)
 	if want == "" {
 		return schema.SearchPage{}, nil
@@ -137,32 +137,32 @@ func (s *Store) Search(ctx context.Context, q schema.SearchQuery) (schema.Search
 		return schema.SearchPage{}, fmt.Errorf("graph: search %q: offset %d outside 0 to %d", q.Text, q.Offset, MaxSearchOffset)
 	}
 	limit := clamp(q.Limit, defaultSearchLimit, maxSearchLimit)
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	// Exact, prefix, word-prefix and substring matches first; the costly
 	// fuzzy pass runs only when they are few, since a fuzzy score (at most
 	// 0.45) never outranks them.
 	top := topHits{limit: q.Offset + limit}
-	if err := s.searchPass(ctx, q, want, false, &top); err != nil {
+	if err := ix.searchPass(ctx, q, want, false, &top); err != nil {
 		return schema.SearchPage{}, err
 	}
 	if top.matched < fuzzyBelow && maxEdits(want) > 0 {
 		top = topHits{limit: q.Offset + limit}
-		if err := s.searchPass(ctx, q, want, true, &top); err != nil {
+		if err := ix.searchPass(ctx, q, want, true, &top); err != nil {
 			return schema.SearchPage{}, err
 		}
 	}
 	page := schema.SearchPage{Total: top.matched}
 	for _, h := range top.hits[min(q.Offset, len(top.hits)):] {
-		page.Hits = append(page.Hits, schema.SearchHit{Entity: cloneEntity(s.idx.ents[h.id].merged), Score: h.score, Matched: h.matched})
+		page.Hits = append(page.Hits, schema.SearchHit{Entity: cloneEntity(ix.ents[h.id].merged), Score: h.score, Matched: h.matched})
 	}
 	return page, nil
 }
 
 // searchPass scores every entity's names against want; fuzzy adds matches
 // within a small edit distance. The caller holds the read lock.
-func (s *Store) searchPass(ctx context.Context, q schema.SearchQuery, want string, fuzzy bool, top *topHits) error {
-	names := s.idx.names
+func (ix *Index) searchPass(ctx context.Context, q schema.SearchQuery, want string, fuzzy bool, top *topHits) error {
+	names := ix.names
 	for i := 0; i < len(names.recs); {
 		if i%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -185,10 +185,10 @@ func (s *Store) searchPass(ctx context.Context, q schema.SearchQuery, want strin
 		if best == 0 {
 			continue
 		}
-		if len(q.Types) > 0 && !slices.Contains(q.Types, s.idx.ents[id].merged.Type) {
+		if len(q.Types) > 0 && !slices.Contains(q.Types, ix.ents[id].merged.Type) {
 			continue
 		}
-		top.offer(hit{id: id, score: best, matched: matched}, s.idx)
+		top.offer(hit{id: id, score: best, matched: matched}, ix)
 	}
 	return nil
 }
@@ -208,7 +208,7 @@ type hit struct {
 	degree      int
 }
 
-func (t *topHits) offer(h hit, ix *index) {
+func (t *topHits) offer(h hit, ix *Index) {
 	t.matched++
 	if len(t.hits) == t.limit && h.score < t.hits[len(t.hits)-1].score {
 		return // cannot enter: no need for its degree

@@ -1,0 +1,230 @@
+package index
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"unique"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+func sp(start, end int) schema.Span { return schema.Span{Start: start, End: end} }
+
+func TestSpanPacking(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		spans [][]schema.Span // one list per entity, packed back to back
+	}{
+		{"none", [][]schema.Span{nil}},
+		{"one", [][]schema.Span{{sp(0, 5)}}},
+		{"sorted", [][]schema.Span{{sp(3, 9), sp(120, 127), sp(10188, 10200)}}},
+		{"repeated", [][]schema.Span{{sp(7, 9), sp(7, 9)}}},
+		{"empty span", [][]schema.Span{{sp(4, 4)}}},
+		{"end before start", [][]schema.Span{{sp(9, 3)}}},
+		{"negative", [][]schema.Span{{sp(-5, 3), sp(-1, -7)}}},
+		{"unsorted", [][]schema.Span{{sp(500, 510), sp(2, 3)}}},
+		{"extremes", [][]schema.Span{{sp(math.MinInt, math.MaxInt), sp(math.MaxInt, math.MinInt), sp(0, math.MaxInt)}}},
+		{"several entities", [][]schema.Span{{sp(1, 2)}, nil, {sp(3, 4), sp(5, 6)}, nil}},
+	} {
+		var b []byte
+		for _, s := range tc.spans {
+			b = appendSpans(b, s)
+		}
+		r := packedReader{b: b}
+		for i, want := range tc.spans {
+			if got := r.spans(); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: entity %d: got %v, want %v", tc.name, i, got, want)
+			}
+		}
+		if r.at != len(b) {
+			t.Errorf("%s: read %d of %d bytes", tc.name, r.at, len(b))
+		}
+	}
+}
+
+func TestRelationPacking(t *testing.T) {
+	d := Doc{Entities: []entityRec{{ID: "country/KR"}, {ID: "country/US"}},
+		others: []unique.Handle[string]{unique.Make("2025-10-29")}, packed: []byte{0xff},
+		text: strings.Repeat("x", 1<<20+300)}
+	for i, tc := range []struct {
+		s, o, meta      uint64
+		lo, hi          int
+		start, end      int
+		subject, object string
+	}{
+		{0, 1, 0, 0, 0, 0, 0, "country/KR", "country/US"},
+		{1, 2, 3, 0, 104, 300, 404, "country/US", "2025-10-29"},
+		{0, 0, 1 << 20, 1 << 20, 1<<20 + 300, 5000, 4000, "country/KR", "country/KR"},
+		{2, 1, 0, 0, 12, -42, 0, "2025-10-29", "country/US"},
+		{0, 1, 0, 0, 1, math.MinInt, math.MaxInt, "country/KR", "country/US"},
+		{0, 1, 0, 0, 1, math.MaxInt, math.MinInt, "country/KR", "country/US"},
+	} {
+		at := uint32(len(d.packed))
+		// code point offsets: unknown, as the bytes, or past them both ways
+		cs, ce := schema.NoOffset, schema.NoOffset
+		switch i % 3 {
+		case 1:
+			cs, ce = tc.start, tc.end
+		case 2:
+			cs, ce = tc.end, tc.start
+		}
+		d.packed = appendRelation(d.packed, tc.lo, tc.hi, tc.start, tc.end, cs, ce, tc.s, tc.o, tc.meta)
+		d.packed = append(d.packed, 0xff) // what follows is not read
+		r, next := d.relation(at)
+		want := relation{subject: tc.s, object: tc.o, meta: uint32(tc.meta), lo: tc.lo, hi: tc.hi, start: tc.start, end: tc.end,
+			charStart: cs, charEnd: ce}
+		if r != want || int(next) != len(d.packed)-1 {
+			t.Errorf("%+v: read back %+v, next at %d of %d", tc, r, next, len(d.packed)-1)
+		}
+		if s, o := d.end(r.subject), d.end(r.object); s != tc.subject || o != tc.object {
+			t.Errorf("%+v: ends %s, %s", tc, s, o)
+		}
+		if ev := d.evidence(at); len(ev.Text) != tc.hi-tc.lo || ev.Start != tc.start || ev.End != tc.end || ev.CharStart != cs || ev.CharEnd != ce {
+			t.Errorf("%+v: evidence %d bytes [%d, %d)", tc, len(ev.Text), ev.Start, ev.End)
+		}
+	}
+}
+
+// TestPackRoundTrip checks that packing loses nothing: a record unpacks to
+// its document (%#v tells nil from empty, and NaN is itself) but for its
+// text and file path, which a record does not hold, and its entities and
+// relations come in order.
+func TestPackRoundTrip(t *testing.T) {
+	for _, d := range testDocs(t) {
+		p := Pack(&d)
+		want := sorted(d)
+		want.Text = ""
+		if got, w := fmt.Sprintf("%#v", p.Document()), fmt.Sprintf("%#v", want); got != w {
+			t.Errorf("%s: unpacked %s\nwant %s", d.Article.ID, got, w)
+		}
+		if p.HasText() != (d.Text != "") || p.ID() != d.Article.ID || p.Hash() != d.Article.Hash {
+			t.Errorf("%s: record of %q, hash %q, text %v", d.Article.ID, p.ID(), p.Hash(), p.HasText())
+		}
+		for i := range want.Entities {
+			if e := p.entity(want.Entities[i].ID); e != &p.Entities[i] {
+				t.Errorf("%s: entity(%q) = %v, want record %d", d.Article.ID, want.Entities[i].ID, e, i)
+			}
+		}
+		if p.entity("nope") != nil {
+			t.Errorf("%s: entity(nope) found", d.Article.ID)
+		}
+	}
+}
+
+// sorted is d with its entities and relations in the order a record keeps
+// them.
+func sorted(d schema.Document) schema.Document {
+	d.Entities, d.Relations = slices.Clone(d.Entities), slices.Clone(d.Relations)
+	slices.SortStableFunc(d.Entities, func(a, b schema.Entity) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(d.Relations, compareRelations)
+	return d
+}
+
+// TestIndexBookkeeping stages and takes out articles in random order and
+// checks the index against one built from what remains: each entity's
+// articles, each statement's assertions and the lists of statements by
+// entity, with the places the statements keep in them.
+func TestIndexBookkeeping(t *testing.T) {
+	byID := map[string]schema.Document{}
+	for _, d := range testDocs(t) {
+		byID[d.Article.ID] = d
+	}
+	ids := sortedKeys(byID)
+	ix := New()
+	rng := rand.New(rand.NewPCG(1, 2))
+	live := map[string]bool{}
+	for round := range 6 {
+		touched := map[string]bool{}
+		for range len(ids) / 2 {
+			id := ids[rng.IntN(len(ids))]
+			if live[id] && rng.IntN(2) == 0 {
+				ix.stage(id, nil, touched)
+				delete(live, id)
+			} else {
+				d := byID[id]
+				ix.stage(id, Pack(&d), touched)
+				live[id] = true
+			}
+		}
+		ix.remerge(touched)
+		want := New()
+		touched = map[string]bool{}
+		for _, id := range sortedKeys(live) {
+			d := byID[id]
+			want.stage(id, Pack(&d), touched)
+		}
+		want.remerge(touched)
+		checkIndex(t, round, ix, want)
+	}
+}
+
+func checkIndex(t *testing.T, round int, got, want *Index) {
+	t.Helper()
+	if !slices.Equal(sortedKeys(got.ents), sortedKeys(want.ents)) {
+		t.Fatalf("round %d: entities differ", round)
+	}
+	for id, agg := range got.ents {
+		if !reflect.DeepEqual(agg.merged, want.ents[id].merged) || !slices.Equal(articlesOfAgg(agg), articlesOfAgg(want.ents[id])) {
+			t.Errorf("round %d: entity %s: articles %v, want %v", round, id, articlesOfAgg(agg), articlesOfAgg(want.ents[id]))
+		}
+	}
+	if !slices.EqualFunc(sortedStmtKeys(got.stmts), sortedStmtKeys(want.stmts), func(a, b stmtKey) bool { return a == b }) {
+		t.Fatalf("round %d: statements differ", round)
+	}
+	for k, st := range got.stmts {
+		if g, w := edge(st), edge(want.stmts[k]); !reflect.DeepEqual(g, w) || got.byID[st.id] != st {
+			t.Errorf("round %d: statement %v: %+v, want %+v", round, k, g, w)
+		}
+		for i := 1; i < len(st.asrt); i++ {
+			if compareAssertions(st.asrt[i-1], st.asrt[i]) > 0 {
+				t.Errorf("round %d: statement %v: assertions out of order", round, k)
+			}
+		}
+	}
+	if len(got.adj) != len(want.adj) {
+		t.Errorf("round %d: %d entities with statements, want %d", round, len(got.adj), len(want.adj))
+	}
+	for id, l := range got.adj {
+		keys := make([]stmtKey, len(l))
+		for i, st := range l {
+			keys[i] = st.key
+			if end := map[bool]int{true: 0, false: 1}[st.key.S == id]; int(st.at[end]) != i {
+				t.Errorf("round %d: %s: statement %v is at %d, thinks %d", round, id, st.key, i, st.at[end])
+			}
+			if got.stmts[st.key] != st {
+				t.Errorf("round %d: %s lists statement %v, which is gone", round, id, st.key)
+			}
+		}
+		wantKeys := make([]stmtKey, len(want.adj[id]))
+		for i, st := range want.adj[id] {
+			wantKeys[i] = st.key
+		}
+		slices.SortFunc(keys, compareKeys)
+		slices.SortFunc(wantKeys, compareKeys)
+		if !slices.Equal(keys, wantKeys) {
+			t.Errorf("round %d: %s takes part in %v, want %v", round, id, keys, wantKeys)
+		}
+	}
+}
+
+func articlesOfAgg(agg *entityAgg) []string {
+	var out []string
+	for _, sd := range agg.by {
+		out = append(out, sd.Article.id())
+	}
+	return out
+}
+
+func sortedStmtKeys(m map[stmtKey]*stmtAgg) []stmtKey {
+	keys := make([]stmtKey, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, compareKeys)
+	return keys
+}
