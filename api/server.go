@@ -46,6 +46,9 @@ type Store interface {
 	Search(ctx context.Context, q schema.SearchQuery) (schema.SearchPage, error)
 	Relations(ctx context.Context, f schema.RelationFilter, p schema.Page) (schema.RelationPage, error)
 	Statements(ctx context.Context, ids []string) (map[string]schema.Statement, error)
+	// EvidenceText fills in the sentences that Relations and Statements
+	// leave empty (the store reads them from the article texts it keeps).
+	EvidenceText(ctx context.Context, evs []schema.Evidence) error
 	Neighborhood(ctx context.Context, q schema.NeighborhoodQuery) (schema.Subgraph, error)
 	Path(ctx context.Context, from, to string, maxDepth int) (schema.Subgraph, error)
 	Article(ctx context.Context, id string) (schema.Article, error)

@@ -1,7 +1,9 @@
 package api
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/graphql-go/graphql"
@@ -38,7 +40,9 @@ func (s *Server) resolveNeighborhood(p graphql.ResolveParams) (interface{}, erro
 
 // resolveEvidence gives a relation's supporting sentences. Edges of a
 // neighbourhood or a path come with their count only; their evidence is read
-// here, for the edges whose evidence the query asks for, in one batch.
+// here, for the edges whose evidence the query asks for, in one batch. The
+// store leaves out the sentences it does not hold in memory: they are read
+// for the evidence given here only.
 func (s *Server) resolveEvidence(p graphql.ResolveParams) (interface{}, error) {
 	st := stmtOf(p)
 	first, err := s.firstArg(p.Args, "first")
@@ -46,7 +50,7 @@ func (s *Server) resolveEvidence(p graphql.ResolveParams) (interface{}, error) {
 		return nil, err
 	}
 	if len(st.Evidence) > 0 || st.EvidenceCount == 0 {
-		return evidenceList(st.Evidence[:min(first, len(st.Evidence))]), nil
+		return s.sentences(p.Context, st.Evidence[:min(first, len(st.Evidence))])
 	}
 	load := loaderFrom(p.Context, s.store).statement(p.Context, st.ID)
 	return func() (interface{}, error) {
@@ -54,8 +58,17 @@ func (s *Server) resolveEvidence(p graphql.ResolveParams) (interface{}, error) {
 		if err != nil {
 			return nil, err
 		}
-		return evidenceList(full.Evidence[:min(first, len(full.Evidence))]), nil
+		return s.sentences(p.Context, full.Evidence[:min(first, len(full.Evidence))])
 	}, nil
+}
+
+// sentences gives a copy of evs with the sentences the store left out.
+func (s *Server) sentences(ctx context.Context, evs []schema.Evidence) (interface{}, error) {
+	evs = slices.Clone(evs)
+	if err := s.store.EvidenceText(ctx, evs); err != nil {
+		return nil, fmt.Errorf("api: evidence: %w", err)
+	}
+	return evidenceList(evs), nil
 }
 
 func (s *Server) resolvePath(p graphql.ResolveParams) (interface{}, error) {

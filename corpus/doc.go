@@ -21,9 +21,9 @@
 // from many articles is therefore connected, not a set of islands.
 //
 // Document(i) is article i's ground truth, built from the same draws
-// without the extractor: every entity with the byte spans where the text
-// names it and every relation the text states, with its sentence as
-// evidence. It lets a scale test load the store without paying for
+// without the extractor: the text, as the extractor's documents carry it,
+// every entity with the byte spans where the text names it and every
+// relation the text states, with its sentence as evidence. It lets a scale test load the store without paying for
 // extraction, and compare the extractor against a known answer.
 //
 // What the generator knows (countries, names, ministries, events, name

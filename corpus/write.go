@@ -71,14 +71,15 @@ func (w *written) put(b *strings.Builder, s sentence) {
 	b.WriteString(s.text)
 }
 
-// document is the ground truth of the written article: entities in order
+// document is the ground truth of the written article, with its text:
+// entities in order
 // of first mention, merged by id (a capital that is also the host city is
 // one Location), and the relations its sentences state.
 func (d *draft) document(w *written) schema.Document {
 	doc := schema.Document{Article: schema.Article{
 		ID: d.name, Title: w.title, Published: d.pub.Format("2006-01-02"), Author: d.author.full,
 		Publisher: d.outlet, Hash: sha256Hex(w.text), Words: len(strings.Fields(w.text)),
-	}}
+	}, Text: w.text}
 	at := map[string]int{}
 	for _, m := range w.mentions {
 		e := d.ents[m.key]

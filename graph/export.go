@@ -81,19 +81,26 @@ func (s *Store) ExportWith(ctx context.Context, w io.Writer, opt ExportOptions) 
 func (s *Store) exportRDF(ctx context.Context, w io.Writer, opt ExportOptions) error {
 	var sel *quadlog.Selection
 	if opt.Entity != "" {
-		v, err := s.view(ctx, opt)
+		v, err := s.ix.View(ctx, opt.Entity, opt.Depth) // the ids are enough: no sentences
 		if err != nil {
 			return err
 		}
-		sel = v.selection()
+		sel = view(v).selection()
 	}
 	return s.log.ExportRDF(ctx, w, opt.Format, sel)
 }
 
-// view reads the whole graph or the neighbourhood opt names.
+// view reads the whole graph or the neighbourhood opt names, with every
+// evidence sentence.
 func (s *Store) view(ctx context.Context, opt ExportOptions) (view, error) {
 	v, err := s.ix.View(ctx, opt.Entity, opt.Depth)
-	return view(v), err
+	if err != nil {
+		return view{}, err
+	}
+	if err := s.ix.FillStatements(ctx, v.Statements, storeTexts{s}); err != nil {
+		return view{}, err
+	}
+	return view(v), nil
 }
 
 // selection names the view's entities, statements and articles.

@@ -345,7 +345,7 @@ func makeQueries(s *Store, n int, seed uint64) queries {
 	arts := s.ix.IDs()
 	pick := func() string {
 		for {
-			ents := s.ix.Doc(arts[rng.IntN(len(arts))]).Document().Entities
+			ents := s.ix.Doc(arts[rng.IntN(len(arts))]).Document("").Entities
 			if len(ents) > 0 {
 				return ents[rng.IntN(len(ents))].ID
 			}

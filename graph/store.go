@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -25,6 +26,9 @@ type Config struct {
 	// process memory limit (GOMEMLIMIT, debug.SetMemoryLimit) the store goes
 	// below the cap by itself as the graph grows.
 	TxDeltas int
+	// TextCacheBytes bounds the article texts kept in memory after a read
+	// of evidence sentences or a text (0: DefaultTextCacheBytes).
+	TextCacheBytes int
 }
 
 // DefaultTxDeltas is how many quad changes go into one Cayley transaction
@@ -50,8 +54,9 @@ var ErrDamaged = quadlog.ErrDamaged
 // reads served from the index. Reads are safe for concurrent use; writes
 // are serialised.
 type Store struct {
-	log *quadlog.Log
-	ix  *index.Index
+	log   *quadlog.Log
+	ix    *index.Index
+	texts *textCache
 
 	wmu sync.Mutex // serialises writes: a write plans against the index it then changes
 	// extras are the quads the model does not read of the articles that
@@ -66,7 +71,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{log: l, ix: index.New(), extras: map[string]quadlog.Extras{}}
+	if cfg.TextCacheBytes < 0 {
+		l.Close()
+		return nil, fmt.Errorf("graph: open %s: TextCacheBytes is %d, want 0 (the default) or more", l.Name(), cfg.TextCacheBytes)
+	}
+	s := &Store{log: l, ix: index.New(), texts: newTextCache(cmp.Or(cfg.TextCacheBytes, DefaultTextCacheBytes)),
+		extras: map[string]quadlog.Extras{}}
 	if err := s.load(ctx); err != nil {
 		l.Close()
 		return nil, err
@@ -96,20 +106,6 @@ func (s *Store) Close() error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	return s.log.Close()
-}
-
-// ArticleText returns the text of an article, which every offset of its
-// evidence refers to. An article stored without its text (by a version
-// before texts were kept) has none: ok is false.
-func (s *Store) ArticleText(ctx context.Context, id string) (text string, ok bool, err error) {
-	d := s.ix.Doc(id)
-	if d == nil {
-		return "", false, fmt.Errorf("graph: article %q: %w", id, ErrNotFound)
-	}
-	if !d.HasText() {
-		return "", false, nil
-	}
-	return s.log.Text(ctx, id)
 }
 
 // Backup writes a consistent copy of a bbolt store to w, taken in one read

@@ -52,8 +52,15 @@ func testText(t *testing.T, b backend) {
 	if err != nil || len(page.Relations) != 2 {
 		t.Fatalf("Relations = %+v, %v", page, err)
 	}
-	ev := page.Relations[0].Evidence[0]
-	if got := string([]rune(text)[ev.CharStart:ev.CharEnd]); got != ev.Text || ev.CharStart == ev.Start {
+	evs := page.Relations[0].Evidence
+	if evs[0].Text != "" {
+		t.Errorf("a sentence of the stored text is held in memory: %q", evs[0].Text)
+	}
+	if err := s.EvidenceText(ctx, evs); err != nil {
+		t.Fatal(err)
+	}
+	ev := evs[0]
+	if got := string([]rune(text)[ev.CharStart:ev.CharEnd]); got != ev.Text || ev.Text == "" || ev.CharStart == ev.Start {
 		t.Errorf("code points [%d,%d) give %q, want the sentence %q (bytes [%d,%d))", ev.CharStart, ev.CharEnd, got, ev.Text, ev.Start, ev.End)
 	}
 	if ev.CharEnd != utf8.RuneCountInString(text) || ev.Confidence != 0.7 || ev.Rule != "r" {

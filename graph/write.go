@@ -68,7 +68,12 @@ func (s *Store) Ingest(ctx context.Context, docs []schema.Document) ([]schema.In
 			results[i] = schema.IngestResult{Article: d.Article.ID, Status: schema.Unchanged}
 			continue
 		}
-		writes = append(writes, quadlog.Write{ID: d.Article.ID, Doc: d, Prior: s.prior(d.Article.ID)})
+		p, err := s.prior(ctx, d.Article.ID)
+		if err != nil {
+			results[i] = failed(d.Article.ID, err)
+			continue
+		}
+		writes = append(writes, quadlog.Write{ID: d.Article.ID, Doc: d, Prior: p})
 		at = append(at, i)
 		pending[d.Article.ID] = true
 	}
@@ -99,14 +104,26 @@ func failed(id string, err error) schema.IngestResult {
 	return schema.IngestResult{Article: id, Status: schema.Failed, Err: fmt.Errorf("graph: article %q: %w", id, err)}
 }
 
-// prior is what article id holds now, for the log to take out; nil when
-// it holds nothing. The caller holds wmu.
-func (s *Store) prior(id string) *quadlog.Prior {
+// prior is what article id holds now, for the log to take out, with its
+// text; nil when it holds nothing. The caller holds wmu.
+func (s *Store) prior(ctx context.Context, id string) (*quadlog.Prior, error) {
 	old := s.ix.Doc(id)
 	if old == nil {
-		return nil
+		return nil, nil
 	}
-	return &quadlog.Prior{Doc: old.Document(), HasText: old.HasText(), Extras: s.extras[id]}
+	text := ""
+	if old.HasText() {
+		t, ok, err := s.log.Text(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			text = t
+		}
+	}
+	d := old.Document(text)
+	d.Text = text
+	return &quadlog.Prior{Doc: d, Extras: s.extras[id]}, nil
 }
 
 // commit writes through the log, reports each write's result to done and
@@ -124,6 +141,7 @@ func (s *Store) commit(ctx context.Context, writes []quadlog.Write, done func(w 
 			kept := quadlog.Stored(d)
 			c.Doc = index.Pack(&kept)
 		}
+		s.texts.drop(c.ID)
 		if writes[w].Extras.Len() > 0 {
 			s.extras[c.ID] = writes[w].Extras
 		} else {
@@ -145,11 +163,13 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	p := s.prior(id)
+	p, err := s.prior(ctx, id)
+	if err != nil {
+		return fmt.Errorf("graph: delete article %q: %w", id, err)
+	}
 	if p == nil {
 		return fmt.Errorf("graph: article %q: %w", id, ErrNotFound)
 	}
-	var err error
 	s.commit(ctx, []quadlog.Write{{ID: id, Prior: p}}, func(_ int, r quadlog.Result) { err = r.Err })
 	if err != nil {
 		return fmt.Errorf("graph: delete article %q: %w", id, err)
@@ -170,12 +190,19 @@ func (s *Store) Import(ctx context.Context, r io.Reader) error {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	writes := make([]quadlog.Write, len(arts))
+	var (
+		writes []quadlog.Write
+		errs   []error
+	)
 	for i := range arts {
 		a := &arts[i]
-		writes[i] = quadlog.Write{ID: a.Doc.Article.ID, Doc: &a.Doc, Extras: a.Extras, Prior: s.prior(a.Doc.Article.ID)}
+		p, err := s.prior(ctx, a.Doc.Article.ID)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("graph: article %q: %w", a.Doc.Article.ID, err))
+			continue
+		}
+		writes = append(writes, quadlog.Write{ID: a.Doc.Article.ID, Doc: &a.Doc, Extras: a.Extras, Prior: p})
 	}
-	var errs []error
 	s.commit(ctx, writes, func(_ int, r quadlog.Result) {
 		if r.Err != nil {
 			errs = append(errs, r.Err)

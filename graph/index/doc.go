@@ -10,7 +10,10 @@
 // Cayley has no text search, no shortest path and slow label scans, so reads
 // are served from here. It is not a second source of truth: every record is
 // made from a document the store holds as quads. Article texts are the
-// exception: only the store holds them.
+// exception: only the store holds them, and with them the evidence
+// sentences, which are spans of the texts. A read gives evidence without
+// its sentence, and FillSentences cuts the sentences a caller shows from
+// the texts (Texts, which the store reads and caches), in one batch.
 //
 // Every article's record stays in memory, so it is held packed (Doc): the
 // strings articles repeat interned and held by handle, the attributes that

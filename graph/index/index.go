@@ -223,7 +223,8 @@ func compareAssertions(a, b assertion) int {
 	if c := cmp.Compare(a.article(), b.article()); c != 0 {
 		return c
 	}
-	ae, be := a.doc.evidence(a.at), b.doc.evidence(b.at)
+	ae, _ := a.doc.evidence(a.at)
+	be, _ := b.doc.evidence(b.at)
 	return cmp.Or(cmp.Compare(ae.Start, be.Start), cmp.Compare(ae.End, be.End))
 }
 
@@ -344,6 +345,7 @@ func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
 
 // statement renders a merged edge with its evidence, keeping only the
 // assertions keep accepts (nil keeps all). ok is false when none is kept.
+// The sentences the index does not hold are left empty (FillSentences).
 func (ix *Index) statement(st *stmtAgg, keep func(assertion) bool) (schema.Statement, bool) {
 	out := schema.Statement{ID: st.id, Subject: st.key.S, Predicate: st.key.P, Object: st.key.O}
 	ok := false
@@ -356,9 +358,9 @@ func (ix *Index) statement(st *stmtAgg, keep func(assertion) bool) (schema.State
 		}
 		ok = true
 		out.EvidenceCount++
-		ev := a.doc.evidence(a.at)
+		ev, _ := a.doc.evidence(a.at)
 		ev.Article = a.article()
-		ev.Published = a.doc.Article.published
+		ev.Published = a.doc.Article.published()
 		m := a.meta.Value()
 		ev.Confidence, ev.Rule = m.confidence(), m.rule
 		out.Evidence = append(out.Evidence, ev)

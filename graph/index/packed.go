@@ -25,18 +25,22 @@ import (
 //   - The attributes that take a few values (an entity's type and
 //     confidence; a relation's predicate, rule and confidence) are interned
 //     together.
-//   - The evidence sentences are one string, each distinct sentence once.
+//   - An evidence sentence that is the span of the article's text its
+//     offsets name (every sentence the extractor gives) is not held: the
+//     store keeps the text, and FillSentences reads it when a sentence is
+//     asked for. The others (an article stored without its text, by an
+//     earlier version) are one string, each distinct sentence once.
 //   - Mention spans and relations are varints in one byte slice. A relation
 //     is addressed by its offset there, which the index's assertions keep,
 //     and names its ends by their place among the article's entities.
 //
-// Nothing is rounded: pack(d).document() is d for any d that
-// decodeDocument returns, so the reads and the quads an article
-// contributed are what the schema.Document gave. Entities is named as in
-// schema.Document; the benchmarks pick entities from it.
+// Nothing is rounded: Pack(d).Document(d.Text) is d but for the file
+// path, so the reads and the quads an article contributed are what the
+// schema.Document gave. Entities is named as in schema.Document; the
+// benchmarks pick entities from it.
 type Doc struct {
 	// The fields the reads of evidence use come first, close together.
-	text string // the distinct evidence sentences, back to back
+	text string // the held evidence sentences, back to back
 	// packed holds, for each entity in turn, its mention spans (see
 	// appendSpans), then the relations in compareRelations order (see
 	// appendRelation), nrels of them from offset rels.
@@ -54,15 +58,12 @@ type Doc struct {
 
 // articleRec is an article's metadata: the strings of its own (id, source,
 // URL, title, hash) back to back in one, the ones articles share interned.
-// The date is also kept as a string, the handle's value: the reads of
-// evidence give it with every sentence.
 //
 // The article's text is not held: the store keeps it in Cayley, where the
 // reads that want it look it up (Store.ArticleText), and hasText says that
 // it is there.
 type articleRec struct {
 	strs              string
-	published         string
 	date              unique.Handle[string]
 	ends              [4]uint32 // where the id, source, URL and title end in strs
 	words             int
@@ -75,7 +76,6 @@ func packArticle(a schema.Article, hasText bool) articleRec {
 	b.Grow(len(a.ID) + len(a.Source) + len(a.URL) + len(a.Title) + len(a.Hash))
 	r := articleRec{words: a.Words, date: unique.Make(a.Published), author: unique.Make(a.Author), publisher: unique.Make(a.Publisher),
 		hasText: hasText}
-	r.published = r.date.Value()
 	for i, s := range []string{a.ID, a.Source, a.URL, a.Title} {
 		b.WriteString(s)
 		r.ends[i] = uint32(b.Len())
@@ -91,12 +91,13 @@ func (d *Doc) ID() string    { return d.Article.id() }
 func (d *Doc) Hash() string  { return d.Article.hash() }
 func (d *Doc) HasText() bool { return d.Article.hasText }
 
-func (a *articleRec) id() string   { return a.strs[:a.ends[0]] }
-func (a *articleRec) hash() string { return a.strs[a.ends[3]:] }
+func (a *articleRec) id() string        { return a.strs[:a.ends[0]] }
+func (a *articleRec) published() string { return a.date.Value() }
+func (a *articleRec) hash() string      { return a.strs[a.ends[3]:] }
 
 func (a *articleRec) article() schema.Article {
 	return schema.Article{ID: a.id(), Source: a.strs[a.ends[0]:a.ends[1]], URL: a.strs[a.ends[1]:a.ends[2]],
-		Title: a.strs[a.ends[2]:a.ends[3]], Published: a.published, Author: a.author.Value(),
+		Title: a.strs[a.ends[2]:a.ends[3]], Published: a.date.Value(), Author: a.author.Value(),
 		Publisher: a.publisher.Value(), Hash: a.hash(), Words: a.words}
 }
 
@@ -131,10 +132,12 @@ type relationMeta struct {
 
 func (m relationMeta) confidence() float64 { return math.Float64frombits(m.conf) }
 
-// relation is one relation as packed: its sentence (text[lo:hi]) with its
+// relation is one relation as packed: its sentence (text[lo:hi] when
+// held, else the span [start, end) of the article's text) with its
 // offsets in the article, the codes of its ends (see end) and its meta (an
 // index into metas).
 type relation struct {
+	held               bool
 	lo, hi             int
 	start, end         int
 	charStart, charEnd int
@@ -175,18 +178,24 @@ func (d *Doc) namesStart(i int) uint32 {
 func (d *Doc) relation(at uint32) (relation, uint32) {
 	rd := packedReader{b: d.packed, at: int(at)}
 	var r relation
-	r.lo, r.hi, r.start, r.end, r.charStart, r.charEnd = rd.evidence()
+	r.held, r.lo, r.hi, r.start, r.end, r.charStart, r.charEnd = rd.evidence()
 	r.subject, r.object, r.meta = rd.uvarint(), rd.uvarint(), uint32(rd.uvarint())
 	return r, uint32(rd.at)
 }
 
 // evidence returns the evidence of the relation packed at offset at,
-// without its article. It reads only the start of the entry: the reads of
-// evidence go through thousands of assertions for a well-known statement.
-func (d *Doc) evidence(at uint32) schema.Evidence {
+// without its article, and whether its sentence is held; a sentence of the
+// article's text is left empty (see FillSentences). It reads only the
+// start of the entry: the reads of evidence go through thousands of
+// assertions for a well-known statement.
+func (d *Doc) evidence(at uint32) (schema.Evidence, bool) {
 	rd := packedReader{b: d.packed, at: int(at)}
-	lo, hi, start, end, cs, ce := rd.evidence()
-	return schema.Evidence{Text: d.text[lo:hi], Start: start, End: end, CharStart: cs, CharEnd: ce}
+	held, lo, hi, start, end, cs, ce := rd.evidence()
+	ev := schema.Evidence{Start: start, End: end, CharStart: cs, CharEnd: ce}
+	if held {
+		ev.Text = d.text[lo:hi]
+	}
+	return ev, held
 }
 
 // end names a relation end by its code (see appendRelation).
@@ -246,16 +255,16 @@ func Pack(d *schema.Document) *Doc {
 			aliasEnd: uint32(aliasEnd), titleEnd: uint32(len(p.names))}
 		p.packed = appendSpans(p.packed, e.Mentions)
 	}
-	p.packRelations(d.Relations)
+	p.packRelations(d.Relations, d.Text)
 	// Growing by append leaves up to half the slice unused, and every article
 	// is kept: keep an exact copy.
 	p.packed = bytes.Clone(p.packed)
 	return p
 }
 
-// packRelations packs rels after the mention spans, with their
-// sentences, each once, in text.
-func (p *Doc) packRelations(rels []schema.Relation) {
+// packRelations packs rels after the mention spans, with the sentences
+// that are not spans of the article's text, each once, in text.
+func (p *Doc) packRelations(rels []schema.Relation, articleText string) {
 	ends := make(map[string]uint64, len(p.Entities))
 	for i, e := range p.Entities {
 		ends[e.ID] = uint64(i)
@@ -269,11 +278,15 @@ func (p *Doc) packRelations(rels []schema.Relation) {
 		}
 		return c
 	}
+	inText := func(ev schema.Evidence) bool {
+		return articleText != "" && 0 <= ev.Start && ev.Start <= ev.End && ev.End <= len(articleText) &&
+			articleText[ev.Start:ev.End] == ev.Text
+	}
 	metas := map[relationMeta]uint64{}
-	sentences := map[string]int{} // sentence -> offset in text, -1 until written
+	sentences := map[string]int{} // held sentence -> offset in text, -1 until written
 	size := 0
 	for _, r := range rels {
-		if _, ok := sentences[r.Evidence.Text]; !ok {
+		if _, ok := sentences[r.Evidence.Text]; !ok && !inText(r.Evidence) {
 			sentences[r.Evidence.Text] = -1
 			size += len(r.Evidence.Text)
 		}
@@ -290,20 +303,26 @@ func (p *Doc) packRelations(rels []schema.Relation) {
 			p.metas = append(p.metas, unique.Make(m))
 		}
 		ev := r.Evidence
-		lo := sentences[ev.Text]
-		if lo < 0 {
-			lo = text.Len()
-			sentences[ev.Text] = lo
-			text.WriteString(ev.Text)
+		held, lo := !inText(ev), 0
+		if held {
+			lo = sentences[ev.Text]
+			if lo < 0 {
+				lo = text.Len()
+				sentences[ev.Text] = lo
+				text.WriteString(ev.Text)
+			}
 		}
-		p.packed = appendRelation(p.packed, lo, lo+len(ev.Text), ev.Start, ev.End, ev.CharStart, ev.CharEnd, code(r.Subject), code(r.Object), mi)
+		p.packed = appendRelation(p.packed, held, lo, lo+len(ev.Text), ev.Start, ev.End, ev.CharStart, ev.CharEnd,
+			code(r.Subject), code(r.Object), mi)
 	}
 	p.text = text.String()
 	p.others, p.metas = slices.Clip(p.others), slices.Clip(p.metas)
 }
 
-// Document unpacks the document.
-func (d *Doc) Document() schema.Document {
+// Document unpacks the document. The sentences that are spans of the
+// article's text are read from text, the article's text: with "", they are
+// left empty.
+func (d *Doc) Document(text string) schema.Document {
 	out := schema.Document{
 		Article:   d.Article.article(),
 		Entities:  make([]schema.Entity, len(d.Entities)),
@@ -317,9 +336,15 @@ func (d *Doc) Document() schema.Document {
 	}
 	d.eachRelation(func(_ uint32, r relation) {
 		m := d.metas[r.meta].Value()
+		ev := schema.Evidence{Start: r.start, End: r.end, CharStart: r.charStart, CharEnd: r.charEnd}
+		switch {
+		case r.held:
+			ev.Text = d.text[r.lo:r.hi]
+		case r.start <= r.end && r.end <= len(text):
+			ev.Text = text[r.start:r.end]
+		}
 		out.Relations = append(out.Relations, schema.Relation{Subject: d.end(r.subject), Predicate: m.predicate, Object: d.end(r.object),
-			Confidence: m.confidence(), Rule: m.rule, Evidence: schema.Evidence{Text: d.text[r.lo:r.hi], Start: r.start, End: r.end,
-				CharStart: r.charStart, CharEnd: r.charEnd}})
+			Confidence: m.confidence(), Rule: m.rule, Evidence: ev})
 	})
 	return out
 }
@@ -395,27 +420,35 @@ func (r *packedReader) varint() int64 {
 }
 
 // evidence reads what appendRelation packs first.
-func (r *packedReader) evidence() (lo, hi, start, end, charStart, charEnd int) {
-	lo = int(r.uvarint())
-	hi = lo + int(r.uvarint())
+func (r *packedReader) evidence() (held bool, lo, hi, start, end, charStart, charEnd int) {
+	if v := r.uvarint(); v > 0 {
+		held, lo = true, int(v-1)
+		hi = lo + int(r.uvarint())
+	}
 	start = int(r.varint())
 	end = start + (hi - lo) + int(r.varint())
 	charStart = int(r.varint())
 	charEnd = charStart + int(r.varint())
-	return lo, hi, start, end, charStart, charEnd
+	return held, lo, hi, start, end, charStart, charEnd
 }
 
 // appendRelation packs one relation: where its sentence lies in the
-// document's text ([lo, hi)) and its offsets in the article (the start,
-// and the end as its distance from start beyond the sentence's length,
-// which is nothing when the offsets are the sentence's own), the code
-// point offsets (the start, and the length), then the codes of its ends
-// (the place of an entity of the article in Entities, or len(Entities)
-// plus the place in others) and its meta, as varints. The evidence comes
-// first, so that reading it stops there.
-func appendRelation(b []byte, lo, hi, start, end, charStart, charEnd int, subject, object, meta uint64) []byte {
-	b = binary.AppendUvarint(b, uint64(lo))
-	b = binary.AppendUvarint(b, uint64(hi-lo))
+// document's text ([lo, hi)) when it is held, as lo+1 and the length, or
+// 0 when the sentence is the article text's span; its offsets in the
+// article (the start, and the end as its distance from start beyond the
+// held sentence's length, which is nothing when the offsets are the
+// sentence's own); the code point offsets (the start, and the length);
+// then the codes of its ends (the place of an entity of the article in
+// Entities, or len(Entities) plus the place in others) and its meta, as
+// varints. The evidence comes first, so that reading it stops there.
+func appendRelation(b []byte, held bool, lo, hi, start, end, charStart, charEnd int, subject, object, meta uint64) []byte {
+	if held {
+		b = binary.AppendUvarint(b, uint64(lo)+1)
+		b = binary.AppendUvarint(b, uint64(hi-lo))
+	} else {
+		b = append(b, 0)
+		lo, hi = 0, 0
+	}
 	b = binary.AppendVarint(b, int64(start))
 	b = binary.AppendVarint(b, int64(end-start-(hi-lo)))
 	b = binary.AppendVarint(b, int64(charStart))

@@ -53,16 +53,21 @@ func TestRelationPacking(t *testing.T) {
 		text: strings.Repeat("x", 1<<20+300)}
 	for i, tc := range []struct {
 		s, o, meta      uint64
+		held            bool
 		lo, hi          int
 		start, end      int
 		subject, object string
 	}{
-		{0, 1, 0, 0, 0, 0, 0, "country/KR", "country/US"},
-		{1, 2, 3, 0, 104, 300, 404, "country/US", "2025-10-29"},
-		{0, 0, 1 << 20, 1 << 20, 1<<20 + 300, 5000, 4000, "country/KR", "country/KR"},
-		{2, 1, 0, 0, 12, -42, 0, "2025-10-29", "country/US"},
-		{0, 1, 0, 0, 1, math.MinInt, math.MaxInt, "country/KR", "country/US"},
-		{0, 1, 0, 0, 1, math.MaxInt, math.MinInt, "country/KR", "country/US"},
+		{0, 1, 0, true, 0, 0, 0, 0, "country/KR", "country/US"},
+		{1, 2, 3, true, 0, 104, 300, 404, "country/US", "2025-10-29"},
+		{0, 0, 1 << 20, true, 1 << 20, 1<<20 + 300, 5000, 4000, "country/KR", "country/KR"},
+		{2, 1, 0, true, 0, 12, -42, 0, "2025-10-29", "country/US"},
+		{0, 1, 0, true, 0, 1, math.MinInt, math.MaxInt, "country/KR", "country/US"},
+		{0, 1, 0, true, 0, 1, math.MaxInt, math.MinInt, "country/KR", "country/US"},
+		{0, 1, 0, false, 0, 0, 0, 0, "country/KR", "country/US"},
+		{1, 0, 7, false, 0, 0, 300, 404, "country/US", "country/KR"},
+		{0, 1, 0, false, 0, 0, math.MinInt, math.MaxInt, "country/KR", "country/US"},
+		{0, 1, 0, false, 0, 0, math.MaxInt, math.MinInt, "country/KR", "country/US"},
 	} {
 		at := uint32(len(d.packed))
 		// code point offsets: unknown, as the bytes, or past them both ways
@@ -73,10 +78,10 @@ func TestRelationPacking(t *testing.T) {
 		case 2:
 			cs, ce = tc.end, tc.start
 		}
-		d.packed = appendRelation(d.packed, tc.lo, tc.hi, tc.start, tc.end, cs, ce, tc.s, tc.o, tc.meta)
+		d.packed = appendRelation(d.packed, tc.held, tc.lo, tc.hi, tc.start, tc.end, cs, ce, tc.s, tc.o, tc.meta)
 		d.packed = append(d.packed, 0xff) // what follows is not read
 		r, next := d.relation(at)
-		want := relation{subject: tc.s, object: tc.o, meta: uint32(tc.meta), lo: tc.lo, hi: tc.hi, start: tc.start, end: tc.end,
+		want := relation{held: tc.held, subject: tc.s, object: tc.o, meta: uint32(tc.meta), lo: tc.lo, hi: tc.hi, start: tc.start, end: tc.end,
 			charStart: cs, charEnd: ce}
 		if r != want || int(next) != len(d.packed)-1 {
 			t.Errorf("%+v: read back %+v, next at %d of %d", tc, r, next, len(d.packed)-1)
@@ -84,23 +89,38 @@ func TestRelationPacking(t *testing.T) {
 		if s, o := d.end(r.subject), d.end(r.object); s != tc.subject || o != tc.object {
 			t.Errorf("%+v: ends %s, %s", tc, s, o)
 		}
-		if ev := d.evidence(at); len(ev.Text) != tc.hi-tc.lo || ev.Start != tc.start || ev.End != tc.end || ev.CharStart != cs || ev.CharEnd != ce {
+		if ev, held := d.evidence(at); held != tc.held || len(ev.Text) != tc.hi-tc.lo || ev.Start != tc.start || ev.End != tc.end || ev.CharStart != cs || ev.CharEnd != ce {
 			t.Errorf("%+v: evidence %d bytes [%d, %d)", tc, len(ev.Text), ev.Start, ev.End)
 		}
 	}
 }
 
-// TestPackRoundTrip checks that packing loses nothing: a record unpacks to
-// its document (%#v tells nil from empty, and NaN is itself) but for its
-// text and file path, which a record does not hold, and its entities and
-// relations come in order.
+// TestPackRoundTrip checks that packing loses nothing: a record unpacks,
+// with its article's text, to its document (%#v tells nil from empty, and
+// NaN is itself) but for the text itself, and its entities and relations
+// come in order. Without the text, only the sentences that are not spans
+// of it are left.
 func TestPackRoundTrip(t *testing.T) {
 	for _, d := range testDocs(t) {
 		p := Pack(&d)
 		want := sorted(d)
 		want.Text = ""
-		if got, w := fmt.Sprintf("%#v", p.Document()), fmt.Sprintf("%#v", want); got != w {
+		if got, w := fmt.Sprintf("%#v", p.Document(d.Text)), fmt.Sprintf("%#v", want); got != w {
 			t.Errorf("%s: unpacked %s\nwant %s", d.Article.ID, got, w)
+		}
+		held := 0
+		for i, r := range p.Document("").Relations {
+			ev := want.Relations[i].Evidence
+			inText := d.Text != "" && ev.End <= len(d.Text) && d.Text[ev.Start:ev.End] == ev.Text
+			if r.Evidence.Text != "" {
+				held++
+			}
+			if inText != (r.Evidence.Text == "") && ev.Text != "" {
+				t.Errorf("%s: relation %d: sentence %q without the text, want it held %v", d.Article.ID, i, r.Evidence.Text, !inText)
+			}
+		}
+		if d.Text != "" && held > 0 {
+			t.Errorf("%s: %d sentences held, though every one is a span of the text", d.Article.ID, held)
 		}
 		if p.HasText() != (d.Text != "") || p.ID() != d.Article.ID || p.Hash() != d.Article.Hash {
 			t.Errorf("%s: record of %q, hash %q, text %v", d.Article.ID, p.ID(), p.Hash(), p.HasText())

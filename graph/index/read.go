@@ -111,7 +111,7 @@ func (ix *Index) mentionedIn(agg *entityAgg, article, since, until string) bool 
 		if article != "" && sd.Article.id() != article {
 			continue
 		}
-		if inRange(sd.Article.published, since, until) {
+		if inRange(sd.Article.published(), since, until) {
 			return true
 		}
 	}

@@ -26,7 +26,7 @@ func (ix *Index) Relations(ctx context.Context, f schema.RelationFilter, p schem
 	// for a well-known one, and its confidence is in the assertion.
 	keep := func(a assertion) bool {
 		return (f.Article == "" || a.article() == f.Article) &&
-			(f.Since == "" && f.Until == "" || inRange(a.doc.Article.published, f.Since, f.Until))
+			(f.Since == "" && f.Until == "" || inRange(a.doc.Article.published(), f.Since, f.Until))
 	}
 	var hits []*stmtAgg
 	for i, st := range ix.candidates(f) {

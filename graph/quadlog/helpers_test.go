@@ -105,12 +105,12 @@ func put(d *schema.Document) Write { return Write{ID: d.Article.ID, Doc: d} }
 
 // replace is the write that turns prev into next.
 func replace(prev, next *schema.Document) Write {
-	return Write{ID: next.Article.ID, Doc: next, Prior: &Prior{Doc: *prev, HasText: prev.Text != ""}}
+	return Write{ID: next.Article.ID, Doc: next, Prior: &Prior{Doc: *prev}}
 }
 
 // remove is the write that takes prev out.
 func remove(prev *schema.Document) Write {
-	return Write{ID: prev.Article.ID, Prior: &Prior{Doc: *prev, HasText: prev.Text != ""}}
+	return Write{ID: prev.Article.ID, Prior: &Prior{Doc: *prev}}
 }
 
 // dump is the store's N-Quads export.

@@ -51,20 +51,9 @@ func (l *Log) readText(ctx context.Context, id string) (string, bool, error) {
 }
 
 // priorQuads is every quad an article contributed: those its document
-// gives with its text, read back from Cayley, and its extras. The caller
-// holds mu.
+// gives and its extras.
 func (l *Log) priorQuads(p *Prior) quadSet {
-	d := p.Doc
-	d.Text = ""
-	if p.HasText {
-		// Without the text the removal misses the quads that need it (the
-		// text, the code point offsets), which a later ingest of the
-		// article replaces; the rest of the article still goes.
-		if text, ok, err := l.readText(context.Background(), d.Article.ID); err == nil && ok {
-			d.Text = text
-		}
-	}
-	qs := encode(&d)
+	qs := encode(&p.Doc)
 	for _, q := range p.Extras.quads {
 		qs[quadKey(q)] = q
 	}

@@ -23,12 +23,11 @@ type Write struct {
 	Prior  *Prior           // nil: the article is new
 }
 
-// Prior is what an article held before a write: its document (its text is
-// read back from the store) and its extras.
+// Prior is what an article held before a write: its document, with its
+// text and every sentence, and its extras.
 type Prior struct {
-	Doc     schema.Document
-	HasText bool
-	Extras  Extras
+	Doc    schema.Document
+	Extras Extras
 }
 
 // Result is what Commit did with one write.

@@ -1,0 +1,66 @@
+package index
+
+import (
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"strconv"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/corpus"
+)
+
+// BenchmarkIndexMemory loads NEWSGRAPH_INDEX_ARTICLES generated articles
+// (5,000 unless set) into an index and reports the live heap it holds per
+// article, and per entity and statement: the cost of a replica's memory,
+// apart from the store's.
+//
+//	NEWSGRAPH_INDEX_ARTICLES=100000 go test -run '^$' -bench '^BenchmarkIndexMemory$' -benchtime=1x ./graph/index/
+func BenchmarkIndexMemory(b *testing.B) {
+	n := 5000
+	if v := os.Getenv("NEWSGRAPH_INDEX_ARTICLES"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n <= 0 {
+			b.Fatalf("NEWSGRAPH_INDEX_ARTICLES=%q: want a positive number", v)
+		}
+	}
+	gen := corpus.New(corpus.Config{Seed: 1})
+	for range b.N {
+		base := liveHeap()
+		ix := New()
+		const batch = 256
+		for i := 0; i < n; i += batch {
+			var changes []Change
+			for j := i; j < min(i+batch, n); j++ {
+				d := gen.Document(j)
+				changes = append(changes, Change{ID: d.Article.ID, Doc: Pack(&d)})
+			}
+			ix.Apply(changes)
+		}
+		ix.mu.Lock()
+		ix.trim()
+		ix.mu.Unlock()
+		held := liveHeap() - base
+		if path := os.Getenv("NEWSGRAPH_HEAP_PROFILE"); path != "" {
+			f, err := os.Create(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pprof.Lookup("heap").WriteTo(f, 0)
+			f.Close()
+		}
+		b.ReportMetric(float64(held)/float64(n), "heap-B/article")
+		b.ReportMetric(float64(held)/1e6, "heap-MB")
+		b.ReportMetric(float64(len(ix.ents)), "entities")
+		b.ReportMetric(float64(len(ix.stmts)), "statements")
+		runtime.KeepAlive(ix)
+	}
+}
+
+func liveHeap() int64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return int64(ms.HeapAlloc)
+}
