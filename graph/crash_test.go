@@ -90,7 +90,32 @@ func TestCrashLeavesWholeArticles(t *testing.T) {
 	} else if n != crashArticles {
 		t.Errorf("%d of %d articles stored after a complete load", n, crashArticles)
 	}
+	checkCatalog(t, path)
 	checkUsable(t, path)
+}
+
+// checkCatalog opens the store from its catalog and from its quads: after
+// every kill, the two must hold the same articles, the same versions.
+func checkCatalog(t *testing.T, path string) {
+	t.Helper()
+	docs := func(cfg Config) map[string]string {
+		s := open(t, cfg)
+		defer s.Close()
+		out := map[string]string{}
+		for _, id := range s.ix.IDs() {
+			out[id] = fmt.Sprintf("%#v", s.ix.Doc(id).Document(""))
+		}
+		return out
+	}
+	fromCatalog, fromQuads := docs(Config{DB: path, ReadOnly: true}), docs(Config{DB: path, ReadOnly: true, FromQuads: true})
+	if !reflect.DeepEqual(fromCatalog, fromQuads) {
+		for id, d := range fromQuads {
+			if fromCatalog[id] != d {
+				t.Errorf("article %s: the catalog and the quads differ", id)
+			}
+		}
+		t.Fatalf("the catalog holds %d articles, the quads %d", len(fromCatalog), len(fromQuads))
+	}
 }
 
 // crashLoad is the child: it checks that the store it opens holds whole

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"time"
 
 	"github.com/newsgraph/newsgraph/graph/index"
 	"github.com/newsgraph/newsgraph/graph/quadlog"
@@ -29,6 +30,10 @@ type Config struct {
 	// TextCacheBytes bounds the article texts kept in memory after a read
 	// of evidence sentences or a text (0: DefaultTextCacheBytes).
 	TextCacheBytes int
+	// FromQuads makes the index from every quad even when the store keeps
+	// a catalog of records: the slow start, which the tests compare with
+	// the fast one.
+	FromQuads bool
 }
 
 // DefaultTxDeltas is how many quad changes go into one Cayley transaction
@@ -50,54 +55,157 @@ var ErrReadOnly = quadlog.ErrReadOnly
 // do not hold together.
 var ErrDamaged = quadlog.ErrDamaged
 
-// Store is a knowledge graph kept in Cayley: the quads in the log, the
-// reads served from the index. Reads are safe for concurrent use; writes
-// are serialised.
+// Store is a knowledge graph kept in Cayley: the quads and the catalog of
+// article records in the log, the reads served from the index made of the
+// records. Reads are safe for concurrent use; writes are serialised.
 type Store struct {
 	log   *quadlog.Log
 	ix    *index.Index
 	texts *textCache
 
-	wmu sync.Mutex // serialises writes: a write plans against the index it then changes
+	wmu sync.Mutex // serialises writes
 	// extras are the quads the model does not read of the articles that
-	// have them (imports), which go with the article.
+	// have them (imports), for a log without a catalog, which keeps them
+	// otherwise.
 	extras map[string]quadlog.Extras
+
+	feed  feed  // following the changes of other processes (follow.go)
+	start Start // how the index was made
 }
 
-// Open opens, creating it if needed, the store cfg names and loads its
-// index from the quads.
+// Start says how a store's index was made when it opened.
+type Start struct {
+	// FromCatalog is true when the index was made from the records the
+	// store keeps beside its quads, false when from every quad.
+	FromCatalog bool
+	// Built is true when the catalog was built, from the quads, as the
+	// store opened: a store written by an earlier version.
+	Built    bool
+	Articles int
+	Took     time.Duration
+}
+
+// Started says how the store's index was made when it opened.
+func (s *Store) Started() Start { return s.start }
+
+// Open opens, creating it if needed, the store cfg names and makes its
+// index: from the catalog of article records the store keeps beside its
+// quads when it has one, else from the quads (building the catalog, if
+// the store is not read-only).
 func Open(ctx context.Context, cfg Config) (*Store, error) {
-	l, err := quadlog.Open(ctx, quadlog.Config{DB: cfg.DB, ReadOnly: cfg.ReadOnly, TxDeltas: cfg.TxDeltas})
+	if cfg.TextCacheBytes < 0 {
+		return nil, fmt.Errorf("graph: open %s: TextCacheBytes is %d, want 0 (the default) or more", Redact(cfg.DB), cfg.TextCacheBytes)
+	}
+	l, err := quadlog.Open(ctx, quadlog.Config{DB: cfg.DB, ReadOnly: cfg.ReadOnly, TxDeltas: cfg.TxDeltas, Decode: index.DecodeDocument})
 	if err != nil {
 		return nil, err
 	}
-	if cfg.TextCacheBytes < 0 {
-		l.Close()
-		return nil, fmt.Errorf("graph: open %s: TextCacheBytes is %d, want 0 (the default) or more", l.Name(), cfg.TextCacheBytes)
-	}
 	s := &Store{log: l, ix: index.New(), texts: newTextCache(cmp.Or(cfg.TextCacheBytes, DefaultTextCacheBytes)),
 		extras: map[string]quadlog.Extras{}}
-	if err := s.load(ctx); err != nil {
+	start := time.Now()
+	if err := s.load(ctx, cfg.FromQuads); err != nil {
 		l.Close()
-		return nil, err
+		return nil, fmt.Errorf("graph: open %s: %w", l.Name(), err)
 	}
+	s.start.Articles, s.start.Took = s.ix.Len(), time.Since(start)
 	return s, nil
 }
 
-// load builds the index from every article's quads.
-func (s *Store) load(ctx context.Context) error {
-	var changes []index.Change
-	err := s.log.Articles(ctx, func(d schema.Document, extras quadlog.Extras) error {
-		changes = append(changes, index.Change{ID: d.Article.ID, Doc: index.Pack(&d)})
-		if extras.Len() > 0 {
-			s.extras[d.Article.ID] = extras
+// load makes the index, from the catalog if it is whole and of this
+// format, else from the quads (building the catalog when it may).
+func (s *Store) load(ctx context.Context, fromQuads bool) error {
+	if !s.log.HasCatalog() {
+		return s.loadQuads(ctx, false)
+	}
+	format, err := s.log.CatalogFormat(ctx)
+	if err != nil {
+		return err
+	}
+	if format != index.RecordFormat && !s.log.ReadOnly() {
+		unlock, err := s.log.LockCatalog(ctx)
+		if err != nil {
+			return err
 		}
+		defer unlock()
+		// another process may have built it while we waited
+		if format, err = s.log.CatalogFormat(ctx); err != nil {
+			return err
+		}
+	}
+	switch {
+	case format == index.RecordFormat && !fromQuads:
+		return s.loadCatalog(ctx)
+	case format == index.RecordFormat || s.log.ReadOnly():
+		return s.loadQuads(ctx, false)
+	}
+	return s.loadQuads(ctx, true)
+}
+
+// loadCatalog makes the index from the records of the catalog.
+func (s *Store) loadCatalog(ctx context.Context) error {
+	var changes []index.Change
+	pos, err := s.log.Entries(ctx, func(e quadlog.Entry) error {
+		d, err := index.DecodeRecord(e.Record)
+		if err != nil {
+			return fmt.Errorf("article %q: %w", e.ID, err)
+		}
+		changes = append(changes, index.Change{ID: e.ID, Doc: d, Version: e.Version})
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	s.ix.Load(changes)
+	s.feed.pos = pos
+	s.start.FromCatalog = true
+	return nil
+}
+
+// catalogBatch is how many entries a catalog being built gets at once.
+const catalogBatch = 512
+
+// loadQuads makes the index from every article's quads and, with build,
+// the catalog beside them: how a store written by an earlier version gets
+// one.
+func (s *Store) loadQuads(ctx context.Context, build bool) error {
+	var (
+		changes []index.Change
+		batch   []quadlog.Entry
+	)
+	pos, err := s.log.Position(ctx)
+	if err != nil {
+		return err
+	}
+	err = s.log.Articles(ctx, func(d schema.Document, extras quadlog.Extras) error {
+		kept := quadlog.Stored(&d) // as a write of d would keep it
+		rec := index.Pack(&kept)
+		changes = append(changes, index.Change{ID: d.Article.ID, Doc: rec})
+		if extras.Len() > 0 && !s.log.HasCatalog() {
+			s.extras[d.Article.ID] = extras
+		}
+		if !build {
+			return nil
+		}
+		if batch = append(batch, quadlog.NewEntry(&d, extras, rec.Record())); len(batch) == catalogBatch {
+			err := s.log.LoadCatalog(ctx, batch)
+			batch = batch[:0]
+			return err
+		}
+		return nil
+	})
+	if err == nil && build {
+		if err = s.log.LoadCatalog(ctx, batch); err == nil {
+			err = s.log.SetCatalogFormat(ctx, index.RecordFormat)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	s.ix.Load(changes)
+	s.start.Built = build
+	// Changes committed while the quads were read come again from the
+	// feed, and the newer wins (versions).
+	s.feed.pos = pos
 	return nil
 }
 

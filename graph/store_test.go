@@ -129,3 +129,18 @@ func statuses(res []schema.IngestResult) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// havePostgres reports whether the tests have a PostgreSQL server: under
+// make test (NEWSGRAPH_TEST_REQUIRE) a missing one fails the test, under a
+// plain go test it skips it.
+func havePostgres(t *testing.T) bool {
+	t.Helper()
+	if os.Getenv(postgresEnv) != "" {
+		return true
+	}
+	if os.Getenv("NEWSGRAPH_TEST_REQUIRE") != "" {
+		t.Fatalf("%s is not set, though make test starts PostgreSQL", postgresEnv)
+	}
+	t.Skipf("%s is not set: no PostgreSQL server (make test starts one)", postgresEnv)
+	return false
+}

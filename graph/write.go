@@ -11,6 +11,13 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
+// A write goes one way: the document becomes its quads in the log, and the
+// document as the store keeps it (quadlog.Stored) becomes its record, which
+// the log writes into its catalog in the same transaction and the index
+// takes once the write commits. What an article held before comes from the
+// store (its catalog entry), not from the index, which may be behind the
+// store in a process that follows it.
+
 // Ingest stores documents, one article each, all or nothing per article. An
 // article with the same hash as the stored one is left alone; a changed one
 // replaces what it contributed. A document that fails validation is reported
@@ -27,11 +34,12 @@ func (s *Store) Ingest(ctx context.Context, docs []schema.Document) ([]schema.In
 	defer s.wmu.Unlock()
 	var (
 		writes  []quadlog.Write
-		at      []int // the document of each write
+		recs    []*index.Doc // the record of each write
+		at      []int        // the document of each write
 		pending = map[string]bool{}
 	)
 	flush := func() {
-		s.commit(ctx, writes, func(w int, r quadlog.Result) {
+		s.commit(ctx, writes, recs, func(w int, r quadlog.Result) {
 			i := at[w]
 			id := docs[i].Article.ID
 			switch {
@@ -39,17 +47,22 @@ func (s *Store) Ingest(ctx context.Context, docs []schema.Document) ([]schema.In
 				results[i] = schema.IngestResult{Article: id, Status: schema.Failed, Err: r.Err}
 			case r.Unchanged:
 				results[i] = schema.IngestResult{Article: id, Status: schema.Unchanged}
-			case writes[w].Prior != nil:
+			case r.Replaced:
 				results[i] = schema.IngestResult{Article: id, Status: schema.Replaced, Quads: r.Quads}
 			default:
 				results[i] = schema.IngestResult{Article: id, Status: schema.Added, Quads: r.Quads}
 			}
 		})
-		writes, at = writes[:0], at[:0]
+		writes, recs, at = writes[:0], recs[:0], at[:0]
 		clear(pending)
 	}
+	held, err := s.held(ctx, docs)
 	for i := range docs {
 		d := &docs[i]
+		if err != nil {
+			results[i] = failed(d.Article.ID, err)
+			continue
+		}
 		if err := ctx.Err(); err != nil {
 			results[i] = failed(d.Article.ID, err)
 			continue
@@ -58,24 +71,32 @@ func (s *Store) Ingest(ctx context.Context, docs []schema.Document) ([]schema.In
 			results[i] = failed(d.Article.ID, err)
 			continue
 		}
-		if pending[d.Article.ID] {
+		id := d.Article.ID
+		if pending[id] {
 			flush() // a later version of an article is planned against the earlier one
+			now, err := s.held(ctx, docs[i:i+1])
+			if err != nil {
+				results[i] = failed(id, err)
+				continue
+			}
+			delete(held, id)
+			if h, ok := now[id]; ok {
+				held[id] = h
+			}
 		}
-		old := s.ix.Doc(d.Article.ID)
 		// the same text, unless the store lacks the text that d brings (an
 		// article an earlier version stored)
-		if old != nil && d.Article.Hash != "" && old.Hash() == d.Article.Hash && (old.HasText() || d.Text == "") {
-			results[i] = schema.IngestResult{Article: d.Article.ID, Status: schema.Unchanged}
+		if h, ok := held[id]; ok && d.Article.Hash != "" && h.hash == d.Article.Hash && (h.hasText || d.Text == "") {
+			results[i] = schema.IngestResult{Article: id, Status: schema.Unchanged}
 			continue
 		}
-		p, err := s.prior(ctx, d.Article.ID)
+		w, rec, err := s.write(ctx, d, quadlog.Extras{})
 		if err != nil {
-			results[i] = failed(d.Article.ID, err)
+			results[i] = failed(id, err)
 			continue
 		}
-		writes = append(writes, quadlog.Write{ID: d.Article.ID, Doc: d, Prior: p})
-		at = append(at, i)
-		pending[d.Article.ID] = true
+		writes, recs, at = append(writes, w), append(recs, rec), append(at, i)
+		pending[id] = true
 	}
 	flush()
 	var errs []error
@@ -104,8 +125,59 @@ func failed(id string, err error) schema.IngestResult {
 	return schema.IngestResult{Article: id, Status: schema.Failed, Err: fmt.Errorf("graph: article %q: %w", id, err)}
 }
 
-// prior is what article id holds now, for the log to take out, with its
-// text; nil when it holds nothing. The caller holds wmu.
+// heldArticle is what the store says of an article it holds.
+type heldArticle struct {
+	hash    string
+	hasText bool
+}
+
+// held says which of docs' articles the store holds, and their hashes:
+// the catalog says, or the index in a store without one.
+func (s *Store) held(ctx context.Context, docs []schema.Document) (map[string]heldArticle, error) {
+	out := make(map[string]heldArticle, len(docs))
+	if !s.log.HasCatalog() {
+		for i := range docs {
+			if d := s.ix.Doc(docs[i].Article.ID); d != nil {
+				out[d.ID()] = heldArticle{d.Hash(), d.HasText()}
+			}
+		}
+		return out, nil
+	}
+	ids := make([]string, len(docs))
+	for i := range docs {
+		ids[i] = docs[i].Article.ID
+	}
+	entries, err := s.log.Lookup(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for id, e := range entries {
+		if !e.Gone() {
+			out[id] = heldArticle{e.Hash, e.HasText}
+		}
+	}
+	return out, nil
+}
+
+// write is the write of d with its record (the index's, and its bytes for
+// the catalog); in a store without a catalog, with what the article held
+// before, from the index.
+func (s *Store) write(ctx context.Context, d *schema.Document, extras quadlog.Extras) (quadlog.Write, *index.Doc, error) {
+	kept := quadlog.Stored(d)
+	rec := index.Pack(&kept)
+	w := quadlog.Write{ID: d.Article.ID, Doc: d, Extras: extras, Record: rec.Record()}
+	if !s.log.HasCatalog() {
+		var err error
+		if w.Prior, err = s.prior(ctx, w.ID); err != nil {
+			return quadlog.Write{}, nil, err
+		}
+	}
+	return w, rec, nil
+}
+
+// prior is what article id holds now, as the index has it, with its text;
+// nil when it holds nothing: for a store without a catalog, whose index is
+// the only record of what an article holds. The caller holds wmu.
 func (s *Store) prior(ctx context.Context, id string) (*quadlog.Prior, error) {
 	old := s.ix.Doc(id)
 	if old == nil {
@@ -127,8 +199,12 @@ func (s *Store) prior(ctx context.Context, id string) (*quadlog.Prior, error) {
 }
 
 // commit writes through the log, reports each write's result to done and
-// makes the committed ones visible to reads. The caller holds wmu.
-func (s *Store) commit(ctx context.Context, writes []quadlog.Write, done func(w int, r quadlog.Result)) {
+// makes the committed ones, whose records recs holds (nil for a removal),
+// visible to reads. The caller holds wmu.
+func (s *Store) commit(ctx context.Context, writes []quadlog.Write, recs []*index.Doc, done func(w int, r quadlog.Result)) {
+	if len(writes) == 0 {
+		return
+	}
 	results := s.log.Commit(ctx, writes)
 	var changes []index.Change
 	for w, r := range results {
@@ -136,16 +212,14 @@ func (s *Store) commit(ctx context.Context, writes []quadlog.Write, done func(w 
 		if r.Err != nil || r.Unchanged {
 			continue
 		}
-		c := index.Change{ID: writes[w].ID}
-		if d := writes[w].Doc; d != nil {
-			kept := quadlog.Stored(d)
-			c.Doc = index.Pack(&kept)
-		}
+		c := index.Change{ID: writes[w].ID, Doc: recs[w], Version: r.Version}
 		s.texts.drop(c.ID)
-		if writes[w].Extras.Len() > 0 {
-			s.extras[c.ID] = writes[w].Extras
-		} else {
-			delete(s.extras, c.ID)
+		if !s.log.HasCatalog() {
+			if writes[w].Extras.Len() > 0 {
+				s.extras[c.ID] = writes[w].Extras
+			} else {
+				delete(s.extras, c.ID)
+			}
 		}
 		changes = append(changes, c)
 	}
@@ -163,14 +237,20 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	p, err := s.prior(ctx, id)
+	held, err := s.held(ctx, []schema.Document{{Article: schema.Article{ID: id}}})
 	if err != nil {
 		return fmt.Errorf("graph: delete article %q: %w", id, err)
 	}
-	if p == nil {
+	if _, ok := held[id]; !ok {
 		return fmt.Errorf("graph: article %q: %w", id, ErrNotFound)
 	}
-	s.commit(ctx, []quadlog.Write{{ID: id, Prior: p}}, func(_ int, r quadlog.Result) { err = r.Err })
+	w := quadlog.Write{ID: id}
+	if !s.log.HasCatalog() {
+		if w.Prior, err = s.prior(ctx, id); err != nil {
+			return fmt.Errorf("graph: delete article %q: %w", id, err)
+		}
+	}
+	s.commit(ctx, []quadlog.Write{w}, []*index.Doc{nil}, func(_ int, r quadlog.Result) { err = r.Err })
 	if err != nil {
 		return fmt.Errorf("graph: delete article %q: %w", id, err)
 	}
@@ -192,18 +272,19 @@ func (s *Store) Import(ctx context.Context, r io.Reader) error {
 	defer s.wmu.Unlock()
 	var (
 		writes []quadlog.Write
+		recs   []*index.Doc
 		errs   []error
 	)
 	for i := range arts {
 		a := &arts[i]
-		p, err := s.prior(ctx, a.Doc.Article.ID)
+		w, rec, err := s.write(ctx, &a.Doc, a.Extras)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("graph: article %q: %w", a.Doc.Article.ID, err))
 			continue
 		}
-		writes = append(writes, quadlog.Write{ID: a.Doc.Article.ID, Doc: &a.Doc, Extras: a.Extras, Prior: p})
+		writes, recs = append(writes, w), append(recs, rec)
 	}
-	s.commit(ctx, writes, func(_ int, r quadlog.Result) {
+	s.commit(ctx, writes, recs, func(_ int, r quadlog.Result) {
 		if r.Err != nil {
 			errs = append(errs, r.Err)
 		}

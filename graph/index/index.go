@@ -25,6 +25,8 @@ type Index struct {
 	byID  map[string]*stmtAgg   // the same, by statement id
 	adj   map[string][]*stmtAgg // entity id -> statements it takes part in, in no order
 	names *nameIndex
+	// gone is the version of each article taken out (see Change)
+	gone map[string]int64
 }
 
 type stmtKey struct {
@@ -70,26 +72,49 @@ func New() *Index {
 		byID:  map[string]*stmtAgg{},
 		adj:   map[string][]*stmtAgg{},
 		names: newNameIndex(),
+		gone:  map[string]int64{},
 	}
 }
 
 // Change is what one committed write did to one article: its new record,
-// or nil when the article went away.
+// or nil when the article went away, and the version the store gave the
+// article (0 where it keeps none).
 type Change struct {
-	ID  string
-	Doc *Doc
+	ID      string
+	Doc     *Doc
+	Version int64
 }
 
 // Apply makes changes visible to reads, in order, at once: a read sees all
-// of them or none. A batch merges each entity it touches once.
+// of them or none. A batch merges each entity it touches once. A change
+// of an article the index holds at the same or a later version is left
+// out: a process that applies its own writes and reads other processes'
+// may read a change after a later one.
 func (ix *Index) Apply(changes []Change) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	touched := map[string]bool{}
 	for _, c := range changes {
+		if c.Version != 0 && c.Version <= ix.version(c.ID) {
+			continue
+		}
 		ix.stage(c.ID, c.Doc, touched)
+		if c.Doc != nil {
+			c.Doc.version = c.Version
+			delete(ix.gone, c.ID)
+		} else if c.Version != 0 {
+			ix.gone[c.ID] = c.Version
+		}
 	}
 	ix.remerge(touched)
+}
+
+// version is the version of article id the index holds, present or gone.
+func (ix *Index) version(id string) int64 {
+	if d := ix.docs[id]; d != nil {
+		return d.version
+	}
+	return ix.gone[id]
 }
 
 // Load applies the records of a whole store, then gives back the room that

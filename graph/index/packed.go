@@ -54,6 +54,7 @@ type Doc struct {
 	others      []unique.Handle[string]
 	metas       []unique.Handle[relationMeta]
 	rels, nrels uint32
+	version     int64 // the store's version of the article, once applied
 }
 
 // articleRec is an article's metadata: the strings of its own (id, source,
@@ -234,7 +235,16 @@ func Pack(d *schema.Document) *Doc {
 		slices.SortStableFunc(s.Relations, compareRelations)
 		d = &s
 	}
-	p := &Doc{Article: packArticle(d.Article, d.Text != ""), Entities: make([]entityRec, len(d.Entities))}
+	text := d.Text
+	return pack(d, text != "", func(_ int, ev schema.Evidence) bool {
+		return text != "" && 0 <= ev.Start && ev.Start <= ev.End && ev.End <= len(text) && text[ev.Start:ev.End] == ev.Text
+	})
+}
+
+// pack packs d, sorted, whose relation i's sentence is the span of the
+// article's text when inText says so.
+func pack(d *schema.Document, hasText bool, inText func(i int, ev schema.Evidence) bool) *Doc {
+	p := &Doc{Article: packArticle(d.Article, hasText), Entities: make([]entityRec, len(d.Entities))}
 	nnames := 0
 	for _, e := range d.Entities {
 		nnames += len(e.Aliases) + len(e.Titles)
@@ -255,7 +265,7 @@ func Pack(d *schema.Document) *Doc {
 			aliasEnd: uint32(aliasEnd), titleEnd: uint32(len(p.names))}
 		p.packed = appendSpans(p.packed, e.Mentions)
 	}
-	p.packRelations(d.Relations, d.Text)
+	p.packRelations(d.Relations, inText)
 	// Growing by append leaves up to half the slice unused, and every article
 	// is kept: keep an exact copy.
 	p.packed = bytes.Clone(p.packed)
@@ -264,7 +274,7 @@ func Pack(d *schema.Document) *Doc {
 
 // packRelations packs rels after the mention spans, with the sentences
 // that are not spans of the article's text, each once, in text.
-func (p *Doc) packRelations(rels []schema.Relation, articleText string) {
+func (p *Doc) packRelations(rels []schema.Relation, inText func(i int, ev schema.Evidence) bool) {
 	ends := make(map[string]uint64, len(p.Entities))
 	for i, e := range p.Entities {
 		ends[e.ID] = uint64(i)
@@ -278,15 +288,11 @@ func (p *Doc) packRelations(rels []schema.Relation, articleText string) {
 		}
 		return c
 	}
-	inText := func(ev schema.Evidence) bool {
-		return articleText != "" && 0 <= ev.Start && ev.Start <= ev.End && ev.End <= len(articleText) &&
-			articleText[ev.Start:ev.End] == ev.Text
-	}
 	metas := map[relationMeta]uint64{}
 	sentences := map[string]int{} // held sentence -> offset in text, -1 until written
 	size := 0
-	for _, r := range rels {
-		if _, ok := sentences[r.Evidence.Text]; !ok && !inText(r.Evidence) {
+	for i, r := range rels {
+		if _, ok := sentences[r.Evidence.Text]; !ok && !inText(i, r.Evidence) {
 			sentences[r.Evidence.Text] = -1
 			size += len(r.Evidence.Text)
 		}
@@ -294,7 +300,7 @@ func (p *Doc) packRelations(rels []schema.Relation, articleText string) {
 	var text strings.Builder
 	text.Grow(size)
 	p.rels, p.nrels = uint32(len(p.packed)), uint32(len(rels))
-	for _, r := range rels {
+	for i, r := range rels {
 		m := relationMeta{predicate: r.Predicate, rule: r.Rule, conf: math.Float64bits(r.Confidence)}
 		mi, ok := metas[m]
 		if !ok {
@@ -303,7 +309,7 @@ func (p *Doc) packRelations(rels []schema.Relation, articleText string) {
 			p.metas = append(p.metas, unique.Make(m))
 		}
 		ev := r.Evidence
-		held, lo := !inText(ev), 0
+		held, lo := !inText(i, ev), 0
 		if held {
 			lo = sentences[ev.Text]
 			if lo < 0 {

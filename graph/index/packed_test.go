@@ -248,3 +248,29 @@ func sortedStmtKeys(m map[stmtKey]*stmtAgg) []stmtKey {
 	slices.SortFunc(keys, compareKeys)
 	return keys
 }
+
+// TestApplyVersions: a change read after a later one of the same article
+// is left out, a removal included.
+func TestApplyVersions(t *testing.T) {
+	d := fixture(t, mou)
+	v1, v2 := Pack(&d), Pack(&d)
+	ix := New()
+	ix.Apply([]Change{{ID: "korea-us-mou.txt", Doc: v2, Version: 2}})
+	ix.Apply([]Change{{ID: "korea-us-mou.txt", Doc: v1, Version: 1}})
+	if got := ix.Doc("korea-us-mou.txt"); got != v2 {
+		t.Errorf("version 1 read after version 2 replaced it")
+	}
+	ix.Apply([]Change{{ID: "korea-us-mou.txt", Version: 3}})
+	ix.Apply([]Change{{ID: "korea-us-mou.txt", Doc: v2, Version: 2}})
+	if ix.Doc("korea-us-mou.txt") != nil {
+		t.Errorf("version 2 read after its removal (3) brought the article back")
+	}
+	ix.Apply([]Change{{ID: "korea-us-mou.txt", Doc: v1, Version: 4}})
+	if ix.Doc("korea-us-mou.txt") != v1 {
+		t.Errorf("version 4 after the removal not applied")
+	}
+	ix.Apply([]Change{{ID: "korea-us-mou.txt", Doc: v2}}) // no version: applied
+	if ix.Doc("korea-us-mou.txt") != v2 {
+		t.Errorf("a change without a version not applied")
+	}
+}

@@ -11,7 +11,8 @@
 // for concurrent writes, so all writes here are serialised), a file path
 // (Cayley's key-value store over bbolt, one file, opened with no_bloom, the
 // embedded default), or a postgres://, postgresql:// or cockroach:// URL
-// (Cayley's SQL store). The same conformance table runs against all three.
+// (Cayley's SQL store). The same conformance table runs against the
+// memstore, bbolt and PostgreSQL (no CockroachDB server runs here).
 // A bbolt store is created with one Cayley index, keyed by label, subject,
 // predicate and object, instead of Cayley's default two, in which the keys
 // of an entity that many articles describe grow with every article
@@ -82,4 +83,27 @@
 // transaction both drops a node's last references and adds new ones), so a
 // killed load leaves every article fully present, fully absent, or — for a
 // replacement killed between the two — absent, never a mix of versions.
+//
+// # The catalog and the feed
+//
+// Beside the quads, in the same transactions, the store keeps a catalog:
+// one entry per article with its record, the bytes package index makes
+// its in-memory view of the article from, a version, its hash and its
+// extras (catalog.go). A bbolt store keeps it in buckets of its own in the
+// same file, written in Cayley's bbolt transaction through the hidalgo
+// interface this package hands Cayley; PostgreSQL in a table written in
+// Cayley's SQL transaction by a flavour of Cayley's SQL store whose RunTx
+// writes the quads, as Cayley's own does, and then the entries. Nothing
+// of Cayley's tables is written behind its back: Cayley writes its quads
+// and nodes, and reads back what it wrote.
+//
+// The catalog is what a process starts from (an index made from the
+// records, not from every quad), what a write is planned against (what
+// the article holds before it), and, on PostgreSQL, what other processes
+// follow: each entry carries the transaction that wrote it, and Changes
+// reads the entries of the transactions ended since a position
+// (catalog_sql.go). A CockroachDB store has no catalog in this version:
+// its processes make their index from the quads and do not follow each
+// other. A store written by an earlier version gets its catalog when a
+// process of this version first opens it for writing.
 package quadlog

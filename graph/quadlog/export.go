@@ -169,7 +169,7 @@ func (l *Log) AddLoose(ctx context.Context, loose Extras) error {
 	for i, q := range loose.quads {
 		ds[i] = graph.Delta{Quad: q, Action: graph.Add}
 	}
-	if err := l.apply(ds); err != nil {
+	if _, err := l.apply(ds, nil); err != nil {
 		return fmt.Errorf("graph: quads without an article label: %w", err)
 	}
 	return nil

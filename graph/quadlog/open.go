@@ -34,6 +34,10 @@ type Config struct {
 	// process memory limit (GOMEMLIMIT, debug.SetMemoryLimit) the log goes
 	// below the cap by itself as the graph grows; see txsize.go.
 	TxDeltas int
+	// Decode turns an article's record back into its document, so that a
+	// store that cannot find an article's quads by its label (PostgreSQL)
+	// can take them out: see Decoder.
+	Decode Decoder
 }
 
 // ErrReadOnly is returned by writes to a log opened with Config.ReadOnly.
@@ -52,6 +56,15 @@ type Log struct {
 
 	mu sync.Mutex // serialises writes (and every read, for memstore)
 
+	// cat keeps the articles' entries (catalog.go); nil where the store
+	// has none (CockroachDB). mem, bolt and sql are the same catalog, by
+	// backend.
+	cat     catalog
+	memCat  *memCatalog
+	boltCat *boltCatalog
+	sqlCat  *sqlCatalog
+	decode  Decoder
+
 	// articleDir is the direction in which Cayley finds an article's own
 	// quads by an index rather than a scan: by label in this package's
 	// bbolt layout (layout.go), by subject elsewhere.
@@ -63,12 +76,11 @@ func Open(ctx context.Context, cfg Config) (*Log, error) {
 	if cfg.TxDeltas < 0 {
 		return nil, fmt.Errorf("graph: open %s: TxDeltas is %d, want 0 (the default) or more", redact(cfg.DB), cfg.TxDeltas)
 	}
-	qs, bdb, name, dir, err := openQuadStore(cfg)
-	if err != nil {
+	l := &Log{readOnly: cfg.ReadOnly, tx: newTxSizer(cmp.Or(cfg.TxDeltas, DefaultTxDeltas)), decode: cfg.Decode}
+	if err := l.open(cfg); err != nil {
 		return nil, err
 	}
-	return &Log{qs: qs, bolt: bdb, name: name, memory: name == "memory", readOnly: cfg.ReadOnly,
-		tx: newTxSizer(cmp.Or(cfg.TxDeltas, DefaultTxDeltas)), articleDir: dir}, nil
+	return l, nil
 }
 
 // Name is the store's name for messages, its password masked.
@@ -87,34 +99,43 @@ func isServerURL(db string) bool {
 	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") || strings.HasPrefix(db, "cockroach://")
 }
 
-func openQuadStore(cfg Config) (graph.QuadStore, *bbolt.DB, string, quad.Direction, error) {
+// open opens the store cfg names and its catalog.
+func (l *Log) open(cfg Config) error {
 	db := cfg.DB
 	switch {
 	case db == "" || db == "memory":
 		qs, err := graph.NewQuadStore("memstore", "", nil)
 		if err != nil {
-			return nil, nil, "memory", quad.Subject, fmt.Errorf("graph: open memory store: %w", err)
+			return fmt.Errorf("graph: open memory store: %w", err)
 		}
-		return qs, nil, "memory", quad.Subject, nil
+		l.qs, l.name, l.memory, l.articleDir = qs, "memory", true, quad.Label
+		l.memCat = newMemCatalog()
+		l.cat = l.memCat
+		return nil
 	case isServerURL(db):
+		l.name, l.articleDir = redact(db), quad.Subject
 		typ, addr, err := sqlAddr(db)
 		if err != nil {
-			return nil, nil, redact(db), quad.Subject, err
+			return err
 		}
-		qs, err := openSQL(typ, addr, cfg.ReadOnly)
-		if err != nil {
-			return nil, nil, redact(db), quad.Subject, fmt.Errorf("graph: open %s: %w", redact(db), err)
+		if err := l.openSQL(typ, addr, cfg.ReadOnly); err != nil {
+			return fmt.Errorf("graph: open %s: %w", redact(db), err)
 		}
-		return qs, nil, redact(db), quad.Subject, nil
+		return nil
 	default:
-		qs, bdb, dir, err := openBoltDB(db, cfg.ReadOnly, boltIndexes)
+		l.name = db
+		l.boltCat = &boltCatalog{}
+		qs, bdb, dir, err := openBoltDB(db, cfg.ReadOnly, boltIndexes, l.boltCat)
 		if errors.Is(err, ErrDamaged) {
-			return nil, nil, db, dir, damaged(db, err)
+			return damaged(db, err)
 		}
 		if err != nil {
-			return nil, nil, db, dir, fmt.Errorf("graph: open %s: %w", db, err)
+			return fmt.Errorf("graph: open %s: %w", db, err)
 		}
-		return qs, bdb, db, dir, nil
+		l.qs, l.bolt, l.articleDir = qs, bdb, dir
+		l.boltCat.db = bdb
+		l.cat = l.boltCat
+		return nil
 	}
 }
 
@@ -142,22 +163,44 @@ func sqlAddr(db string) (typ, addr string, err error) {
 	return typ, u.String(), nil
 }
 
-// openSQL opens the store, creating its tables first if it has none. We
-// look before creating because Cayley logs an error when asked to create
-// tables that exist.
-func openSQL(typ, addr string, readOnly bool) (graph.QuadStore, error) {
+// openSQL opens the store, creating its tables first if it has none.
+// We look before creating because Cayley logs an error when asked to
+// create tables that exist. A PostgreSQL store has a catalog; a
+// CockroachDB one has none in this version (see the package doc).
+func (l *Log) openSQL(typ, addr string, readOnly bool) error {
+	if typ == "postgres" {
+		db, err := sql.Open("postgres", addr)
+		if err != nil {
+			return err
+		}
+		l.sqlCat = &sqlCatalog{db: db}
+		qs, err := openPostgres(addr, readOnly, l.sqlCat)
+		if err != nil {
+			db.Close()
+			return err
+		}
+		l.qs, l.cat = qs, l.sqlCat
+		return nil
+	}
+	pgFlavourMu.Lock() // Cayley's registry of flavours is a plain map
+	defer pgFlavourMu.Unlock()
 	if !readOnly {
 		exists, err := sqlInitialised(addr)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !exists {
 			if err := graph.InitQuadStore(typ, addr, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return graph.NewQuadStore(typ, addr, nil)
+	qs, err := graph.NewQuadStore(typ, addr, nil)
+	if err != nil {
+		return err
+	}
+	l.qs = qs
+	return nil
 }
 
 func sqlInitialised(addr string) (bool, error) {
@@ -184,15 +227,16 @@ func openBolt(path string, readOnly bool) (graph.QuadStore, error) {
 // openBoltLayout is openBolt creating a missing store with the given
 // indexes (nil: Cayley's default, as stores made before layout.go have).
 func openBoltLayout(path string, readOnly bool, indexes []kv.QuadIndex) (graph.QuadStore, error) {
-	qs, _, _, err := openBoltDB(path, readOnly, indexes)
+	qs, _, _, err := openBoltDB(path, readOnly, indexes, &boltCatalog{})
 	return qs, err
 }
 
 // openBoltDB is openBoltLayout, which also returns the bbolt database
 // under the quad store and the direction in which the store's layout finds
-// an article's quads (see Store.articleDir). An existing file is checked
-// for damage first (damage.go), since bbolt panics on a damaged page.
-func openBoltDB(path string, readOnly bool, indexes []kv.QuadIndex) (graph.QuadStore, *bbolt.DB, quad.Direction, error) {
+// an article's quads (see Log.articleDir); Cayley's write transactions
+// also write cat's pending entries. An existing file is checked for
+// damage first (damage.go), since bbolt panics on a damaged page.
+func openBoltDB(path string, readOnly bool, indexes []kv.QuadIndex, cat *boltCatalog) (graph.QuadStore, *bbolt.DB, quad.Direction, error) {
 	if err := checkBoltFile(path); err != nil {
 		return nil, nil, quad.Subject, err
 	}
@@ -226,7 +270,7 @@ func openBoltDB(path string, readOnly bool, indexes []kv.QuadIndex) (graph.QuadS
 			return nil, nil, quad.Subject, err
 		}
 	}
-	qs, err := kv.New(db, boltOptions)
+	qs, err := kv.New(hookedKV{KV: db, c: cat}, boltOptions)
 	if err != nil {
 		db.Close()
 		return nil, nil, quad.Subject, err
@@ -250,7 +294,11 @@ func redact(db string) string {
 func (l *Log) Close() error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if err := l.qs.Close(); err != nil {
+	err := l.qs.Close()
+	if l.sqlCat != nil {
+		err = errors.Join(err, l.sqlCat.db.Close())
+	}
+	if err != nil {
 		return fmt.Errorf("graph: close %s: %w", l.name, err)
 	}
 	return nil

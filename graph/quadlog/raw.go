@@ -41,7 +41,7 @@ func (l *Log) WriteRaw(ctx context.Context, r Raw) error {
 			return err
 		}
 		end := min(start+l.tx.max, len(r.deltas))
-		if err := l.apply(r.deltas[start:end]); err != nil {
+		if _, err := l.apply(r.deltas[start:end], nil); err != nil {
 			return fmt.Errorf("graph: write into %s: %w", l.name, err)
 		}
 	}

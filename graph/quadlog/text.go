@@ -3,6 +3,9 @@ package quadlog
 import (
 	"context"
 	"fmt"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
 )
 
 // Article texts are kept in Cayley only (schema:articleBody in the
@@ -50,12 +53,87 @@ func (l *Log) readText(ctx context.Context, id string) (string, bool, error) {
 	return "", false, it.Err()
 }
 
-// priorQuads is every quad an article contributed: those its document
-// gives and its extras.
-func (l *Log) priorQuads(p *Prior) quadSet {
-	qs := encode(&p.Doc)
-	for _, q := range p.Extras.quads {
+// priorQuads is every quad an article holds, as its entry says: read from
+// Cayley by the article's label where the layout keys quads by label
+// first, or else made again from its record, its text and its extras. The
+// caller holds mu.
+func (l *Log) priorQuads(ctx context.Context, old Entry) (quadSet, error) {
+	if l.articleDir == quad.Label {
+		return l.labelQuads(ctx, old.ID)
+	}
+	if l.decode == nil {
+		return nil, fmt.Errorf("no decoder for the records of %s", l.name)
+	}
+	text := ""
+	if old.HasText {
+		t, ok, err := l.readText(ctx, old.ID)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			text = t
+		}
+	}
+	d, err := l.decode(old.Record, text)
+	if err != nil {
+		return nil, fmt.Errorf("the record of what it held: %w", err)
+	}
+	d.Text = text
+	qs := encode(&d)
+	for _, q := range old.extras.quads {
 		qs[quadKey(q)] = q
 	}
-	return qs
+	return qs, nil
+}
+
+// labelQuads reads every quad labelled with article id. The caller holds
+// mu.
+func (l *Log) labelQuads(ctx context.Context, id string) (quadSet, error) {
+	ref, err := l.qs.ValueOf(articleIRI(id))
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	var refs [][4]graph.Ref
+	seen := map[any]bool{}
+	var nodes []graph.Ref
+	it := l.qs.QuadIterator(quad.Label, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		var r [4]graph.Ref
+		for d, dir := range quad.Directions {
+			n, err := l.qs.QuadDirection(it.Result(), dir)
+			if err != nil {
+				return nil, err
+			}
+			r[d] = n
+			if n != nil && !seen[n.Key()] {
+				seen[n.Key()] = true
+				nodes = append(nodes, n)
+			}
+		}
+		refs = append(refs, r)
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	vals, err := graph.ValuesOf(ctx, l.qs, nodes)
+	if err != nil {
+		return nil, err
+	}
+	byKey := make(map[any]quad.Value, len(nodes))
+	for i, n := range nodes {
+		byKey[n.Key()] = vals[i]
+	}
+	qs := make(quadSet, len(refs))
+	for _, r := range refs {
+		var q quad.Quad
+		for d, n := range r {
+			if n != nil {
+				q.Set(quad.Directions[d], byKey[n.Key()])
+			}
+		}
+		q = normalize(q)
+		qs[quadKey(q)] = q
+	}
+	return qs, nil
 }

@@ -15,12 +15,15 @@ import (
 const DefaultTxDeltas = 100000
 
 // Write is one change to one article: the document it holds next (nil
-// takes it out) and what it held before.
+// takes it out), with its record for the catalog.
 type Write struct {
 	ID     string
 	Doc    *schema.Document // validated, with its text when it has one
 	Extras Extras           // quads of its graph the model does not read, from an import
-	Prior  *Prior           // nil: the article is new
+	Record []byte           // the catalog's record of Doc (see Entry); nil with Doc nil
+	// Prior is what the article held before, given by the caller of a log
+	// that has no catalog (HasCatalog); a log with one reads it there.
+	Prior *Prior
 }
 
 // Prior is what an article held before a write: its document, with its
@@ -33,15 +36,23 @@ type Prior struct {
 // Result is what Commit did with one write.
 type Result struct {
 	Unchanged bool  // the article already held exactly these quads
+	Replaced  bool  // the article held other quads before
 	Quads     int   // quads added
+	Version   int64 // the catalog's version of the article after the write; 0 without a catalog
 	Err       error // nil when the write is committed
 }
+
+// HasCatalog reports whether the store keeps the catalog of articles
+// (every backend but CockroachDB).
+func (l *Log) HasCatalog() bool { return l.cat != nil }
 
 // change is what one write does to one article.
 type change struct {
 	result int // index into the results
 	id     string
 	deltas []graph.Delta
+	prior  bool   // the article held something: a tombstone goes with the deletions
+	entry  *Entry // the catalog's entry after the write; nil when the article goes
 }
 
 // batch gathers the changes of many articles for one transaction.
@@ -60,11 +71,11 @@ func (b *batch) add(c change) {
 	b.n += len(c.deltas)
 }
 
-// Commit writes each article all or nothing. Many articles share a
-// transaction (up to the log's quad-change cap); a changed article is taken
-// out whole and written whole. Writes of the same article are applied in
-// order. The results say what became of each write; a failure of one
-// article leaves the others in.
+// Commit writes each article all or nothing, with its catalog entry in the
+// same transactions. Many articles share a transaction (up to the log's
+// quad-change cap); a changed article is taken out whole and written
+// whole. Writes of the same article are applied in order. The results say
+// what became of each write; a failure of one article leaves the others in.
 func (l *Log) Commit(ctx context.Context, writes []Write) []Result {
 	results := make([]Result, len(writes))
 	if l.readOnly {
@@ -75,6 +86,13 @@ func (l *Log) Commit(ctx context.Context, writes []Write) []Result {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	entries, err := l.entries(ctx, writes)
+	if err != nil {
+		for i, w := range writes {
+			results[i].Err = fmt.Errorf("graph: article %q: %w", w.ID, err)
+		}
+		return results
+	}
 	var b batch
 	for i, w := range writes {
 		if err := ctx.Err(); err != nil {
@@ -83,16 +101,55 @@ func (l *Log) Commit(ctx context.Context, writes []Write) []Result {
 		}
 		if b.ids[w.ID] || b.n >= l.tx.deltas() {
 			l.commit(&b, results)
+			if b.ids[w.ID] { // planned against what the earlier write left
+				if err := l.refresh(ctx, entries, w.ID); err != nil {
+					results[i].Err = fmt.Errorf("graph: article %q: %w", w.ID, err)
+					continue
+				}
+			}
 		}
-		c := l.plan(w)
+		c, err := l.plan(ctx, w, entries[w.ID])
+		if err != nil {
+			results[i].Err = fmt.Errorf("graph: article %q: %w", w.ID, err)
+			continue
+		}
 		c.result = i
-		results[i] = Result{Quads: countAdds(c.deltas), Unchanged: len(c.deltas) == 0}
+		results[i] = Result{Quads: countAdds(c.deltas), Unchanged: len(c.deltas) == 0, Replaced: c.prior && w.Doc != nil,
+			Version: entries[w.ID].Version}
 		if len(c.deltas) > 0 {
 			b.add(c)
 		}
 	}
 	l.commit(&b, results)
 	return results
+}
+
+// entries reads the catalog's entries of the articles writes name.
+func (l *Log) entries(ctx context.Context, writes []Write) (map[string]Entry, error) {
+	if l.cat == nil {
+		return map[string]Entry{}, nil
+	}
+	ids := make([]string, 0, len(writes))
+	for _, w := range writes {
+		ids = append(ids, w.ID)
+	}
+	return l.cat.lookup(ctx, ids)
+}
+
+func (l *Log) refresh(ctx context.Context, entries map[string]Entry, id string) error {
+	if l.cat == nil {
+		return nil
+	}
+	got, err := l.cat.lookup(ctx, []string{id})
+	if err != nil {
+		return err
+	}
+	if e, ok := got[id]; ok {
+		entries[id] = e
+	} else {
+		delete(entries, id)
+	}
+	return nil
 }
 
 func countAdds(ds []graph.Delta) int {
@@ -105,8 +162,10 @@ func countAdds(ds []graph.Delta) int {
 	return n
 }
 
-// plan works out the deltas of one write. The caller holds mu.
-func (l *Log) plan(w Write) change {
+// plan works out the deltas of one write against what the article holds
+// now: its entry in the catalog (a tombstone or none: nothing) or, in a
+// log without one, the prior the write gives. The caller holds mu.
+func (l *Log) plan(ctx context.Context, w Write, old Entry) (change, error) {
 	var next, prev quadSet
 	if w.Doc != nil {
 		next = encode(w.Doc)
@@ -114,10 +173,25 @@ func (l *Log) plan(w Write) change {
 			next[quadKey(q)] = q
 		}
 	}
-	if w.Prior != nil {
-		prev = l.priorQuads(w.Prior)
+	switch {
+	case w.Prior != nil:
+		prev = encode(&w.Prior.Doc)
+		for _, q := range w.Prior.Extras.quads {
+			prev[quadKey(q)] = q
+		}
+	case old.ID != "" && !old.Gone():
+		var err error
+		if prev, err = l.priorQuads(ctx, old); err != nil {
+			return change{}, err
+		}
 	}
-	c := change{id: w.ID, deltas: diff(prev, next)}
+	c := change{id: w.ID, deltas: diff(prev, next), prior: len(prev) > 0}
+	if w.Doc != nil {
+		c.entry = &Entry{ID: w.ID, Hash: w.Doc.Article.Hash, HasText: w.Doc.Text != "", Record: w.Record, extras: w.Extras}
+		if c.entry.Record == nil {
+			c.entry.Record = []byte{}
+		}
+	}
 	if len(c.deltas) > 0 && len(prev) > 0 && len(next) > 0 {
 		// A changed article is taken out whole and written whole: commit
 		// puts deletions and additions in two transactions, and writing
@@ -126,7 +200,7 @@ func (l *Log) plan(w Write) change {
 		// ever was.
 		c.deltas = replacement(prev, next)
 	}
-	return c
+	return c, nil
 }
 
 // replacement deletes every quad of prev and adds every quad of next.
@@ -157,34 +231,60 @@ func diff(prev, next quadSet) []graph.Delta {
 	return ds
 }
 
-// commit writes a batch: first every deletion in one transaction, then
-// every addition in another. Cayley's key-value stores (bbolt) net node
-// reference counts over a transaction and lose the nodes of added quads whose
-// count drops overall, so removals and additions never share one. A crash
-// between the two leaves a replaced article absent, never half there. If a
-// transaction fails, each article is retried alone so that one bad article
-// cannot sink the others. The caller holds mu.
+// commit writes a batch: first every deletion in one transaction, with a
+// tombstone in the catalog for each article that held something, then
+// every addition in another, with the articles' new entries. Cayley's
+// key-value stores (bbolt) net node reference counts over a transaction
+// and lose the nodes of added quads whose count drops overall, so removals
+// and additions never share one. A crash between the two leaves a
+// replaced article absent, and so says its entry, never half there. If a
+// transaction fails, each article is retried alone so that one bad
+// article cannot sink the others. The caller holds mu.
 func (l *Log) commit(b *batch, results []Result) {
 	defer func() { *b = batch{} }()
 	if len(b.changes) == 0 {
 		return
 	}
 	var dels, adds []graph.Delta
+	var gone, kept []Entry
 	for _, c := range b.changes {
 		d, a := split(c.deltas)
 		dels, adds = append(dels, d...), append(adds, a...)
+		gone, kept = c.catalog(gone, kept)
 	}
 	w := l.tx.watch()
-	ok := l.apply(dels) == nil && l.apply(adds) == nil
+	vd, err := l.apply(dels, gone)
+	var va map[string]int64
+	if err == nil {
+		va, err = l.apply(adds, kept)
+	}
 	l.tx.done(w, b.n)
-	if ok {
+	if err == nil {
+		for _, c := range b.changes {
+			results[c.result].Version = max(vd[c.id], va[c.id])
+		}
 		return
 	}
 	for _, c := range b.changes {
-		if err := l.applyOne(c.deltas); err != nil {
+		v, err := l.applyOne(c)
+		if err != nil {
 			results[c.result] = Result{Err: fmt.Errorf("graph: article %q: %w", c.id, err)}
+			continue
 		}
+		results[c.result].Version = v
 	}
+}
+
+// catalog adds the change's tombstone (when the article held something)
+// to gone and its new entry (when it holds something next) to kept.
+func (c change) catalog(gone, kept []Entry) ([]Entry, []Entry) {
+	if c.prior {
+		gone = append(gone, Entry{ID: c.id})
+	}
+	if c.entry != nil {
+		kept = append(kept, *c.entry)
+	}
+	return gone, kept
 }
 
 func split(ds []graph.Delta) (dels, adds []graph.Delta) {
@@ -196,26 +296,51 @@ func split(ds []graph.Delta) (dels, adds []graph.Delta) {
 	return ds, nil
 }
 
-// applyOne writes one article's change; if its additions fail after its
-// deletions went in, the deletions are undone.
-func (l *Log) applyOne(ds []graph.Delta) error {
-	dels, adds := split(ds)
-	if err := l.apply(dels); err != nil {
-		return err
+// applyOne writes one article's change and returns its entry's version;
+// if its additions fail after its deletions went in, the deletions are
+// undone (its entry stays a tombstone: the article is absent).
+func (l *Log) applyOne(c change) (int64, error) {
+	dels, adds := split(c.deltas)
+	gone, kept := c.catalog(nil, nil)
+	vd, err := l.apply(dels, gone)
+	if err != nil {
+		return 0, err
 	}
-	if err := l.apply(adds); err != nil {
+	va, err := l.apply(adds, kept)
+	if err != nil {
 		undo := make([]graph.Delta, len(dels))
 		for i, d := range dels {
 			undo[i] = graph.Delta{Quad: d.Quad, Action: graph.Add}
 		}
-		return errors.Join(err, l.apply(undo))
+		_, uerr := l.apply(undo, nil)
+		return 0, errors.Join(err, uerr)
 	}
-	return nil
+	return max(vd[c.id], va[c.id]), nil
 }
 
-func (l *Log) apply(ds []graph.Delta) error {
-	if len(ds) == 0 {
-		return nil
+// apply writes deltas and entries in one transaction and returns the
+// entries' versions. The caller holds mu.
+func (l *Log) apply(ds []graph.Delta, entries []Entry) (map[string]int64, error) {
+	if len(ds) == 0 && (len(entries) == 0 || l.cat == nil) {
+		return nil, nil
 	}
-	return l.qs.ApplyDeltas(ds, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	p := &pending{entries: entries, versions: make(map[string]int64, len(entries))}
+	if l.cat == nil {
+		p.entries = nil
+	}
+	switch {
+	case l.boltCat != nil:
+		l.boltCat.next = p
+		defer func() { l.boltCat.next = nil }()
+	case l.sqlCat != nil:
+		l.sqlCat.next = p
+		defer func() { l.sqlCat.next = nil }()
+	}
+	if err := l.qs.ApplyDeltas(ds, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		return nil, err
+	}
+	if l.memCat != nil {
+		l.memCat.commit(p)
+	}
+	return p.versions, nil
 }
