@@ -230,26 +230,32 @@ func (r *relator) announcing(emit emitFn) {
 func (r *relator) agreementsBetween(emit emitFn) {
 	for si := range r.sents {
 		for _, a := range r.of(si, schema.Agreement) {
-			am := r.res.ms[a]
-			from := am.End
-			listed := false
-			for _, p := range r.bySent[si] {
-				pm := r.res.ms[p]
-				if pm.Start < from {
-					continue
-				}
-				if pm.Demonym {
-					continue
-				}
-				gap := r.text[from:pm.Start]
-				if !isParty(pm) || !(agreementPartiesRE.MatchString(gap) || listed && listIntroRE.MatchString(gap)) {
-					break
-				}
+			for _, p := range r.partiesAfter(si, a, agreementPartiesRE) {
 				emit(r.idOf(p), r.idOf(a), si)
-				from, listed = pm.End, true
 			}
 		}
 	}
+}
+
+// partiesAfter: the parties that intro introduces right after mention mi
+// of sentence si, and those listed with them; a demonym on the way is
+// passed ("with Japanese Prime Minister Shigeru Ishiba").
+func (r *relator) partiesAfter(si, mi int, intro *regexp.Regexp) []int {
+	var out []int
+	from := r.res.ms[mi].End
+	for _, p := range r.bySent[si] {
+		pm := r.res.ms[p]
+		if pm.Start < from || pm.Demonym {
+			continue
+		}
+		gap := r.text[from:pm.Start]
+		if !isParty(pm) || !(intro.MatchString(gap) || len(out) > 0 && listIntroRE.MatchString(gap)) {
+			break
+		}
+		out = append(out, p)
+		from = pm.End
+	}
+	return out
 }
 
 var agreementPartiesRE = regexp.MustCompile(`^\s*(?:\([^)]*\)\s*)?(?:(?:on|for|to)\s+(?:\w+\s+){0,5})?(?:between|among|signed by|concluded by|reached by)\s+` + titleWordsRE + `$`)
