@@ -8,7 +8,7 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-var parenAcronymRE = regexp.MustCompile(`^\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)`)
+var parenAcronymRE = regexp.MustCompile(`^\s*\(\s*([A-Z][A-Za-z&]{1,9}(?:\s+(?:Ltd|Limited|Inc|Plc|PLC|Co|Corp|SA|AG|LLC|Tbk|Bhd)\.?)?)\s*\)`)
 
 // buildEntities writes the resolver's entities into doc and returns each
 // entity's id by its index.

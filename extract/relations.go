@@ -12,7 +12,7 @@ var (
 	twoCountryRE = regexp.MustCompile(`(?i)\b(?:(?:the|our) (?:two|2) (?:countries|nations|sides|governments)|both (?:countries|nations|sides|governments)|the two)\b`)
 	// bareSigningRE: a signing verb with no object ("The Treasury also
 	// signed.", "signed on Monday").
-	bareSigningRE = regexp.MustCompile(`(?i)^\w+(?:\s+(?:too|also|as well|later|today|yesterday|on \w+|in \w+))*\s*[.;,]?\s*$`)
+	bareSigningRE = regexp.MustCompile(`(?i)^\w+(?:\s+(?:too|also|as well|later|today|yesterday|on \w+|in \w+|for (?:the )?[\w\s-]{1,40}?|on behalf of [\w\s-]{1,40}?|the (?:documents|papers|instruments|texts))(?:\s+at [\w\s-]{1,60}?)?)*\s*[.;,]?\s*$`)
 	signedByRE    = regexp.MustCompile(`(?i)\b(signator(?:y|ies)|signed by|signed on behalf)\b`)
 	listGap       = regexp.MustCompile(`^(?:\s*(?:,|and|as well as|the|a|an|two|several)\s*)*$`)
 
@@ -268,8 +268,17 @@ func (r *relator) signedOnArticleDate(emit emitFn) {
 	if pub == "" {
 		return
 	}
+	dated := map[string]bool{}
+	for _, rel := range r.doc.Relations {
+		if rel.Predicate == schema.SignedOn {
+			dated[rel.Subject] = true // a date the text gives wins
+		}
+	}
 	r.eachSigned(func(f *signing, a string) {
 		txt := r.sentText(f.Sent)
+		if dated[a] {
+			return
+		}
 		if _, ok := r.signedDate(f, false); ok || len(findDates(txt, pub)) > 0 {
 			return
 		}

@@ -35,7 +35,7 @@ func (r *relator) bodyTitleName(emit emitFn) {
 			return
 		}
 		pm := r.res.ms[p]
-		if pm.Type == schema.Ministry && m.Start-pm.End < 20 && !strings.ContainsAny(r.text[pm.End:m.Start], ",;") {
+		if (pm.Type == schema.Ministry || pm.Type == schema.Organization) && m.Start-pm.End < 40 && !strings.ContainsAny(r.text[pm.End:m.Start], ",;") {
 			emit(r.idOf(ms[k]), r.idOf(p), si)
 			r.titleBeforeBody(ms[k], r.text[r.sents[si].Start:pm.Start])
 		}
