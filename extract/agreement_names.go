@@ -17,8 +17,8 @@ import (
 // "KEPCO", "USTDA".
 func (g *gazetteer) withThe(name string) string {
 	ws := strings.Fields(name)
-	if len(ws) == 0 || isAllCaps(name) {
-		return name
+	if len(ws) == 0 || isAllCaps(ws[0]) {
+		return name // "KEPCO", "ACWA Power"
 	}
 	first, last := strings.ToLower(ws[0]), strings.ToLower(strings.TrimSuffix(ws[len(ws)-1], "."))
 	_, front := g.fronts[first]

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -411,4 +412,48 @@ func (r *resolver) agreementBefore(mi int) bool {
 		}
 	}
 	return false
+}
+
+// ownParties are the parties an untitled agreement's own phrase names
+// after one of its mentions ("a deal between ACWA Power and Egypt's
+// Electricity Holding Company"), or nil: what it is named after when no
+// signing gives its parties.
+func (r *resolver) ownParties(e *entityBuild) []int {
+	for _, mi := range e.Mentions {
+		m := r.ms[mi]
+		var out []int
+		from := m.End
+		for _, p := range r.sentenceMentions(m.Sent) {
+			pm := r.ms[p]
+			if pm.Start < from || pm.Demonym || pm.Type == schema.Country && possessive(r.text, pm.End) {
+				continue
+			}
+			gap := r.g.trimDescriptors(r.text[from:pm.Start])
+			if !isParty(pm) || !(ownPartiesRE.MatchString(gap) || len(out) > 0 && listIntroRE.MatchString(gap)) {
+				break
+			}
+			if ei := r.mentOf[p]; ei >= 0 && !slices.Contains(out, ei) {
+				out = append(out, ei)
+			}
+			from = pm.End
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+var ownPartiesRE = regexp.MustCompile(`^\s*(?:\([^)]*\)\s*)?(?:between|with|among)\s+` + titleWordsRE + `$`)
+
+// sentenceMentions lists sentence si's mentions in text order.
+func (r *resolver) sentenceMentions(si int) []int {
+	var out []int
+	for i, m := range r.ms {
+		if m.Sent == si {
+			out = append(out, i)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return r.ms[out[a]].Start < r.ms[out[b]].Start })
+	return out
 }

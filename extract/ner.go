@@ -378,6 +378,9 @@ func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) 
 	if j-i > 1 && (r.g.companySuffix(toks[j-1].Text) || toks[j-1].Text == "." && j-i > 2 && r.g.companySuffix(toks[j-2].Text)) {
 		return schema.Organization, true
 	}
+	if j-i > 1 && (strings.EqualFold(toks[j-1].Text, "agency") && (strings.EqualFold(toks[j-2].Text, "news") || strings.EqualFold(toks[j-2].Text, "press"))) {
+		return schema.Organization, true // "Saudi Press Agency": a news outlet, state-run or not
+	}
 	last := strings.ToLower(strings.TrimSuffix(toks[j-1].Text, "."))
 	if t, ok := r.g.heads[last]; ok && j-i > 1 {
 		return t, true

@@ -243,12 +243,16 @@ func (r *relator) agreementsBetween(emit emitFn) {
 func (r *relator) partiesAfter(si, mi int, intro *regexp.Regexp) []int {
 	var out []int
 	from := r.res.ms[mi].End
-	for _, p := range r.bySent[si] {
+	sent := r.bySent[si]
+	for k, p := range sent {
 		pm := r.res.ms[p]
 		if pm.Start < from || pm.Demonym {
 			continue
 		}
-		gap := r.text[from:pm.Start]
+		if pm.Type == schema.Country && possessive(r.text, pm.End) && k+1 < len(sent) && isParty(r.res.ms[sent[k+1]]) {
+			continue // "and Egypt's Electricity Holding Company": the company is the party
+		}
+		gap := r.gaz.trimDescriptors(r.text[from:pm.Start])
 		if !isParty(pm) || !(intro.MatchString(gap) || len(out) > 0 && listIntroRE.MatchString(gap)) {
 			break
 		}
