@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -109,6 +110,10 @@ func (p *phase) cpuRate(units, n int) float64 {
 //	prose-naive-words/s          prose.NewDocument with its default model per
 //	                             article, on every 25th article
 //	x-prose, x-prose-naive       one worker over each prose baseline
+//	x-2w-machine                 what two threads of plain hashing get over
+//	                             one in the same moments: the most the
+//	                             machine gives a second worker just then
+//	x-2w-share                   x-2w over x-2w-machine
 //
 // The machine is shared: the articles go in benchChunks ranges and every
 // configuration runs on a range before the next range starts, so that
@@ -126,6 +131,8 @@ func BenchmarkExtract(b *testing.B) {
 		{procs: 2, run: func(lo, hi int) { extractAll(b, two, set.files[lo:hi]) }},
 		{procs: 1, run: func(lo, hi int) { proseAll(b, set.texts, lo, hi, bestEvery, prose.UsingModel(model)) }},
 		{procs: 1, run: func(lo, hi int) { proseAll(b, set.texts, lo, hi, naiveEvery) }},
+		{procs: 1, run: func(int, int) { hashWork(1) }},
+		{procs: 2, run: func(int, int) { hashWork(2) }},
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	if runtime.NumCPU() < 2 {
@@ -154,6 +161,29 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportMetric(pn, "prose-naive-words/s")
 	b.ReportMetric(w1/pb, "x-prose")
 	b.ReportMetric(w1/pn, "x-prose-naive")
+	machine := phases[4].wall.Seconds() / phases[5].wall.Seconds()
+	b.ReportMetric(machine, "x-2w-machine")
+	b.ReportMetric(w2/w1/machine, "x-2w-share")
+}
+
+// hashWork is the benchmark's control: a fixed amount of hashing, shared
+// among n goroutines, which nothing but the machine keeps from running in
+// parallel.
+func hashWork(n int) {
+	const blocks = 4000 // about a fifth of a second of one core
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			buf := make([]byte, 64<<10)
+			for range blocks / n {
+				sum := sha256.Sum256(buf)
+				buf[0] = sum[0]
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // benchChunks is how many ranges BenchmarkExtract takes the articles in:
