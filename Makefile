@@ -8,6 +8,7 @@ ADDR      ?= 127.0.0.1:8080
 EVAL_DIR  ?= ../shared/eval
 TRAIN_DIR ?= ../shared/train/gum
 NAME_MODEL := extract/model/names.bin.gz
+HELD_OUT  ?= extract/model/held-out.txt
 WEB       := api/web
 WEB_DIST  := $(WEB)/dist/index.html
 WEB_MODULES := $(WEB)/node_modules/.package-lock.json
@@ -91,11 +92,11 @@ eval: $(BIN)
 	$(BIN) eval --check --gold $(EVAL_DIR)/gold $(EVAL_DIR)/articles
 
 # train: the name tagger that extract embeds, from GUM (TRAIN_DIR) and the
-# development articles labelled from their gold files; the same inputs give
-# the same file, byte for byte.
+# development articles labelled from their gold files, less the held-out
+# ones (HELD_OUT); the same inputs give the same file, byte for byte.
 train: $(BIN)
 	@test -f "$(TRAIN_DIR)/train.tsv" || { echo "make train: no training data at $(TRAIN_DIR) (set TRAIN_DIR)"; exit 1; }
-	$(BIN) train --bio $(TRAIN_DIR) --gold $(EVAL_DIR)/gold -o $(NAME_MODEL) $(EVAL_DIR)/articles
+	$(BIN) train --bio $(TRAIN_DIR) --gold $(EVAL_DIR)/gold --held-out $(HELD_OUT) -o $(NAME_MODEL) $(EVAL_DIR)/articles
 	$(GO) build -o $(BIN) ./cmd/newsgraph
 
 # cv: leave-one-publisher-out cross-validation of the name tagger beside

@@ -251,14 +251,17 @@ func (s *Server) run(r *http.Request, p params, media string) (int, *graphql.Res
 	if err := s.walk(d.AST, p.Variables); err != nil {
 		return s.refuse(media, err)
 	}
+	// graphql-go writes into the Schema it validates and executes with:
+	// each request has a copy of its own (see gqlfast.Prepare)
+	sch := s.schema
 	if !cached {
-		if v := graphql.ValidateDocument(&s.schema, d.AST, validationRules); !v.IsValid {
+		if v := graphql.ValidateDocument(&sch, d.AST, validationRules); !v.IsValid {
 			return s.requestFailed(media, v.Errors)
 		}
 		s.docs.Put(d)
 	}
 	if op != nil {
-		if err := checkVariables(&s.schema, op, p.Variables); err != nil {
+		if err := checkVariables(&sch, op, p.Variables); err != nil {
 			return s.requestFailed(media, []gqlerrors.FormattedError{{Message: err.Error()}})
 		}
 	}
@@ -274,7 +277,7 @@ func (s *Server) run(r *http.Request, p params, media string) (int, *graphql.Res
 		start := time.Now()
 		release = func() { s.restThenRelease(time.Since(start), wrelease) }
 	}
-	return s.execute(r, d, p, media)
+	return s.execute(r, &sch, d, p, media)
 }
 
 // restThenRelease gives a write slot back once it has rested for its
@@ -308,17 +311,17 @@ func (s *Server) requestFailed(media string, errs []gqlerrors.FormattedError) (i
 	return status, &graphql.Result{Errors: errs}
 }
 
-func (s *Server) execute(r *http.Request, d *gqlfast.Doc, p params, media string) (int, *graphql.Result) {
+func (s *Server) execute(r *http.Request, sch *graphql.Schema, d *gqlfast.Doc, p params, media string) (int, *graphql.Result) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
 	ctx = s.authorize(ctx, r)
 	l := newLoader(s.store)
-	res, err := s.executeFast(withLoader(ctx, l), d, p)
+	res, err := s.executeFast(withLoader(ctx, l), sch, d, p)
 	if err != nil {
 		// graphql-go's executor, from the start, with a loader of its own
 		s.metrics.executions.WithLabelValues("graphql-go").Inc()
 		l = newLoader(s.store)
-		res = graphql.Execute(graphql.ExecuteParams{Schema: s.schema, AST: d.AST, Args: p.Variables,
+		res = graphql.Execute(graphql.ExecuteParams{Schema: *sch, AST: d.AST, Args: p.Variables,
 			OperationName: p.OperationName, Context: withLoader(ctx, l)})
 	} else {
 		s.metrics.executions.WithLabelValues("fast").Inc()
@@ -346,15 +349,15 @@ type fastPassKey struct{}
 
 // executeFast runs the request on the fast executor, or returns
 // gqlfast.ErrFallback.
-func (s *Server) executeFast(ctx context.Context, d *gqlfast.Doc, p params) (*graphql.Result, error) {
+func (s *Server) executeFast(ctx context.Context, sch *graphql.Schema, d *gqlfast.Doc, p params) (*graphql.Result, error) {
 	if s.cfg.ReferenceExecutor {
 		return nil, gqlfast.ErrFallback
 	}
-	pl, err := d.Plan(&s.schema, p.OperationName)
+	pl, err := d.Plan(sch, p.OperationName)
 	if err != nil {
 		return nil, err
 	}
-	return gqlfast.Execute(context.WithValue(ctx, fastPassKey{}, true), &s.schema, pl, p.Variables)
+	return gqlfast.Execute(context.WithValue(ctx, fastPassKey{}, true), sch, pl, p.Variables)
 }
 
 // acquire takes one of slots, waiting at most wait.

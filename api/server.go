@@ -212,6 +212,7 @@ func NewServer(store Store, ex Extractor, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("api: build schema: %w", err)
 	}
+	gqlfast.Prepare(&sch)
 	s.schema = sch
 	return s, nil
 }

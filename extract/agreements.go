@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -89,20 +90,6 @@ func (r *resolver) agreementByReference(mi int) {
 	}
 }
 
-// sameTopic: the agreement entity has a mention of topic k.Topic ("today's
-// agreement on compute" and "the Memorandum of Understanding on compute").
-func (r *resolver) sameTopic(k kindPhrase, e *entityBuild) bool {
-	if k.Topic == "" {
-		return false
-	}
-	for _, mi := range e.Mentions {
-		if sameTopic(k.Topic, kindOf(r.ms[mi].Name).Topic) {
-			return true
-		}
-	}
-	return false
-}
-
 // otherTopic: the agreement entity has a topic, and it is not k's.
 func (r *resolver) otherTopic(k kindPhrase, e *entityBuild) bool {
 	if k.Topic == "" {
@@ -115,48 +102,6 @@ func (r *resolver) otherTopic(k kindPhrase, e *entityBuild) bool {
 	}
 	return false
 }
-
-// sameTopic: two topics name the same subject when the words of one are
-// all in the other ("on compute", "on AI compute"); "on energy security"
-// and "on food security" do not.
-func sameTopic(a, b string) bool {
-	wa, wb := topicWords(a), topicWords(b)
-	if len(wa) == 0 || len(wb) == 0 {
-		return false
-	}
-	if len(wa) > len(wb) {
-		wa, wb = wb, wa
-	}
-	for _, w := range wa {
-		if !slices.Contains(wb, w) {
-			return false
-		}
-	}
-	return true
-}
-
-// topicWords: a topic's words without its preposition and articles.
-func topicWords(t string) []string {
-	var out []string
-	for _, w := range strings.Fields(schema.Fold(t)) {
-		switch w {
-		case "on", "for", "to", "the", "a", "an", "of", "and", "in":
-		default:
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-// selfNaming: a generic agreement mention that says which agreement it is
-// by a count or a topic ("37 bilateral agreements", "an agreement on AI
-// compute"), where a bare one ("the deal") only points.
-func selfNaming(m mention) bool { return numbered(m.Name) || kindOf(m.Name).Topic != "" }
-
-// relationshipWord: kinds that also name a relationship rather than a
-// document ("a lasting partnership"); unsigned and pointing at nothing,
-// they are not agreements.
-var relationshipWord = map[string]bool{"partnership": true, "cooperation": true, "relationship": true, "framework": true}
 
 // signed: a signing frame acts on mention mi.
 func (r *resolver) signed(mi int) bool {
@@ -183,17 +128,8 @@ func (r *resolver) nearestAgreement(mi int, k kindPhrase) int {
 		if ek := r.entityKind(e); ek.Kind != "" && !referableKind(k, ek) {
 			continue
 		}
-		for _, o := range e.Mentions {
-			d := m.Start - r.ms[o].Start
-			if d < 0 && r.ms[o].Sent-m.Sent > 1 {
-				continue
-			}
-			if d < 0 {
-				d = -d * 4 // prefer what came before
-			}
-			if d < bestDist {
-				best, bestDist = ei, d
-			}
+		if d := r.distance(m, e); d >= 0 && d < bestDist {
+			best, bestDist = ei, d
 		}
 	}
 	return best
@@ -322,49 +258,6 @@ func (r *resolver) sameParties(mi int, parties []int) int {
 		}
 	}
 	return -1
-}
-
-// sameKind: two ways of calling agreements can call the same one: the same
-// number, and kinds of one family or one of them a general word ("MoU" and
-// "agreement", not "MoU" and "partnership").
-func sameKind(a, b kindPhrase) bool {
-	if pluralAgreement(a.Kind) != pluralAgreement(b.Kind) {
-		return false
-	}
-	fa, fb := kindFamily(a.Kind), kindFamily(b.Kind)
-	return fa == fb || fa == "agreement" || fb == "agreement"
-}
-
-// referableKind: a pointing mention of kind a ("the partnership") can stand
-// for an agreement first called b: of one family, or a general word.
-func referableKind(a, b kindPhrase) bool {
-	if sameKind(a, b) {
-		return true
-	}
-	return pluralAgreement(a.Kind) == pluralAgreement(b.Kind) && generalKind[kindFamily(a.Kind)]
-}
-
-// generalKind: words news uses for an agreement of any kind.
-var generalKind = map[string]bool{"agreement": true, "partnership": true, "arrangement": true, "understanding": true, "document": true}
-
-// kindFamily is the head noun of a kind phrase, with the general words
-// ("deal", "pact", "accord") and the memorandum's forms each made one.
-func kindFamily(kind string) string {
-	ws := strings.Fields(strings.ToLower(kind))
-	if len(ws) == 0 {
-		return ""
-	}
-	head := ws[len(ws)-1]
-	for _, w := range ws {
-		if strings.HasPrefix(w, "memorand") || strings.HasPrefix(w, "mou") {
-			return "mou"
-		}
-	}
-	switch singular(head) {
-	case "agreement", "deal", "pact", "accord":
-		return "agreement"
-	}
-	return singular(head)
 }
 
 // headlineAgreement: a headline's generic agreement ("Korea, U.S. sign
@@ -521,358 +414,46 @@ func (r *resolver) agreementBefore(mi int) bool {
 	return false
 }
 
-// negatedBefore: the word before offset off denies the thing ("no
-// agreement", "without a deal").
-func negatedBefore(text string, off int) bool {
-	before := strings.Fields(strings.ToLower(text[max(0, off-16):off]))
-	for i := len(before) - 1; i >= 0 && i >= len(before)-2; i-- {
-		switch before[i] {
-		case "no", "without", "nor":
-			return true
-		}
-	}
-	return false
-}
-
-// definiteBefore: the word before offset off is a definite determiner
-// ("the MoU", "this agreement").
-func definiteBefore(text string, off int) bool {
-	before := strings.Fields(strings.ToLower(text[max(0, off-12):off]))
-	if len(before) == 0 {
-		return false
-	}
-	if w := before[len(before)-1]; strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
-		return true // "today's agreement", "the ministry's plan"
-	}
-	switch before[len(before)-1] {
-	case "the", "this", "that", "these", "those", "such", "both", "each":
-		return true
-	}
-	return false
-}
-
-// A kindPhrase is how the text calls an untitled agreement: its kind with
-// the words before it ("hydrogen supply agreement", "MoUs") and the topic
-// after it ("on clean energy"), if any.
-type kindPhrase struct{ Kind, Topic string }
-
-// kindOf splits an agreement mention's name into kind and topic, leaving
-// out a count ("two agreements" -> "agreements").
-func kindOf(name string) kindPhrase {
-	ws := strings.Fields(name)
-	if len(ws) > 1 && (numberWord(ws[0]) || ws[0] == "new") {
-		ws = ws[1:]
-	}
-	name = strings.Join(ws, " ")
-	for _, sep := range []string{" on ", " for ", " to "} {
-		if i := strings.Index(name, sep); i > 0 {
-			return kindPhrase{Kind: name[:i], Topic: name[i+1:]}
-		}
-	}
-	return kindPhrase{Kind: name}
-}
-
-func numberWord(w string) bool {
-	switch strings.ToLower(w) {
-	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "dozens":
-		return true
-	}
-	return w != "" && w[0] >= '0' && w[0] <= '9'
-}
-
-// withThe writes a name as English runs it into a phrase: "the Ministry
-// of Economy", "the Embassy of ...", "the United States", but "Peru",
-// "KEPCO", "USTDA".
-func (g *gazetteer) withThe(name string) string {
-	ws := strings.Fields(name)
-	if len(ws) == 0 || isAllCaps(name) {
-		return name
-	}
-	first, last := strings.ToLower(ws[0]), strings.ToLower(strings.TrimSuffix(ws[len(ws)-1], "."))
-	_, front := g.fronts[first]
-	_, head := g.heads[last]
-	if front || head && len(ws) > 1 && !g.companySuffix(ws[len(ws)-1]) || first == "united" || strings.Contains(name, " of ") {
-		return "the " + name // "the Economic Development Secretariat", "the World Bank"
-	}
-	return name
-}
-
-// maxAgreementAliases bounds the forms an untitled agreement is listed
-// under: enough for the ways news names it, few enough to read.
-const maxAgreementAliases = 48
-
-// nameByParties names an untitled agreement after its kind and parties
-// ("MoU between KEPCO and Ecopetrol") and lists the other forms news calls
-// it by ("KEPCO-Ecopetrol MoU", "agreement between KEPCO and Ecopetrol",
-// "MoU on hydrogen supply"), as the guidelines name what the text does not.
-func nameByParties(res *resolver, g *gazetteer, e *entityBuild) (string, []string) {
-	kinds := kindsUsed(res, e)
-	kinds = append(kinds, kindEquivalents(kinds)...)
-	names := partySets(res, g, e)
-	topic := ""
-	for _, k := range kinds {
-		if topic == "" {
-			topic = k.Topic
-		}
-	}
-	first := kinds[0].Kind
-	if topic != "" {
-		first += " " + topic
-	}
-	var forms []string
-	add := func(s string) { forms = append(forms, s) }
-	for _, k := range kinds {
-		kt := k.Kind
-		if t := firstNonEmpty(k.Topic, topic); t != "" {
-			kt += " " + t
-			add(kt)
-		}
-		for si, set := range names {
-			pairs := set
-			if e.Counterparts && si == 0 {
-				pairs = nil // the counterparts signed with the unnamed side, not with each other
-			}
-			eachPair(pairs, func(a, b string, canonical bool) {
-				if canonical {
-					add(k.Kind + " between " + a + " and " + b)
-					add(k.Kind + " between " + g.withThe(a) + " and " + g.withThe(b))
-				}
-				add(a + "-" + b + " " + k.Kind)
-				if kt != k.Kind {
-					add(a + "-" + b + " " + kt)
-				}
-			})
-		}
-		if len(names[0]) == 1 || e.Counterparts {
-			for _, n := range names[0] {
-				add(k.Kind + " with " + n[0])
-				add(k.Kind + " with " + g.withThe(n[0]))
-				add(singular(k.Kind) + " with " + n[0])
-			}
-		}
-		if f := kindFamily(k.Kind); f == "grant" || f == "contract" || f == "loan" {
-			// made by one party to another: "USTDA grant to the Secretariat"
-			for _, a := range names[0] {
-				add(k.Kind + " to " + a[0])
-				add(k.Kind + " to " + g.withThe(a[0]))
-				add(a[0] + " " + k.Kind)
-				for _, b := range names[0] {
-					if a[0] != b[0] {
-						add(a[0] + " " + k.Kind + " to " + b[0])
-						add(a[0] + " " + k.Kind + " to " + g.withThe(b[0]))
-					}
-				}
-			}
-		}
-	}
-	name := first + partyPhrase(names[0], e.Counterparts)
-	var aliases []string
-	seen := map[string]bool{schema.Fold(name): true}
-	for _, f := range forms {
-		if fold := schema.Fold(f); !seen[fold] && !schema.BareKind(f) && len(aliases) < maxAgreementAliases {
-			seen[fold] = true
-			aliases = append(aliases, f)
-		}
-	}
-	return name, aliases
-}
-
-// partySets are the sets of names an agreement can be called after, each a
-// list of parties with their forms: first the parties it is named after
-// (namingParties), then, when they are not already countries, the
-// countries those parties stand for ("UK-Peru MoUs" for an MoU between a
-// ministry and an embassy), or failing those the article's two main
-// countries, which news pairs an untitled agreement with.
-func partySets(res *resolver, g *gazetteer, e *entityBuild) [][][]string {
-	direct := namingParties(res, e.Parties)
-	var first [][]string
-	for _, p := range direct {
-		first = append(first, partyForms(res, g, p))
-	}
-	codes := countriesOf(res, e.Parties)
-	if len(codes) < 2 {
-		codes = nil
-		for _, c := range res.mainCountryEnts(2) {
-			if len(res.ents[c].Mentions) >= 2 {
-				codes = append(codes, res.ents[c].Country)
-			}
-		}
-	}
-	if len(codes) < 2 || allCountries(res, direct) {
-		return [][][]string{first}
-	}
-	var byCountry [][]string
-	for _, c := range codes {
-		byCountry = append(byCountry, append([]string{g.countryName[c]}, g.countryAbbr[c]...))
-	}
-	if allPersons(res, direct) {
-		return [][][]string{byCountry, first} // named after the countries its signers stand for
-	}
-	return [][][]string{first, byCountry}
-}
-
-// countriesOf: the countries parties stand for, in order: a country
-// itself, a body's or an official's country.
-func countriesOf(res *resolver, parties []int) []string {
-	var out []string
-	for _, p := range parties {
-		if c := res.ents[p].Country; c != "" && !slices.Contains(out, c) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-func allCountries(res *resolver, ps []int) bool { return allOf(res, ps, schema.Country) }
-func allPersons(res *resolver, ps []int) bool   { return allOf(res, ps, schema.Person) }
-
-func allOf(res *resolver, ps []int, t schema.EntityType) bool {
-	for _, p := range ps {
-		if res.ents[p].Type != t {
-			return false
-		}
-	}
-	return len(ps) > 0
-}
-
-// namingParties are the parties an agreement is named after: its
-// countries when two or more signed, else the countries, bodies and
-// organizations that signed, else whoever did.
-func namingParties(res *resolver, parties []int) []int {
-	var countries, bodies []int
-	for _, p := range parties {
-		switch res.ents[p].Type {
-		case schema.Country:
-			countries = append(countries, p)
-		case schema.Ministry, schema.Organization:
-			bodies = append(bodies, p)
-		}
-	}
-	switch {
-	case len(countries) >= 2:
-		return countries
-	case len(bodies) > 0:
-		var out []int
-		for _, p := range parties {
-			if t := res.ents[p].Type; t != schema.Person {
-				out = append(out, p)
-			}
-		}
-		return out
-	}
-	return parties
-}
-
-// kindsUsed are the ways the text calls the agreement, the most used
-// first, then the longer ("memorandum of understanding" before a
-// headline's "pact").
-func kindsUsed(res *resolver, e *entityBuild) []kindPhrase {
-	var kinds []kindPhrase
-	count := map[string]int{}
+// ownParties are the parties an untitled agreement's own phrase names
+// after one of its mentions ("a deal between ACWA Power and Egypt's
+// Electricity Holding Company"), or nil: what it is named after when no
+// signing gives its parties.
+func (r *resolver) ownParties(e *entityBuild) []int {
 	for _, mi := range e.Mentions {
-		k := kindOf(res.ms[mi].Name)
-		f := schema.Fold(k.Kind + " " + k.Topic)
-		if count[f] == 0 {
-			kinds = append(kinds, k)
-		}
-		count[f]++
-	}
-	sort.SliceStable(kinds, func(a, b int) bool {
-		ca, cb := count[schema.Fold(kinds[a].Kind+" "+kinds[a].Topic)], count[schema.Fold(kinds[b].Kind+" "+kinds[b].Topic)]
-		if ca != cb {
-			return ca > cb
-		}
-		return len(kinds[a].Kind) > len(kinds[b].Kind)
-	})
-	return kinds
-}
-
-// partyPhrase is " between A and B", " between A, B and C", " with A", or
-// for counterparts only, " with A and B".
-func partyPhrase(names [][]string, counterparts bool) string {
-	var ps []string
-	for _, n := range names {
-		ps = append(ps, n[0])
-	}
-	switch {
-	case len(ps) == 0:
-		return ""
-	case len(ps) == 1:
-		return " with " + ps[0]
-	case counterparts:
-		return " with " + strings.Join(ps[:len(ps)-1], ", ") + " and " + ps[len(ps)-1]
-	}
-	return " between " + strings.Join(ps[:len(ps)-1], ", ") + " and " + ps[len(ps)-1]
-}
-
-// singular turns a plural kind into the singular ("MOUs" -> "MOU",
-// "agreements" -> "agreement", "Memorandums of Understanding" ->
-// "Memorandum of Understanding").
-func singular(kind string) string {
-	ws := strings.Fields(kind)
-	for i, w := range ws {
-		lw := strings.ToLower(w)
-		switch {
-		case lw == "memoranda" || lw == "memorandums":
-			ws[i] = w[:len("memorand")] + "um"
-		case agreementHeads[strings.TrimSuffix(lw, "s")] || lw == "mous" || lw == "deals" || lw == "contracts" || lw == "grants":
-			ws[i] = strings.TrimSuffix(w, "s")
-		case lw == "treaties":
-			ws[i] = w[:len(w)-3] + "y"
-		}
-	}
-	return strings.Join(ws, " ")
-}
-
-// eachPair calls fn for the first two parties in both orders, with every
-// form of each; canonical is set for the pair of canonical names.
-func eachPair(names [][]string, fn func(a, b string, canonical bool)) {
-	if len(names) < 2 {
-		return
-	}
-	for _, p := range [][2][]string{{names[0], names[1]}, {names[1], names[0]}} {
-		for i, a := range p[0] {
-			for j, b := range p[1] {
-				fn(a, b, i == 0 && j == 0)
+		m := r.ms[mi]
+		var out []int
+		from := m.End
+		for _, p := range r.sentenceMentions(m.Sent) {
+			pm := r.ms[p]
+			if pm.Start < from || pm.Demonym || pm.Type == schema.Country && possessive(r.text, pm.End) {
+				continue
 			}
-		}
-	}
-}
-
-// partyForms: a party's canonical name, then the abbreviations news names
-// it by in a pair ("UK-Peru"): a country's from the gazetteer, another
-// party's acronym aliases.
-func partyForms(res *resolver, g *gazetteer, ei int) []string {
-	e := res.ents[ei]
-	if e.Type == schema.Country {
-		return append([]string{g.countryName[e.Country]}, g.countryAbbr[e.Country]...)
-	}
-	name := bestName(res, g, e)
-	out := []string{name}
-	for _, a := range append(e.Aliases, g.abbr[name]...) {
-		if isAllCaps(a) && !strings.Contains(a, " ") && !slices.Contains(out, a) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// kindEquivalents are the other words news uses for the kinds the text
-// uses: an MoU is also a memorandum of understanding, and either is an
-// agreement.
-func kindEquivalents(kinds []kindPhrase) []kindPhrase {
-	var out []kindPhrase
-	for _, k := range kinds {
-		head := strings.ToLower(k.Kind)
-		plural := strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss")
-		switch {
-		case strings.HasSuffix(head, "mou"), strings.HasSuffix(head, "mous"), strings.Contains(head, "memorand"):
-			if plural {
-				out = append(out, kindPhrase{"MoUs", k.Topic}, kindPhrase{"Memorandums of Understanding", k.Topic}, kindPhrase{"agreements", k.Topic})
-			} else {
-				out = append(out, kindPhrase{"MoU", k.Topic}, kindPhrase{"Memorandum of Understanding", k.Topic}, kindPhrase{"agreement", k.Topic})
+			gap := r.g.trimDescriptors(r.text[from:pm.Start])
+			if !isParty(pm) || !(ownPartiesRE.MatchString(gap) || len(out) > 0 && listIntroRE.MatchString(gap)) {
+				break
 			}
+			if ei := r.mentOf[p]; ei >= 0 && !slices.Contains(out, ei) {
+				out = append(out, ei)
+			}
+			from = pm.End
+		}
+		if len(out) > 0 {
+			return out
 		}
 	}
+	return nil
+}
+
+var ownPartiesRE = regexp.MustCompile(`^\s*(?:\([^)]*\)\s*)?(?:between|with|among)\s+` + titleWordsRE + `$`)
+
+// sentenceMentions lists sentence si's mentions in text order.
+func (r *resolver) sentenceMentions(si int) []int {
+	var out []int
+	for i, m := range r.ms {
+		if m.Sent == si {
+			out = append(out, i)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return r.ms[out[a]].Start < r.ms[out[b]].Start })
 	return out
 }

@@ -109,6 +109,10 @@ func (p *phase) cpuRate(units, n int) float64 {
 //	prose-naive-words/s          prose.NewDocument with its default model per
 //	                             article, on every 25th article
 //	x-prose, x-prose-naive       one worker over each prose baseline
+//	x-2w-machine                 what two threads of plain arithmetic get
+//	                             over one in the same moments: the most the
+//	                             machine gives a second worker just then
+//	x-2w-share                   x-2w over x-2w-machine
 //
 // The machine is shared: the articles go in benchChunks ranges and every
 // configuration runs on a range before the next range starts, so that
@@ -126,6 +130,8 @@ func BenchmarkExtract(b *testing.B) {
 		{procs: 2, run: func(lo, hi int) { extractAll(b, two, set.files[lo:hi]) }},
 		{procs: 1, run: func(lo, hi int) { proseAll(b, set.texts, lo, hi, bestEvery, prose.UsingModel(model)) }},
 		{procs: 1, run: func(lo, hi int) { proseAll(b, set.texts, lo, hi, naiveEvery) }},
+		{procs: 1, run: func(int, int) { spinWork(1) }},
+		{procs: 2, run: func(int, int) { spinWork(2) }},
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	if runtime.NumCPU() < 2 {
@@ -154,7 +160,37 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportMetric(pn, "prose-naive-words/s")
 	b.ReportMetric(w1/pb, "x-prose")
 	b.ReportMetric(w1/pn, "x-prose-naive")
+	machine := phases[4].wall.Seconds() / phases[5].wall.Seconds()
+	b.ReportMetric(machine, "x-2w-machine")
+	b.ReportMetric(w2/w1/machine, "x-2w-share")
 }
+
+// spinWork is the benchmark's control: a fixed amount of arithmetic,
+// shared among n goroutines, that nothing but the machine keeps from
+// running in parallel (no memory, no locks, no special units).
+func spinWork(n int) {
+	const rounds = 100_000_000 // about a fifth of a second of one core
+	var wg sync.WaitGroup
+	sums := make([]uint64, n)
+	for g := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			x := uint64(g + 1)
+			for range rounds / n {
+				x ^= x << 13
+				x ^= x >> 7
+				x ^= x << 17
+			}
+			sums[g] = x
+		}()
+	}
+	wg.Wait()
+	spinSink = sums[0]
+}
+
+// spinSink keeps spinWork's result, so the compiler keeps its loop.
+var spinSink uint64
 
 // benchChunks is how many ranges BenchmarkExtract takes the articles in:
 // enough that each configuration's turn is a few seconds, few enough that

@@ -97,6 +97,9 @@ func languageWord(name string) bool {
 // signingParty: the name at token k follows a signing verb of its sentence
 // and a word that introduces a party ("with", "between", "and").
 func (r *recognizer) signingParty(toks []token, k int, prev string) bool {
+	if k > 2 && (prev == "'s" || prev == "’s") && r.g.countryWord(toks[k-2].Text) {
+		prev = strings.ToLower(toks[k-3].Text) // "with China's Sinopec"
+	}
 	if k <= 0 || prev != "with" && prev != "between" && prev != "and" && prev != "by" {
 		return false
 	}

@@ -18,6 +18,7 @@
 //	text.go       sentences (one splitter built per process) and prose's tokens and
 //	              tags, aligned back onto the article's bytes
 //	chunk.go      runs of capitalised words joined by the small words names use
+//	runs.go       runs cut and joined: legal forms, names with commas, lists of people
 //	ner.go        type each run: gazetteer name, head word, title + name, or unknown
 //	persons.go    titles before and after names, lists of titled people
 //	patterns.go   what capitals do not show: quoted titles, agreement and event
@@ -27,8 +28,16 @@
 //	              place, event) beside the rules: it reviews the runs the weak rules typed or
 //	              left, and adds sure names they missed; train.go learns it (`make train`)
 //	resolve.go    one entity per thing: overlaps settled, surnames, acronyms and
-//	              "the MOU" resolved to what they name
-//	relations*.go the relation rules
+//	              "the ministry" resolved to what they name
+//	signing.go    each clause with a signing verb: who signed (before the verb, or after
+//	              "with", "between", "by") and what
+//	agreements.go untitled agreements told apart by their parties, kind and topic, and
+//	              "the MoU" resolved; kinds.go the kinds; agreement_names.go their names
+//	identity.go   what the text names (one entity in the graph) and what it only
+//	              describes (one per article: schema.ScopedEntityID)
+//	rules.go      the relation table: each rule's name, predicate, confidence and what
+//	              it matches; relations*.go their code; lexicon.go the verbs they read
+//	              (data/verbs.tsv)
 //	dates.go      explicit and relative dates
 //	batch.go      many files on all cores, in input order
 //
@@ -36,7 +45,8 @@
 // on this kind of news, a weak signal (it calls agreement titles people and
 // companies places); its tagger is one signal among the gazetteers and the
 // patterns. Knowledge lives in data/*.tsv (aliases and demonyms, government
-// bodies, organizations, places, titles, head words, news outlets and the
-// words of bylines), with country names, codes and capitals from a
+// bodies, organizations, places, titles, head and front words, role nouns,
+// company suffixes, the words of a kind, verbs, news outlets and the words
+// of bylines), with country names, codes, capitals and native names from a
 // maintained module.
 package extract

@@ -8,7 +8,7 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-var parenAcronymRE = regexp.MustCompile(`^\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)`)
+var parenAcronymRE = regexp.MustCompile(`^\s*\(\s*([A-Z][A-Za-z&]{1,9}(?:\s+(?:Ltd|Limited|Inc|Plc|PLC|Co|Corp|SA|AG|LLC|Tbk|Bhd)\.?)?)\s*\)`)
 
 // buildEntities writes the resolver's entities into doc and returns each
 // entity's id by its index.
@@ -28,16 +28,23 @@ func buildEntities(doc *schema.Document, res *resolver, g *gazetteer, text strin
 			ent.ID = schema.EntityID(schema.Country, e.Country)
 		case e.Type == schema.Agreement && len(e.Parties) > 0:
 			ent.Name, described = nameByParties(res, g, e)
-		case e.Type == schema.Agreement && e.Generic && res.mainPair() != nil:
-			// "the joint statement" of an article about two countries
-			e.Parties = res.mainPair()
+		case e.Type == schema.Agreement && e.Generic && (res.ownParties(e) != nil || res.mainPair() != nil):
+			// "a deal between ACWA Power and Egypt's Electricity Holding
+			// Company"; "the joint statement" of an article about two countries
+			if e.Parties = res.ownParties(e); e.Parties == nil {
+				e.Parties = res.mainPair()
+			}
 			ent.Name, described = nameByParties(res, g, e)
 		default:
 			ent.Name = bestName(res, g, e)
 		}
-		if ent.ID == "" && descriptive(res, g, e) {
+		switch {
+		case ent.ID != "":
+		case descriptive(res, g, e):
 			ent.ID = schema.ScopedEntityID(e.Type, ent.Name, doc.Article.ID)
-		} else if ent.ID == "" {
+		case sharedBodyName(res, g, e, ent.Name):
+			ent.ID = schema.CountryEntityID(e.Type, ent.Name, e.Country)
+		default:
 			ent.ID = schema.EntityID(e.Type, ent.Name)
 		}
 		seen := map[string]bool{schema.Fold(ent.Name): true}

@@ -88,3 +88,24 @@ func (r *resolver) onlyKindNouns(e *entityBuild) bool {
 	}
 	return true
 }
+
+// sharedBodyName: a government body named by what it does, with no country
+// in its name ("Ministry of Economy", "Foreign Ministry"), which many
+// countries have, when the article says whose it is. The gazetteer's
+// bodies have names of their own.
+func sharedBodyName(r *resolver, g *gazetteer, e *entityBuild, name string) bool {
+	if e.Type != schema.Ministry || e.Country == "" || g.firstCountry(name) != "" {
+		return false
+	}
+	for _, w := range strings.Fields(name) {
+		if g.demonymWord(w) {
+			return false // "Peruvian Ministry of Economy"
+		}
+	}
+	for _, mi := range e.Mentions {
+		if r.ms[mi].Canon != "" {
+			return false
+		}
+	}
+	return true
+}

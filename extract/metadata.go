@@ -218,6 +218,9 @@ func guessTitle(text string, lines []line) string {
 			continue
 		}
 		s := strings.TrimSpace(text[l.Start:l.End])
+		if hasWords(s, 40) {
+			continue // a paragraph: no prefix or suffix makes it a headline of 30 words
+		}
 		t := titleSuffix.ReplaceAllString(titlePrefix.ReplaceAllString(s, ""), "")
 		if looksLikeHeadline(t) {
 			lines[i].Kind = titleLine
@@ -227,12 +230,28 @@ func guessTitle(text string, lines []line) string {
 	return ""
 }
 
+// hasWords: s has at least n words, counted no further than that.
+func hasWords(s string, n int) bool {
+	in := false
+	for _, r := range s {
+		if space := unicode.IsSpace(r); !space && !in {
+			if n--; n == 0 {
+				return true
+			}
+			in = true
+		} else if space {
+			in = false
+		}
+	}
+	return false
+}
+
 func looksLikeHeadline(s string) bool {
 	words := strings.Fields(s)
 	if len(words) < 4 || len(words) > 30 {
 		return false
 	}
-	if strings.ToUpper(s) == s || len(findDates(s, "")) > 0 && len(words) < 6 {
+	if strings.ToUpper(s) == s || len(words) < 6 && len(findDates(s, "")) > 0 {
 		return false
 	}
 	last := s[len(s)-1]

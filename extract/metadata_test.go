@@ -402,3 +402,15 @@ func FuzzLayout(f *testing.F) {
 		}
 	})
 }
+
+func TestHasWords(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		n    int
+		want bool
+	}{{"", 1, false}, {"one", 1, true}, {"  one  two ", 2, true}, {"one two", 3, false}, {"a\tb\nc", 3, true}} {
+		if got := hasWords(tt.s, tt.n); got != tt.want {
+			t.Errorf("hasWords(%q, %d) = %v", tt.s, tt.n, got)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -52,208 +51,6 @@ func (r *recognizer) chunkMentions(si int, toks []token) {
 			}
 		}
 	}
-}
-
-// extendSuffixes carries a run over the company suffixes after it, with or
-// without a comma ("Acme Devices, Inc.", "Hanwha Ocean Co., Ltd.").
-func (r *recognizer) extendSuffixes(toks []token, cs []chunk) []chunk {
-	out := cs[:0:0]
-	for n := 0; n < len(cs); n++ {
-		c := cs[n]
-		for {
-			k := c.J
-			if k < len(toks) && toks[k].Text == "," {
-				k++
-			}
-			if k >= len(toks) || !r.g.companySuffix(toks[k].Text) {
-				break
-			}
-			c.J = k + 1
-			for n+1 < len(cs) && cs[n+1].I < c.J {
-				n++ // the suffix was a run of its own ("Ltd.")
-				c.J = max(c.J, cs[n].J)
-			}
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-// withCommaNames puts the gazetteer names that hold commas ("Foreign,
-// Commonwealth, and Development Office"), which the chunker splits, in
-// place of the runs they cover.
-func (r *recognizer) withCommaNames(toks []token, cs []chunk) []chunk {
-	var names []chunk
-	for i := 0; i < len(toks); i++ {
-		if !capWord(toks[i].Text) {
-			continue
-		}
-		for n := min(len(toks)-i, 2*r.g.maxWords); n >= 3; n-- {
-			if !hasComma(toks[i:i+n]) || !capWord(toks[i+n-1].Text) || len(r.g.lookup(span(r.text, toks, i, i+n))) == 0 {
-				continue
-			}
-			names = append(names, chunk{i, i + n})
-			i += n - 1
-			break
-		}
-	}
-	if len(names) == 0 {
-		return cs
-	}
-	var out []chunk
-	for _, c := range cs {
-		for _, nm := range names {
-			if c.I < nm.J && nm.I < c.J {
-				if c.I < nm.I {
-					out = append(out, chunk{c.I, nm.I})
-				}
-				c.I = max(c.I, nm.J)
-			}
-		}
-		if c.I < c.J {
-			out = append(out, c)
-		}
-	}
-	out = append(out, names...)
-	sort.Slice(out, func(a, b int) bool { return out[a].I < out[b].I })
-	return out
-}
-
-func hasComma(toks []token) bool {
-	for _, t := range toks {
-		if t.Text == "," {
-			return true
-		}
-	}
-	return false
-}
-
-// seatBodies are the bodies whose names say where they sit ("Embassy of
-// Canada in Peru").
-var seatBodies = map[string]bool{"embassy": true, "consulate": true, "delegation": true, "mission": true, "representation": true}
-
-// joinSeats joins a run naming an embassy or a mission to the place after
-// "in" ("Embassy of the United Kingdom" + "in" + "Peru").
-func joinSeats(toks []token, cs []chunk) []chunk {
-	out := cs[:0:0]
-	for n := 0; n < len(cs); n++ {
-		c := cs[n]
-		if n+1 < len(cs) && cs[n+1].I == c.J+1 && toks[c.J].Text == "in" {
-			for k := c.I; k < c.J; k++ {
-				if seatBodies[strings.ToLower(toks[k].Text)] {
-					c.J = cs[n+1].J
-					n++
-					break
-				}
-			}
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-// splitCompanies splits a run at an "and" or "&" that follows a company
-// suffix ("Samsung C&T Corp. and Hanwha Ocean Co."), or that a body's front
-// word repeats after: two names, not one.
-func (r *recognizer) splitCompanies(toks []token, c chunk) []chunk {
-	for k := c.I + 1; k+1 < c.J; k++ {
-		if (toks[k].Text == "and" || toks[k].Text == "&") && (r.g.companySuffix(toks[k-1].Text) || r.repeatsFront(toks, c.I, k)) {
-			return append([]chunk{{c.I, k}}, r.splitCompanies(toks, chunk{k + 1, c.J})...)
-		}
-	}
-	return []chunk{c}
-}
-
-// repeatsFront: the word after "and" at k is a front word that also opens
-// the run ("Department for International Development and Department for
-// International Trade"): two bodies, not one.
-func (r *recognizer) repeatsFront(toks []token, i, k int) bool {
-	next := strings.ToLower(toks[k+1].Text)
-	if _, ok := r.g.fronts[next]; !ok {
-		return false
-	}
-	for m := i; m < k; m++ {
-		if strings.ToLower(toks[m].Text) == next {
-			return true
-		}
-	}
-	return false
-}
-
-// splitTitledList splits "President Luiz Inácio Lula da Silva and First Lady
-// Janja da Silva" into one run per titled person: at an "and" that follows
-// a name and comes before a title.
-func (r *recognizer) splitTitledList(toks []token, c chunk) []chunk {
-	var out []chunk
-	start := c.I
-	for k := c.I + 1; k+1 < c.J; k++ {
-		if toks[k].Text != "and" && toks[k].Text != "&" {
-			continue
-		}
-		next := strings.ToLower(toks[k+1].Text)
-		if !(r.g.titleHead[next] || r.g.titleMod[next] || r.g.honorific[toks[k+1].Text] || r.countryBeforeTitle(toks, k+1, c.J) ||
-			r.hasTitleHead(toks, chunk{k + 1, c.J})) {
-			continue // "USTDA Director ... Jackson": a title further on still makes a new item
-		}
-		left := chunk{start, k}
-		end := k
-		if t := r.ofCountryTail(toks, start, k); t > 0 {
-			end = t // "Foreign Minister Ana Costa of Brazil and ..."
-		}
-		if r.hasTitleHead(toks, left) && r.nameStart(toks, left.I, end) < end {
-			out = append(out, left)
-			start = k + 1
-		}
-	}
-	return append(out, chunk{start, c.J})
-}
-
-// countryBeforeTitle: "Canadian Minister ...", a country word then a title.
-func (r *recognizer) countryBeforeTitle(toks []token, k, j int) bool {
-	if k+1 >= j {
-		return false
-	}
-	es := r.g.lookup(toks[k].Text)
-	next := strings.ToLower(toks[k+1].Text)
-	return len(es) > 0 && es[0].Type == schema.Country && (r.g.titleHead[next] || r.g.titleMod[next])
-}
-
-// splitPeopleOfList splits "Claudia Mo of the Civic Party and Wong Pik-wan
-// of the Democratic Party" at the "and" that starts the next person-of.
-func (r *recognizer) splitPeopleOfList(toks []token, c chunk) []chunk {
-	for k := c.I + 1; k < c.J-1; k++ {
-		if toks[k].Text != "and" {
-			continue
-		}
-		right := chunk{k + 1, c.J}
-		if parts := r.splitPersonOf(toks, right); len(parts) == 2 {
-			left := r.splitPeopleOfList(toks, chunk{c.I, k})
-			return append(left, right)
-		}
-	}
-	return []chunk{c}
-}
-
-// splitPersonOf splits "Fernando Cheung of the Labour Party" into the person
-// and the body: a person-shaped run, "of (the)", then a run with a head word.
-func (r *recognizer) splitPersonOf(toks []token, c chunk) []chunk {
-	for k := c.I + 2; k < c.J-1; k++ {
-		if toks[k].Text != "of" {
-			continue
-		}
-		if !personShaped(r, span(r.text, toks, c.I, k)) || r.hasTitleHead(toks, chunk{c.I, k}) {
-			return []chunk{c}
-		}
-		s := k + 1
-		if toks[s].Text == "the" {
-			s++
-		}
-		if _, ok := r.headType(toks, s, c.J); ok || len(r.g.lookup(span(r.text, toks, s, c.J))) > 0 {
-			return []chunk{{c.I, k}, {s, c.J}}
-		}
-		return []chunk{c}
-	}
-	return []chunk{c}
 }
 
 func (r *recognizer) hasTitleHead(toks []token, c chunk) bool {
@@ -377,6 +174,9 @@ func (r *recognizer) titleOfBody(si int, toks []token, i, j int) bool {
 func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) {
 	if j-i > 1 && (r.g.companySuffix(toks[j-1].Text) || toks[j-1].Text == "." && j-i > 2 && r.g.companySuffix(toks[j-2].Text)) {
 		return schema.Organization, true
+	}
+	if j-i > 1 && (strings.EqualFold(toks[j-1].Text, "agency") && (strings.EqualFold(toks[j-2].Text, "news") || strings.EqualFold(toks[j-2].Text, "press"))) {
+		return schema.Organization, true // "Saudi Press Agency": a news outlet, state-run or not
 	}
 	last := strings.ToLower(strings.TrimSuffix(toks[j-1].Text, "."))
 	if t, ok := r.g.heads[last]; ok && j-i > 1 {

@@ -233,6 +233,17 @@ func (r *recognizer) countryWithin(si int, toks []token, i, j int) string {
 // Director Larry W. Walther", "NASA Administrator"), where the person works,
 // and returns the country of the last, if the gazetteer knows it.
 func (r *recognizer) bodiesBeforeTitle(si int, toks []token, i, h int) string {
+	for h > i && r.g.titleMod[strings.ToLower(toks[h-1].Text)] {
+		h-- // "Central Bank of the UAE Deputy Governor"
+	}
+	if h-i < 2 {
+		return ""
+	}
+	if t, ok := r.headType(toks, i, h); ok && (t == schema.Ministry || t == schema.Organization) && len(r.g.lookup(span(r.text, toks, i, h))) == 0 {
+		// "Reserve Bank of India Governor": a body named by its head word
+		r.addHeaded(si, toks, i, h, t)
+		return r.out[len(r.out)-1].Country
+	}
 	country := ""
 	for k := i; k < h; k++ {
 		n := r.longestGaz(toks, k, h)

@@ -12,7 +12,7 @@ var (
 	twoCountryRE = regexp.MustCompile(`(?i)\b(?:(?:the|our) (?:two|2) (?:countries|nations|sides|governments)|both (?:countries|nations|sides|governments)|the two)\b`)
 	// bareSigningRE: a signing verb with no object ("The Treasury also
 	// signed.", "signed on Monday").
-	bareSigningRE = regexp.MustCompile(`(?i)^\w+(?:\s+(?:too|also|as well|later|today|yesterday|on \w+|in \w+))*\s*[.;,]?\s*$`)
+	bareSigningRE = regexp.MustCompile(`(?i)^\w+(?:\s+(?:too|also|as well|later|today|yesterday|on \w+|in \w+|for (?:the )?[\w\s-]{1,40}?|on behalf of [\w\s-]{1,40}?|the (?:documents|papers|instruments|texts))(?:\s+at [\w\s-]{1,60}?)?)*\s*[.;,]?\s*$`)
 	signedByRE    = regexp.MustCompile(`(?i)\b(signator(?:y|ies)|signed by|signed on behalf)\b`)
 	listGap       = regexp.MustCompile(`^(?:\s*(?:,|and|as well as|the|a|an|two|several)\s*)*$`)
 
@@ -230,26 +230,36 @@ func (r *relator) announcing(emit emitFn) {
 func (r *relator) agreementsBetween(emit emitFn) {
 	for si := range r.sents {
 		for _, a := range r.of(si, schema.Agreement) {
-			am := r.res.ms[a]
-			from := am.End
-			listed := false
-			for _, p := range r.bySent[si] {
-				pm := r.res.ms[p]
-				if pm.Start < from {
-					continue
-				}
-				if pm.Demonym {
-					continue
-				}
-				gap := r.text[from:pm.Start]
-				if !isParty(pm) || !(agreementPartiesRE.MatchString(gap) || listed && listIntroRE.MatchString(gap)) {
-					break
-				}
+			for _, p := range r.partiesAfter(si, a, agreementPartiesRE) {
 				emit(r.idOf(p), r.idOf(a), si)
-				from, listed = pm.End, true
 			}
 		}
 	}
+}
+
+// partiesAfter: the parties that intro introduces right after mention mi
+// of sentence si, and those listed with them; a demonym on the way is
+// passed ("with Japanese Prime Minister Shigeru Ishiba").
+func (r *relator) partiesAfter(si, mi int, intro *regexp.Regexp) []int {
+	var out []int
+	from := r.res.ms[mi].End
+	sent := r.bySent[si]
+	for k, p := range sent {
+		pm := r.res.ms[p]
+		if pm.Start < from || pm.Demonym {
+			continue
+		}
+		if pm.Type == schema.Country && possessive(r.text, pm.End) && k+1 < len(sent) && isParty(r.res.ms[sent[k+1]]) {
+			continue // "and Egypt's Electricity Holding Company": the company is the party
+		}
+		gap := r.gaz.trimDescriptors(r.text[from:pm.Start])
+		if !isParty(pm) || !(intro.MatchString(gap) || len(out) > 0 && listIntroRE.MatchString(gap)) {
+			break
+		}
+		out = append(out, p)
+		from = pm.End
+	}
+	return out
 }
 
 var agreementPartiesRE = regexp.MustCompile(`^\s*(?:\([^)]*\)\s*)?(?:(?:on|for|to)\s+(?:\w+\s+){0,5})?(?:between|among|signed by|concluded by|reached by)\s+` + titleWordsRE + `$`)
@@ -262,8 +272,17 @@ func (r *relator) signedOnArticleDate(emit emitFn) {
 	if pub == "" {
 		return
 	}
+	dated := map[string]bool{}
+	for _, rel := range r.doc.Relations {
+		if rel.Predicate == schema.SignedOn {
+			dated[rel.Subject] = true // a date the text gives wins
+		}
+	}
 	r.eachSigned(func(f *signing, a string) {
 		txt := r.sentText(f.Sent)
+		if dated[a] {
+			return
+		}
 		if _, ok := r.signedDate(f, false); ok || len(findDates(txt, pub)) > 0 {
 			return
 		}

@@ -114,18 +114,32 @@ func (r *relator) cityCountries(emit emitFn) {
 
 // signersAttend: people who signed an agreement at an event attended it.
 func (r *relator) signersAttend(emit emitFn) {
-	at := map[string][]schema.Relation{}
+	r.compose(func(rel schema.Relation) bool {
+		return rel.Predicate == schema.Signed && r.types[rel.Subject] == schema.Person
+	}, func(rel schema.Relation) bool {
+		return rel.Predicate == schema.SignedAt && r.types[rel.Object] == schema.Event
+	}, true, emit)
+}
+
+// compose emits x -> z for every relation x -> y that first keeps and
+// y -> z that then keeps, found so far; the evidence is first's, or then's.
+func (r *relator) compose(first, then func(schema.Relation) bool, firstEvidence bool, emit emitFn) {
+	next := map[string][]schema.Relation{}
 	for _, rel := range r.doc.Relations {
-		if rel.Predicate == schema.SignedAt && r.types[rel.Object] == schema.Event {
-			at[rel.Subject] = append(at[rel.Subject], rel)
+		if then(rel) {
+			next[rel.Subject] = append(next[rel.Subject], rel)
 		}
 	}
 	for _, rel := range r.doc.Relations {
-		if rel.Predicate != schema.Signed || r.types[rel.Subject] != schema.Person {
+		if !first(rel) {
 			continue
 		}
-		for _, ev := range at[rel.Object] {
-			emit(rel.Subject, ev.Object, r.sentenceOf(rel.Evidence))
+		for _, n := range next[rel.Object] {
+			ev := n.Evidence
+			if firstEvidence {
+				ev = rel.Evidence
+			}
+			emit(rel.Subject, n.Object, r.sentenceOf(ev))
 		}
 	}
 }
@@ -191,22 +205,8 @@ var eventPartiesRE = regexp.MustCompile(`^\s*(?:between|with|among)\s+` + titleW
 func (r *relator) meetingBetween(emit emitFn) {
 	for si := range r.sents {
 		for _, e := range r.of(si, schema.Event) {
-			from := r.res.ms[e].End
-			listed := false
-			for _, p := range r.bySent[si] {
-				pm := r.res.ms[p]
-				if pm.Start < from {
-					continue
-				}
-				if pm.Demonym {
-					continue // "with Japanese Prime Minister Shigeru Ishiba"
-				}
-				gap := r.text[from:pm.Start]
-				if !isParty(pm) || !(eventPartiesRE.MatchString(gap) || listed && listIntroRE.MatchString(gap)) {
-					break
-				}
+			for _, p := range r.partiesAfter(si, e, eventPartiesRE) {
 				emit(r.idOf(p), r.idOf(e), si)
-				from, listed = pm.End, true
 			}
 		}
 	}
@@ -259,20 +259,11 @@ func (r *relator) bodiesUnderBodies(emit emitFn) {
 // signedAtEventPlaces: an agreement signed at an event was signed where the
 // event took place ("during a signing ceremony held at the Hyatt Regency").
 func (r *relator) signedAtEventPlaces(emit emitFn) {
-	places := map[string][]schema.Relation{}
-	for _, rel := range r.doc.Relations {
-		if rel.Predicate == schema.LocatedIn && r.types[rel.Subject] == schema.Event && r.types[rel.Object] == schema.Location {
-			places[rel.Subject] = append(places[rel.Subject], rel)
-		}
-	}
-	for _, rel := range r.doc.Relations {
-		if rel.Predicate != schema.SignedAt || r.types[rel.Object] != schema.Event {
-			continue
-		}
-		for _, p := range places[rel.Object] {
-			emit(rel.Subject, p.Object, r.sentenceOf(p.Evidence))
-		}
-	}
+	r.compose(func(rel schema.Relation) bool {
+		return rel.Predicate == schema.SignedAt && r.types[rel.Object] == schema.Event
+	}, func(rel schema.Relation) bool {
+		return rel.Predicate == schema.LocatedIn && r.types[rel.Subject] == schema.Event && r.types[rel.Object] == schema.Location
+	}, false, emit)
 }
 
 // seatPlaces: a body named with its seat ("Embassy of the United Kingdom in

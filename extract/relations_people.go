@@ -10,48 +10,46 @@ import (
 
 // titleOfBody: a person whose title runs into "of/at <body>" works there.
 func (r *relator) titleOfBody(emit emitFn) {
-	for si := range r.sents {
-		ms := r.bySent[si]
-		for k, mi := range ms {
-			m := r.res.ms[mi]
-			if m.Type != schema.Person {
-				continue
-			}
-			n := r.nextBody(ms, k)
-			if n < 0 {
-				continue
-			}
-			nm := r.res.ms[n]
-			if nm.Start < m.End {
-				continue // a body named inside the person's mention
-			}
-			between := r.text[m.End:nm.Start]
-			if nm.Start-m.End < 90 && !strings.ContainsAny(between, ";") && r.gaz.hasTitleWord(between) &&
-				(strings.HasSuffix(between, " of the ") || strings.HasSuffix(between, " at the ") || strings.HasSuffix(between, " of ") || strings.HasSuffix(between, " at ")) {
-				emit(r.idOf(mi), r.idOf(n), si)
-			}
+	r.eachPerson(func(si int, ms []int, k int) {
+		m := r.res.ms[ms[k]]
+		n := r.nextBody(ms, k)
+		if n < 0 || r.res.ms[n].Start < m.End {
+			return // none, or a body named inside the person's mention
 		}
-	}
+		nm := r.res.ms[n]
+		between := r.text[m.End:nm.Start]
+		if nm.Start-m.End < 90 && !strings.ContainsAny(between, ";") && r.gaz.hasTitleWord(between) &&
+			(strings.HasSuffix(between, " of the ") || strings.HasSuffix(between, " at the ") || strings.HasSuffix(between, " of ") || strings.HasSuffix(between, " at ")) {
+			emit(r.idOf(ms[k]), r.idOf(n), si)
+		}
+	})
 }
 
 // bodyTitleName: a person named right after a body and a title ("the
 // Ministry's spokesperson Ana Costa") works there; the title gains the body.
 func (r *relator) bodyTitleName(emit emitFn) {
+	r.eachPerson(func(si int, ms []int, k int) {
+		m := r.res.ms[ms[k]]
+		p := r.prevBody(ms, k)
+		if p < 0 {
+			return
+		}
+		pm := r.res.ms[p]
+		if (pm.Type == schema.Ministry || pm.Type == schema.Organization) && m.Start-pm.End < 40 && !strings.ContainsAny(r.text[pm.End:m.Start], ",;") {
+			emit(r.idOf(ms[k]), r.idOf(p), si)
+			r.titleBeforeBody(ms[k], r.text[r.sents[si].Start:pm.Start])
+		}
+	})
+}
+
+// eachPerson calls fn for every person mention, with its sentence and its
+// place k among the sentence's mentions ms.
+func (r *relator) eachPerson(fn func(si int, ms []int, k int)) {
 	for si := range r.sents {
 		ms := r.bySent[si]
 		for k, mi := range ms {
-			m := r.res.ms[mi]
-			if m.Type != schema.Person {
-				continue
-			}
-			p := r.prevBody(ms, k)
-			if p < 0 {
-				continue
-			}
-			pm := r.res.ms[p]
-			if pm.Type == schema.Ministry && m.Start-pm.End < 20 && !strings.ContainsAny(r.text[pm.End:m.Start], ",;") {
-				emit(r.idOf(mi), r.idOf(p), si)
-				r.titleBeforeBody(mi, r.text[r.sents[si].Start:pm.Start])
+			if r.res.ms[mi].Type == schema.Person {
+				fn(si, ms, k)
 			}
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -358,39 +357,6 @@ func (r *resolver) sameSentenceAgreement(mi int) int {
 	return -1
 }
 
-// agreementKind is the noun that says what kind of agreement a name is.
-func agreementKind(name string) string {
-	f := strings.Fields(schema.Fold(name))
-	kind := ""
-	for _, w := range f {
-		switch {
-		case strings.HasPrefix(w, "memorand") || strings.HasPrefix(w, "mou"):
-			return "mou"
-		case agreementHeads[w]:
-			kind = w
-		}
-	}
-	return kind
-}
-
-func hasTopic(name string) bool {
-	f := " " + schema.Fold(name) + " "
-	return strings.Contains(f, " on ") || strings.Contains(f, " for ")
-}
-
-// pluralAgreement: the kind phrase of an agreement's name is plural
-// ("agreements", "bilateral deals", "Memorandums of Understanding on X").
-func pluralAgreement(name string) bool {
-	for _, w := range strings.Fields(schema.Fold(kindOf(name).Kind)) {
-		switch w {
-		case "agreements", "mous", "memoranda", "memorandums", "accords", "deals", "treaties", "pacts", "grants",
-			"contracts", "partnerships", "declarations", "statements", "frameworks", "arrangements", "notes":
-			return true
-		}
-	}
-	return false
-}
-
 func genericHead(m mention) string {
 	f := schema.Fold(m.Name)
 	switch {
@@ -419,27 +385,29 @@ func (r *resolver) nearestNamed(mi int) int {
 		if e.Generic && !(m.Type == schema.Event && genericHead(m) == "event") {
 			continue
 		}
-		if m.Type == schema.Agreement && (pluralAgreement(m.Name) || numbered(m.Name)) != r.pluralEntity(e) {
-			continue // "the agreements" are the numbered set, "the MOU" a single one
+		if d := r.distance(m, e); d >= 0 && d < bestDist {
+			best, bestDist = ei, d
 		}
-		if m.Type == schema.Agreement && hasTopic(m.Name) && agreementKind(m.Name) != agreementKind(e.Name) {
-			continue // an MOU "on commercial cooperation" is not the Free Trade Agreement
+	}
+	return best
+}
+
+// distance is how far mention m stands from entity e's nearest mention:
+// what came before counts as is, what comes after four times (a pointer
+// points back), and a mention more than a sentence after does not count.
+// -1 when none counts.
+func (r *resolver) distance(m mention, e *entityBuild) int {
+	best := -1
+	for _, o := range e.Mentions {
+		d := m.Start - r.ms[o].Start
+		if d < 0 && r.ms[o].Sent-m.Sent > 1 {
+			continue
 		}
-		for _, k := range e.Mentions {
-			d := m.Start - r.ms[k].Start
-			if d < 0 && (r.ms[k].Sent-m.Sent > 1 || r.ms[k].Sent != m.Sent && hasTopic(m.Name)) {
-				// a name given later is another thing, unless it comes
-				// right after ("an MOU ... The MOU, titled ..."); an MOU
-				// "on commercial cooperation" is specific enough to stand
-				// for itself
-				continue
-			}
-			if d < 0 {
-				d = -d * 4 // prefer what came before
-			}
-			if d < bestDist {
-				best, bestDist = ei, d
-			}
+		if d < 0 {
+			d = -d * 4
+		}
+		if best < 0 || d < best {
+			best = d
 		}
 	}
 	return best
@@ -454,12 +422,6 @@ func (r *resolver) pluralEntity(e *entityBuild) bool {
 		}
 	}
 	return false
-}
-
-// numbered: "37 bilateral agreements".
-func numbered(name string) bool {
-	r := []rune(name)
-	return len(r) > 0 && (unicode.IsDigit(r[0]) || strings.HasPrefix(strings.ToLower(name), "two ") || strings.HasPrefix(strings.ToLower(name), "three "))
 }
 
 var visitRE = regexp.MustCompile(`^(.+?)['’]s\s+(?:[\p{L}-]+\s+){0,3}?(visit|trip|tour)\b`)

@@ -216,8 +216,8 @@ func objectParties(g *gazetteer, text string, ms []mention, verb int, after []in
 		gap := g.trimDescriptors(text[from:m.Start])
 		listed := len(out) > 0 && (listIntroRE.MatchString(gap) || possessiveIntroRE.MatchString(gap))
 		if !isParty(m) {
-			if m.Type != schema.Agreement && len(out) > 0 && !listed {
-				break // a place, a sector: the parties' list is over
+			if m.Type == schema.Event || m.Type != schema.Agreement && len(out) > 0 && !listed {
+				break // a place, a sector: the parties' list is over; after an event, its own
 			}
 			if m.Type == schema.Agreement {
 				from = m.End

@@ -50,6 +50,15 @@ func ScopedEntityID(t EntityType, name, article string) string {
 	return EntityID(t, name) + "/" + articleSlug(article)
 }
 
+// CountryEntityID is the id of a body whose name many countries share
+// ("Ministry of Economy", "Foreign Ministry"), when the article says whose
+// it is: the country's code, lower case, after the slug of its name
+// ("ministry/ministry-of-economy/pe"). Peru's and Chile's ministries of
+// economy are two entities.
+func CountryEntityID(t EntityType, name, country string) string {
+	return EntityID(t, name) + "/" + strings.ToLower(country)
+}
+
 // articleSlug keeps an article id readable in an entity id: lower case,
 // letters, digits, '.', '_' and '-' kept, every other run made one '-'.
 // Distinct ids of one corpus stay distinct in practice; the ids are file

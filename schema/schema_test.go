@@ -169,3 +169,9 @@ func TestScopedEntityID(t *testing.T) {
 		t.Errorf("TypeOfID of a scoped id = %v, %v", typ, ok)
 	}
 }
+
+func TestCountryEntityID(t *testing.T) {
+	if got, want := CountryEntityID(Ministry, "Ministry of Economy", "PE"), "ministry/ministry-of-economy/pe"; got != want {
+		t.Errorf("CountryEntityID = %q, want %q", got, want)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/eval"
@@ -21,6 +22,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlags("train", &cfg, stderr, "gold", "workers", "quiet")
 	bio := fs.String("bio", "", "directory of BIO training data: train.tsv to learn from, dev.tsv to tune on")
 	out := fs.String("o", filepath.Join("extract", "model", "names.bin.gz"), "where to write the model")
+	heldOut := fs.String("held-out", "", "a `FILE` naming articles (file names, one a line, # comments) not to learn from: the held-out check stays honest")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -39,12 +41,16 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	td, err := loadTrainingData(ctx, x, *bio, cfg.Gold, fs.Args())
+	files, skipped, err := articlesToLearn(fs.Args(), *heldOut)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(log, "train: %d tokens to learn from (%d in articles), %d to tune on, read in %s\n",
-		td.train.Tokens(), td.articles.Tokens(), td.dev.Tokens(), time.Since(began).Round(time.Millisecond))
+	td, err := loadTrainingData(ctx, x, *bio, cfg.Gold, files)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(log, "train: %d tokens to learn from (%d in %d articles, %d held out), %d to tune on, read in %s\n",
+		td.train.Tokens(), td.articles.Tokens(), len(files), skipped, td.dev.Tokens(), time.Since(began).Round(time.Millisecond))
 	m, err := extract.TrainNameModel(ctx, td.train.Join(td.articles), td.dev, extract.NameTrainConfig{Log: log})
 	if err != nil {
 		return err
@@ -59,6 +65,44 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "wrote %s: %d features, %d bytes, dev F1 %.4f, trained in %s\n",
 		*out, m.Info.Features, buf.Len(), m.Info.DevF1, time.Since(began).Round(time.Millisecond))
 	return nil
+}
+
+// articlesToLearn lists the article files under paths less those the
+// held-out list names, and how many it left out. A name on the list that
+// no article has is an error: a misspelt list would hold nothing out.
+func articlesToLearn(paths []string, heldOut string) ([]string, int, error) {
+	if len(paths) == 0 {
+		return nil, 0, nil
+	}
+	files, err := extract.Files(paths)
+	if err != nil || heldOut == "" {
+		return files, 0, err
+	}
+	data, err := os.ReadFile(heldOut)
+	if err != nil {
+		return nil, 0, fmt.Errorf("held-out list: %w", err)
+	}
+	out := map[string]bool{}
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out[l] = true
+		}
+	}
+	var keep []string
+	seen := map[string]bool{}
+	for _, f := range files {
+		if name := filepath.Base(f); out[name] {
+			seen[name] = true
+		} else {
+			keep = append(keep, f)
+		}
+	}
+	for name := range out {
+		if !seen[name] {
+			return nil, 0, fmt.Errorf("held-out list %s: no article %s among the articles to learn from", heldOut, name)
+		}
+	}
+	return keep, len(files) - len(keep), nil
 }
 
 // trainingData is what the name tagger learns from, read through the
