@@ -179,6 +179,13 @@ func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) 
 		return schema.Organization, true // "Saudi Press Agency": a news outlet, state-run or not
 	}
 	last := strings.ToLower(strings.TrimSuffix(toks[j-1].Text, "."))
+	if j-i > 1 {
+		// a head of two words types before its last one ("Independent
+		// School District", "Catholic Church", "High Commission")
+		if t, ok := r.g.heads[strings.ToLower(toks[j-2].Text)+" "+last]; ok {
+			return t, true
+		}
+	}
 	if t, ok := r.g.heads[last]; ok && j-i > 1 {
 		return t, true
 	}

@@ -111,6 +111,16 @@ func TestEntityRules(t *testing.T) {
 			schema.Event, "Japan-India Business Forum", nil},
 		{"a visit with its destination", "Modi will make a state visit to Japan in March.",
 			schema.Event, "state visit to Japan", nil},
+		{"a court is a government body", "The Constitutional Court of Peru upheld the law on Friday.",
+			schema.Ministry, "Constitutional Court of Peru", nil},
+		{"a court by its last word", "Lawyers for the town appealed to the High Court in Nairobi.",
+			schema.Ministry, "High Court", nil},
+		{"a head of two words", "The Austin Independent School District signed a contract with Initech.",
+			schema.Organization, "Austin Independent School District", nil},
+		{"a denomination's church is a body", "The Romanian Orthodox Church welcomed the accord.",
+			schema.Organization, "Romanian Orthodox Church", nil},
+		{"a church named after a saint is a building", "The mourners gathered at Holy Trinity Church in Lagos.",
+			schema.Location, "Holy Trinity Church", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
