@@ -16,8 +16,9 @@ type lexicon struct {
 	sign, announce, attend *regexp.Regexp
 	// report: a reporting verb followed, in the same clause, by "that".
 	report *regexp.Regexp
-	// attendAfter, attendBoth, speech: forms in lower case.
-	attendAfter, attendBoth, speech map[string]bool
+	// signWords, attendAfter, attendBoth, speech: forms in lower case
+	// (signWords: the sign forms of one word).
+	signWords, attendAfter, attendBoth, speech map[string]bool
 }
 
 // lexiconKinds are the kinds verbs.tsv must give.
@@ -47,6 +48,12 @@ func (l *lexicon) compile() error {
 	l.attend = wordsRE(l.forms["attend"], "")
 	l.report = wordsRE(l.forms["report"], `[^.;]*\bthat\b`)
 	l.attendAfter, l.attendBoth, l.speech = setOf(l.forms["attend-after"]), setOf(l.forms["attend-both"]), setOf(l.forms["speech"])
+	l.signWords = map[string]bool{}
+	for _, f := range l.forms["sign"] {
+		if !strings.Contains(f, " ") {
+			l.signWords[f] = true
+		}
+	}
 	return nil
 }
 

@@ -53,7 +53,7 @@ func (r *recognizer) genericAgreements(si int, s sentence) {
 		if m[2] >= 0 {
 			start = m[0] // "37 new bilateral agreements", named without "new"
 		} else {
-			start = modifiersBefore(s.Tokens, base+start) - base // "hydrogen supply agreement"
+			start = modifiersBefore(s.Tokens, base+start, r.g.verbs.signWords) - base // "hydrogen supply agreement"
 		}
 		name := strings.Replace(txt[start:end], " new ", " ", 1)
 		if skip := parenRE.FindStringIndex(txt[end:]); skip != nil {
@@ -88,8 +88,10 @@ func grantNoun(txt string, start, end int) bool {
 // modifiersBefore extends an agreement noun at offset off back over the
 // lower-case nouns and adjectives that say what kind it is ("hydrogen
 // supply agreement", "landmark deal", "export contract"), at most three,
-// and returns where the phrase starts.
-func modifiersBefore(toks []token, off int) int {
+// and returns where the phrase starts. A form of a signing verb (signed)
+// ends the phrase, however tagged: a headline writes "Ghana, Ivory Coast
+// ink cocoa pricing deal", and the deal is a "cocoa pricing deal".
+func modifiersBefore(toks []token, off int, signed map[string]bool) int {
 	k := tokenAfter(toks, off)
 	start := off
 	if k > 2 && toks[k-1].Text == "of" && collectiveNoun[strings.ToLower(toks[k-2].Text)] {
@@ -99,7 +101,8 @@ func modifiersBefore(toks []token, off int) int {
 	for n := 0; n < 3 && k > 0; n++ {
 		t := toks[k-1]
 		participle := (t.Tag == "VBN" || t.Tag == "VBD") && k > 1 && determiners[strings.ToLower(toks[k-2].Text)]
-		if !modifierTag(t.Tag) && !participle || !startsLower(t.Text) || kindStopword[strings.ToLower(t.Text)] || !isWordToken(t.Text) {
+		w := strings.ToLower(t.Text)
+		if !modifierTag(t.Tag) && !participle || !startsLower(t.Text) || kindStopword[w] || signed[w] || !isWordToken(t.Text) {
 			break // a participle only after a determiner: "a refreshed partnership"
 		}
 		start = t.Start

@@ -286,6 +286,8 @@ func TestCoreference(t *testing.T) {
 		{"acronym in parentheses", "The Senegalese space agency (ASES) joined. ASES will host the event.", "Senegalese space agency", 2, "ASES"},
 		{"the MOU", "They signed a memorandum of understanding titled the \"Blue Ports Pact\". The MOU covers shipping.", "Blue Ports Pact", 3, "MOU"},
 		{"demonym", "Korean officials met their Japanese counterparts in Busan. Korea and Japan agreed.", "South Korea", 2, "Korea"},
+		{"a headline's verb is not the deal's", "Ghana, Ivory Coast ink cocoa pricing deal\n\nGhana and Ivory Coast signed the deal in Accra on Monday.",
+			"cocoa pricing deal between Ghana and Ivory Coast", 1, "cocoa pricing deal"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
