@@ -179,7 +179,10 @@ func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) 
 		return schema.Organization, true // "Saudi Press Agency": a news outlet, state-run or not
 	}
 	last := strings.ToLower(strings.TrimSuffix(toks[j-1].Text, "."))
-	if j-i > 1 {
+	if r.endsInCountry(toks, i, j) {
+		last = "" // "Ghana and Ivory Coast": the coast is a country's name, not a head
+	}
+	if j-i > 1 && last != "" {
 		// a head of two words types before its last one ("Independent
 		// School District", "Catholic Church", "High Commission")
 		if t, ok := r.g.heads[strings.ToLower(toks[j-2].Text)+" "+last]; ok {
@@ -189,7 +192,7 @@ func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) 
 	if t, ok := r.g.heads[last]; ok && j-i > 1 {
 		return t, true
 	}
-	if t, ok := r.g.heads[strings.ToLower(toks[j-1].Text)]; ok && j-i > 1 {
+	if t, ok := r.g.heads[strings.ToLower(toks[j-1].Text)]; ok && j-i > 1 && last != "" {
 		return t, true
 	}
 	if j-i > 1 {
@@ -209,6 +212,18 @@ func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) 
 		}
 	}
 	return "", false
+}
+
+// endsInCountry: a country's name of the gazetteer ends run [i, j) and
+// starts after i.
+func (r *recognizer) endsInCountry(toks []token, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if n := r.longestGaz(toks, k, j); n > 0 && k+n == j {
+			es := r.g.lookup(span(r.text, toks, k, j))
+			return es[0].Type == schema.Country
+		}
+	}
+	return false
 }
 
 func (r *recognizer) addHeaded(si int, toks []token, i, j int, t schema.EntityType) {
