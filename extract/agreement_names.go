@@ -137,8 +137,10 @@ func partySets(res *resolver, g *gazetteer, e *entityBuild) [][][]string {
 	for _, c := range codes {
 		byCountry = append(byCountry, append([]string{g.countryName[c]}, g.countryAbbr[c]...))
 	}
-	if allPersons(res, direct) {
-		return [][][]string{byCountry, first} // named after the countries its signers stand for
+	if allPersonsOrCountries(res, direct) {
+		// named after the countries its signers stand for ("Ghana's
+		// Finance Minister X and Ivorian Agriculture Minister Y signed")
+		return [][][]string{byCountry, first}
 	}
 	return [][][]string{first, byCountry}
 }
@@ -157,11 +159,13 @@ func countriesOf(res *resolver, parties []int) []string {
 
 func allCountries(res *resolver, ps []int) bool { return allOf(res, ps, schema.Country) }
 
-func allPersons(res *resolver, ps []int) bool { return allOf(res, ps, schema.Person) }
+func allPersonsOrCountries(res *resolver, ps []int) bool {
+	return allOf(res, ps, schema.Person, schema.Country)
+}
 
-func allOf(res *resolver, ps []int, t schema.EntityType) bool {
+func allOf(res *resolver, ps []int, ts ...schema.EntityType) bool {
 	for _, p := range ps {
-		if res.ents[p].Type != t {
+		if !slices.Contains(ts, res.ents[p].Type) {
 			return false
 		}
 	}

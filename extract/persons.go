@@ -413,6 +413,9 @@ func (r *recognizer) titlePhrase(toks []token, k int) (string, bool) {
 	if k < len(toks) && strings.HasPrefix(toks[k].Tag, "VB") {
 		return "", false // "X, met her counterpart": a verb, not a title
 	}
+	if k < len(toks) && (toks[k].Tag == "IN" || toks[k].Tag == "TO") {
+		return "", false // "X, in the presence of President Y": a circumstance
+	}
 	start := k
 	hasHead := false
 	for ; k < len(toks); k++ {

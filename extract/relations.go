@@ -312,6 +312,9 @@ func (r *relator) sectorsWithAgreement(emit emitFn) {
 	for si := range r.sents {
 		agrs := r.of(si, schema.Agreement)
 		for _, s := range r.of(si, schema.Sector) {
+			if r.portfolio(s) {
+				continue
+			}
 			for _, a := range agrs {
 				emit(r.idOf(a), r.idOf(s), si)
 			}
@@ -331,9 +334,25 @@ func (r *relator) sectorsInArticle(emit emitFn) {
 			continue
 		}
 		for _, s := range r.of(si, schema.Sector) {
-			emit(main, r.idOf(s), si)
+			if !r.portfolio(s) {
+				emit(main, r.idOf(s), si)
+			}
 		}
 	}
+}
+
+var (
+	portfolioAfterRE  = regexp.MustCompile(`^\s+(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:Minister|Ministry|Secretary|Commissioner|Cabinet Secretary|Czar|Envoy)\b`)
+	portfolioBeforeRE = regexp.MustCompile(`(?i)\b(?:minister|secretary|commissioner|ministry|department|cabinet secretary)\s+(?:of|for)\s+(?:[\p{L}-]+(?:,\s+|\s+and\s+))*$`)
+)
+
+// portfolio: sector mention mi names a person's or a body's portfolio
+// ("Finance Minister X", "the Minister for Energy and Mines Y"), which says
+// who signed, not what the agreement is about.
+func (r *relator) portfolio(mi int) bool {
+	m := r.res.ms[mi]
+	return portfolioAfterRE.MatchString(r.res.text[m.End:min(len(r.res.text), m.End+60)]) ||
+		portfolioBeforeRE.MatchString(r.res.text[max(0, m.Start-80):m.Start])
 }
 
 // cooperationRE: a sentence that says what the parties will work on; a
