@@ -107,6 +107,11 @@ func (r *recognizer) titledPerson(si int, toks []token, i, j int) bool {
 	if h < 0 {
 		return false
 	}
+	if a := r.listBeforeTitle(toks, i, h); a > i {
+		// "Modi and UAE President Sheikh Mohamed": a name, then a title
+		r.classify(si, toks, i, a)
+		i = a + 1
+	}
 	ts := i
 	country := r.possessorCountry(toks, i)
 	for ts < h {
@@ -132,6 +137,27 @@ func (r *recognizer) titledPerson(si int, toks []token, i, j int) bool {
 		Name: span(r.text, toks, n, j), Country: country, Titles: []string{title}, Rule: "title-name", Conf: 0.85})
 	r.bodyInTitle(si, toks, ts, n)
 	return true
+}
+
+// listBeforeTitle finds the "and" (or "&") that ends a name listed before
+// the title whose head is at h ("Modi and UAE President ..."), and returns
+// its index, or -1 when the words before it belong to the title ("Trade
+// and Industry Minister", "Prime Minister and Foreign Minister").
+func (r *recognizer) listBeforeTitle(toks []token, i, h int) int {
+	for a := h - 1; a > i; a-- {
+		if toks[a].Text != "and" && toks[a].Text != "&" {
+			continue
+		}
+		for k := i; k < a; k++ {
+			w := strings.ToLower(toks[k].Text)
+			if !r.g.titleHead[w] && !r.g.titleMod[w] && !r.g.domain[w] && !r.g.countryWord(toks[k].Text) &&
+				w != "of" && w != "for" && w != "the" && w != "," {
+				return a
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // ofCountryTail finds "of (the) <Country>" ending the run [i, j) and

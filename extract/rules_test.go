@@ -109,6 +109,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Event, "International Day of Peace", nil},
 		{"business forum", "The Japan-India Business Forum will be held in Tokyo.",
 			schema.Event, "Japan-India Business Forum", nil},
+		{"a name listed before a title", "The deal was welcomed by Lula and Chilean President Gabriel Boric on Monday.",
+			schema.Person, "Gabriel Boric", []string{"President"}},
 		{"a visit with its destination", "Modi will make a state visit to Japan in March.",
 			schema.Event, "state visit to Japan", nil},
 		{"a court is a government body", "The Constitutional Court of Peru upheld the law on Friday.",
