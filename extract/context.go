@@ -40,6 +40,10 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case personShaped(r, m.Name) && (r.g.verbs.speech[prev] || r.g.verbs.speech[next] || next == "signed" || who || koreanStyle(words) ||
 			roleNoun && len(words) >= 2):
 			m.Type, m.Rule, m.Conf = schema.Person, "person-context", 0.75
+		case len(words) >= 2 && e >= 0 && e < len(toks) && startsLower(toks[e].Text) && (r.g.heads[next] == schema.Location || r.g.heads[next] == schema.Organization):
+			// "the Qasr Al Watan palace", "the Sunwise group": a head word
+			// in lower case after the name
+			m.Type, m.Rule, m.Conf = r.g.heads[next], "head-after", 0.7
 		case camelCase(m.Name) && len(words) == 1:
 			m.Type, m.Rule, m.Conf = schema.Organization, "company-shape", 0.6
 		case (prev == "in" || prev == "at" || prev == "near") && len(words) <= 3 && !isAllCaps(words[0]) && !r.sectorWord(m.Name) && !languageWord(m.Name):

@@ -111,6 +111,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Event, "Japan-India Business Forum", nil},
 		{"a name listed before a title", "The deal was welcomed by Lula and Chilean President Gabriel Boric on Monday.",
 			schema.Person, "Gabriel Boric", []string{"President"}},
+		{"a head word in lower case after the name", "The agreements were exchanged at the Qasr Al Watan palace in Abu Dhabi.",
+			schema.Location, "Qasr Al Watan", nil},
 		{"a visit with its destination", "Modi will make a state visit to Japan in March.",
 			schema.Event, "state visit to Japan", nil},
 		{"a court is a government body", "The Constitutional Court of Peru upheld the law on Friday.",
