@@ -199,7 +199,11 @@ func (r *relator) titleBodies(emit emitFn) {
 	}
 }
 
-var onBehalfRE = regexp.MustCompile(`(?i)\b(?:on behalf of|signatory for|signatories for)\s+(?:the\s+)?`)
+var onBehalfRE = regexp.MustCompile(`(?i)\b(?:on behalf of|signatory for|signatories for|(?:signed|signs|sign|signing) for)\s+(?:the\s+)?`)
+
+// clauseBreakRE: what ends one signer's clause and starts another's ("A
+// signed for the Kenyan side, while B signed on behalf of the company").
+var clauseBreakRE = regexp.MustCompile(`(?i)(?:,\s*(?:while|whereas|and|but)\b|;|\bwhile\b|\bwhereas\b)`)
 
 // behalf: people who sign "on behalf of" a country or body, or are "the
 // signatories for" it, act for it; fn gets each person and whom.
@@ -214,10 +218,10 @@ func (r *relator) behalf(fn func(person, whom, si int)) {
 					whom = append(whom, mi)
 				}
 			}
-			if len(whom) == 0 {
+			if len(whom) == 0 || r.demonymOfCompany(whom[0]) {
 				continue
 			}
-			people := r.of(si, schema.Person)
+			people := r.signersOf(si, base+loc[0])
 			if len(whom) > 1 && len(whom) == len(people) && respectivelyRE.MatchString(txt) {
 				for k := range people {
 					fn(people[k], whom[k], si) // "... respectively": each for the one in the same place
@@ -232,6 +236,41 @@ func (r *relator) behalf(fn func(person, whom, si int)) {
 }
 
 var respectivelyRE = regexp.MustCompile(`(?i)\brespectively\b`)
+
+// demonymOfCompany: mention mi is a country's adjective that qualifies a
+// company or another organization ("on behalf of the Chinese company"),
+// which the country is not.
+func (r *relator) demonymOfCompany(mi int) bool {
+	m := r.res.ms[mi]
+	if !m.Demonym {
+		return false
+	}
+	next := strings.Fields(strings.ToLower(r.text[m.End:min(len(r.text), m.End+40)]))
+	return len(next) > 0 && r.res.g.roles[strings.Trim(next[0], ",.;")] == schema.Organization
+}
+
+// signersOf are the people of sentence si an "on behalf of" at offset at
+// speaks for: those in its clause before it, or, when there are none, the
+// sentence's others ("On behalf of Kenya, the deal was signed by A").
+func (r *relator) signersOf(si, at int) []int {
+	people := r.of(si, schema.Person)
+	var before []int
+	for _, p := range people {
+		if m := r.res.ms[p]; m.End <= at && !clauseBreakRE.MatchString(r.text[m.End:at]) {
+			before = append(before, p)
+		}
+	}
+	if len(before) > 0 {
+		return before
+	}
+	var after []int
+	for _, p := range people {
+		if r.res.ms[p].Start >= at {
+			after = append(after, p)
+		}
+	}
+	return after
+}
 
 func (r *relator) behalfOfBody(emit emitFn) {
 	r.behalf(func(person, whom, si int) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -195,6 +196,39 @@ func (r *resolver) named() {
 		r.attach(i, entityKey(m))
 	}
 	r.mergeContainedAgreements()
+	r.mergeShortOrganizations()
+}
+
+// mergeShortOrganizations makes an organization's name that opens the
+// name of exactly one other organization of the article its short form
+// ("Kenya Power" of "Kenya Power and Lighting Company", "Sunwise" of
+// "Sunwise Energy Ltd"), as news writes a company after its full name.
+func (r *resolver) mergeShortOrganizations() {
+	for _, e := range r.ents {
+		if e.Type != schema.Organization || len(e.Mentions) == 0 {
+			continue
+		}
+		short := strings.Fields(schema.Fold(e.Name))
+		if len(short) == 1 && r.g.heads[short[0]] != "" {
+			continue // "Group", "Bank": a head word alone names nothing
+		}
+		var long *entityBuild
+		for _, o := range r.ents {
+			if o == e || o.Type != schema.Organization || len(o.Mentions) == 0 {
+				continue
+			}
+			if ws := strings.Fields(schema.Fold(o.Name)); len(ws) > len(short) && slices.Equal(ws[:len(short)], short) {
+				if long != nil {
+					long = nil // "Samsung" of "Samsung Electronics" and "Samsung C&T": neither
+					break
+				}
+				long = o
+			}
+		}
+		if long != nil {
+			r.moveAll(e, long)
+		}
+	}
 }
 
 // mergeContainedAgreements makes "Technology Prosperity Deal" an alias of
