@@ -17,7 +17,9 @@ func (r *relator) attending(emit emitFn) {
 			verb, verbEnd := base+loc[0], base+loc[1]
 			word := strings.ToLower(txt[loc[0]:loc[1]])
 			word = strings.Join(strings.Fields(word), " ")
-			after := passiveRE.MatchString(txt[:loc[0]]) || strings.HasSuffix(word, " by") || r.gaz.verbs.attendAfter[word]
+			// "was attended by", and "a ceremony ... attended by" with no "was"
+			after := passiveRE.MatchString(txt[:loc[0]]) || strings.HasSuffix(word, " by") || byNextRE.MatchString(txt[loc[1]:]) ||
+				r.gaz.verbs.attendAfter[word]
 			before := !after || r.gaz.verbs.attendBoth[word]
 			start, end := r.clauseAround(si, verb)
 			if after {
@@ -41,6 +43,8 @@ func (r *relator) attending(emit emitFn) {
 }
 
 var passiveRE = regexp.MustCompile(`(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$`)
+
+var byNextRE = regexp.MustCompile(`^\s+by\b`)
 
 // clauseAround is the clause of sentence si that holds offset off.
 func (r *relator) clauseAround(si, off int) (int, int) {
