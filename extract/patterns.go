@@ -143,8 +143,10 @@ func topicLen(s string) int {
 	}
 	end, words := 0, 0
 	pos := m[1]
-	if verbalTopicRE.MatchString(s[pos:]) || strings.HasPrefix(strings.TrimSpace(s[pos:]), "behalf ") {
-		return 0 // "on establishing a partnership": what it does, not its topic
+	if verbalTopicRE.MatchString(s[pos:]) || notTopicRE.MatchString(s[pos:]) {
+		// "on establishing a partnership": what it does, not its topic;
+		// "on behalf of", "on the sidelines of": who and where
+		return 0
 	}
 	for words < 6 {
 		w := topicWordRE.FindStringIndex(s[pos:])
@@ -170,6 +172,7 @@ func topicLen(s string) int {
 var (
 	parenRE      = regexp.MustCompile(`^\s*\([A-Za-z]{2,8}\)`)
 	topicStartRE = regexp.MustCompile(`^\s+on(?:\s+the)?\b`)
+	notTopicRE   = regexp.MustCompile(`^\s+(?:behalf|sidelines|margins|occasion|basis|condition|track|hold)\b`)
 	topicWordRE  = regexp.MustCompile(`^\s+(?:[a-z][a-z-]*|[A-Z]{2,5})\b`)
 	// verbalTopicRE: a gerund with its object after "on"
 	verbalTopicRE = regexp.MustCompile(`^\s+[a-z]+ing\s+(?:a|an|the|its|their|new)\b`)

@@ -113,6 +113,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Person, "Gabriel Boric", []string{"President"}},
 		{"a head word in lower case after the name", "The agreements were exchanged at the Qasr Al Watan palace in Abu Dhabi.",
 			schema.Location, "Qasr Al Watan", nil},
+		{"the sidelines are no agreement's topic", "Egypt and Saudi Arabia signed 15 agreements on the sidelines of the Egypt-Saudi Investment Forum in Cairo.",
+			schema.Agreement, "agreements between Egypt and Saudi Arabia", nil},
 		{"a visit with its destination", "Modi will make a state visit to Japan in March.",
 			schema.Event, "state visit to Japan", nil},
 		{"a court is a government body", "The Constitutional Court of Peru upheld the law on Friday.",
