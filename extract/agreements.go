@@ -411,6 +411,15 @@ func (r *resolver) agreementBefore(mi int) bool {
 			}
 		}
 	}
+	// one the body named before and no signing gave parties to, which has
+	// no entity yet ("ratified an agreement on the delimitation of their
+	// zones. The agreement was signed by ...")
+	for o, om := range r.ms {
+		if om.Type == schema.Agreement && om.Generic && om.Start < m.Start && r.mentOf[o] < 0 &&
+			!r.sents[om.Sent].Headline && sameKind(k, kindOf(om.Name)) && len(r.partiesOf(o)) == 0 {
+			return true
+		}
+	}
 	return false
 }
 

@@ -322,27 +322,37 @@ func (f *signing) recipientKinds(ms []mention) bool {
 	return false
 }
 
-var descriptorRE = regexp.MustCompile(`(?:^|\s)([a-z]+(?:-[a-z]+)*)\s*$`)
+var descriptorRE = regexp.MustCompile(`(?:^|\s)([\p{L}]+(?:-[\p{L}]+)*)\s*$`)
 
 // trimDescriptors drops from the end of the text before a party the
 // lower-case words that describe it ("with state-owned PetroVietnam",
 // "with energy company Pertamina"), at most three: role nouns, and
 // compounds such as "state-owned".
 func (g *gazetteer) trimDescriptors(gap string) string {
-	for n := 0; n < 3; n++ {
+	for n := 0; n < 4; n++ {
 		m := descriptorRE.FindStringSubmatchIndex(gap)
 		if m == nil {
 			break
 		}
 		w := gap[m[2]:m[3]]
+		if !startsLower(w) {
+			if g.demonymWord(w) {
+				gap = gap[:m[2]] // "her Vietnamese counterpart"
+				continue
+			}
+			break
+		}
 		_, role := g.roles[w]
-		if !role && !descriptorWord(w) {
+		if !role && !descriptorWord(w) && !g.titleHead[w] && !g.titleMod[w] && !possessivePronoun[w] {
 			break
 		}
 		gap = gap[:m[2]]
 	}
 	return gap
 }
+
+// possessivePronoun: "and her Vietnamese counterpart Bui Thanh Son".
+var possessivePronoun = map[string]bool{"his": true, "her": true, "its": true, "their": true}
 
 // descriptorWord: "state-owned", "Beijing-based", "state-run", "private".
 func descriptorWord(w string) bool {
