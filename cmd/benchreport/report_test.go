@@ -217,7 +217,7 @@ func TestRunPlan(t *testing.T) {
 
 func TestHasResult(t *testing.T) {
 	out := []byte("BenchmarkWrites\n    x.go:1: log\nBenchmarkWritesMore-2 1 5 ns/op\nBenchmarkReads/Path-2 \t 10\t 5 ns/op\n")
-	for name, want := range map[string]bool{"BenchmarkWrites": false, "BenchmarkWritesMore": true, "BenchmarkReads/Path": true, "BenchmarkReads": false} {
+	for name, want := range map[string]bool{"BenchmarkWrites": false, "BenchmarkWritesMore": true, "BenchmarkReads/Path": true, "BenchmarkReads": true, "BenchmarkRead": false} {
 		if got := hasResult(out, name); got != want {
 			t.Errorf("hasResult(%s) = %v, want %v", name, got, want)
 		}

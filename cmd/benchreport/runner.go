@@ -171,7 +171,8 @@ func runStep(ctx context.Context, goCmd, root, bin string, s step, w io.Writer) 
 	return err
 }
 
-// hasResult reports whether output holds a result line of benchmark name.
+// hasResult reports whether output holds a result line of benchmark name
+// or of one of its sub-benchmarks.
 func hasResult(output []byte, name string) bool {
-	return regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(name) + `(-\d+)?\s+\d+\s`).Match(output)
+	return regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(name) + `(/\S*)?(-\d+)?\s+\d+\s`).Match(output)
 }

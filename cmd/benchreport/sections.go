@@ -156,7 +156,42 @@ func sortedUnits(b *bench) []string {
 func renderReplicas(w io.Writer, r *results) {
 	fmt.Fprint(w, "## Replicas\n\n")
 	fmt.Fprint(w, "What a replica does before it serves: open the store and make its read index, from the catalog of article records "+
-		"(how a replica starts) or from every quad (`Config.FromQuads`, the baseline). Both in each round; the medians.\n\n")
+		"(how a replica starts) or from every quad (`Config.FromQuads`, the baseline).\n\n")
+	if r.has("BenchmarkStart/bbolt/catalog") || r.has("BenchmarkStart/postgres/catalog") {
+		renderStart(w, r)
+	} else {
+		renderReplicaStart(w, r)
+	}
+	renderFeedLag(w, r)
+}
+
+// renderStart writes BenchmarkStart's figures: each open's seconds, its
+// articles per second (which give the articles) and the live heap per
+// article after it.
+func renderStart(w io.Writer, r *results) {
+	var rows [][]string
+	var absent []string
+	for _, store := range []string{"bbolt", "postgres"} {
+		c, q := "BenchmarkStart/"+store+"/catalog", "BenchmarkStart/"+store+"/quads"
+		if !r.has(c) || !r.has(q) {
+			absent = append(absent, fmt.Sprintf("Start on %s: not measured; %s.\n\n", store, r.why(c)))
+			continue
+		}
+		cs, qs := r.get(c, "start-s"), r.get(q, "start-s")
+		rows = append(rows, []string{store, num(cs * r.get(c, "articles/s")), num(cs) + " s", num(qs) + " s", times(qs / cs),
+			num(r.get(c, "heap-B/article"))})
+	}
+	if len(rows) > 0 {
+		table(w, []string{"Store", "Articles:", "From the catalog:", "From every quad:", "Quads over catalog:",
+			"Heap after the start, bytes per article:"}, rows)
+		fmt.Fprintf(w, "`BenchmarkStart`: a kept graph of NEWSGRAPH_START generated articles opened read-only each way; the medians of %d results.\n\n",
+			r.benches["BenchmarkStart/bbolt/catalog"].results)
+	}
+	fmt.Fprint(w, strings.Join(absent, ""))
+}
+
+// renderReplicaStart writes BenchmarkReplicaStart's figures.
+func renderReplicaStart(w io.Writer, r *results) {
 	var rows [][]string
 	var absent []string
 	for _, store := range []string{"bbolt", "postgres"} {
@@ -170,8 +205,12 @@ func renderReplicas(w io.Writer, r *results) {
 	}
 	if len(rows) > 0 {
 		table(w, []string{"Store", "Articles:", "From the catalog:", "From every quad:", "Quads over catalog:"}, rows)
+		fmt.Fprint(w, "`BenchmarkReplicaStart`: both starts in each of NEWSGRAPH_START_ROUNDS rounds; the medians.\n\n")
 	}
 	fmt.Fprint(w, strings.Join(absent, ""))
+}
+
+func renderFeedLag(w io.Writer, r *results) {
 	const lag = "BenchmarkFeedLag"
 	if !r.has(lag) {
 		missing(w, r, "Feed lag", lag)
