@@ -110,8 +110,39 @@ ablation: $(BIN)
 	$(BIN) eval --ablation --gold $(EVAL_DIR)/gold $(EVAL_DIR)/articles
 	$(BIN) eval --ablation --coarse --gold $(EVAL_DIR)/gum/gold $(EVAL_DIR)/gum/articles
 
+# bench: every layer's benchmarks on generated corpora, then BENCHMARKS.md
+# from what they measured (cmd/benchreport; the raw output stays in
+# bin/bench.txt, and `go run ./cmd/benchreport -from bin/bench.txt`
+# renders it again). The sizes below finish in under 10 minutes on this
+# 2-core machine; set any on the command line or in the environment
+# (make bench NEWSGRAPH_READS=10000). PostgreSQL is started as for make
+# test unless NEWSGRAPH_TEST_POSTGRES names a server already;
+# BENCH_POSTGRES=0 leaves it out. The graphs the reads run on are built
+# once and kept in .benchcache/.
+NEWSGRAPH_EXTRACT_ARTICLES ?= 150
+NEWSGRAPH_WRITE_ARTICLES   ?= 500
+NEWSGRAPH_WRITE_ROUNDS     ?= 3
+NEWSGRAPH_START            ?= 200
+NEWSGRAPH_START_ROUNDS     ?= 3
+NEWSGRAPH_START_POSTGRES   ?= 100
+NEWSGRAPH_FEED_ARTICLES    ?= 100
+NEWSGRAPH_READS            ?= 500
+NEWSGRAPH_INDEX_ARTICLES   ?= 2000
+BENCH_POSTGRES ?= 1
+BENCH_SIZES := NEWSGRAPH_EXTRACT_ARTICLES NEWSGRAPH_WRITE_ARTICLES NEWSGRAPH_WRITE_ROUNDS \
+	NEWSGRAPH_START NEWSGRAPH_START_ROUNDS NEWSGRAPH_START_POSTGRES NEWSGRAPH_FEED_ARTICLES NEWSGRAPH_READS NEWSGRAPH_INDEX_ARTICLES
 bench: $(WEB_DIST)
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	@set -e; mkdir -p bin .benchcache; \
+	url="$$NEWSGRAPH_TEST_POSTGRES"; \
+	if [ -z "$$url" ] && [ "$(BENCH_POSTGRES)" = 1 ]; then \
+		if url=$$(.ci/postgres.sh start $(PGDIR)-bench); then \
+			trap '.ci/postgres.sh stop $(PGDIR)-bench >/dev/null 2>&1 || true' EXIT; \
+		else \
+			echo "make bench: PostgreSQL did not start (above); the report will have no PostgreSQL figures" >&2; url=; \
+		fi; \
+	fi; \
+	NEWSGRAPH_TEST_POSTGRES="$$url" TMPDIR=$(CURDIR)/.benchcache $(foreach v,$(BENCH_SIZES),$(v)=$($(v))) \
+		$(GO) run ./cmd/benchreport -o BENCHMARKS.md -raw bin/bench.txt
 
 # loadtest: wrk against the server on a copy of a generated graph
 # (NEWSGRAPH_READS articles, 10000 unless set): mixed reads for 60 s, then
@@ -121,4 +152,4 @@ loadtest:
 	@.ci/loadtest.sh
 
 clean:
-	rm -rf bin $(PGDIR) $(PGDIR)-race
+	rm -rf bin $(PGDIR) $(PGDIR)-race $(PGDIR)-bench .benchcache

@@ -34,6 +34,31 @@ import (
 //
 //	go test -run '^$' -bench '^BenchmarkHandlerReads$' -cpuprofile cpu.out ./api/
 func BenchmarkHandlerReads(b *testing.B) {
+	h, reads := readsHandler(b)
+	for _, r := range reads {
+		b.Run(r.name, func(b *testing.B) { benchQuery(b, h, r.query, r.n, r.vars) })
+	}
+}
+
+// readQuery is one kind of read the reads benchmarks time: its GraphQL
+// text and the variables of each of its n draws.
+type readQuery struct {
+	name  string
+	query string
+	n     int
+	vars  func(i int) map[string]any
+}
+
+// body is the request body of draw i.
+func (r readQuery) body(i int) []byte {
+	body, _ := json.Marshal(map[string]any{"query": r.query, "variables": r.vars(i % r.n)})
+	return body
+}
+
+// readsHandler is the API's handler on the reads benchmarks' graph
+// (NEWSGRAPH_READS corpus articles, 2,000 unless set) and the reads to
+// time on it.
+func readsHandler(b *testing.B) (http.Handler, []readQuery) {
 	n := 2000
 	if v := os.Getenv("NEWSGRAPH_READS"); v != "" {
 		var err error
@@ -50,28 +75,20 @@ func BenchmarkHandlerReads(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	h := srv.Handler()
 	q := drawReads(gen, n, 1000)
-
-	b.Run("EntityByID", func(b *testing.B) {
-		benchQuery(b, h, `query($id: ID!) { entity(id: $id) { id name type degree
+	return srv.Handler(), []readQuery{
+		{"EntityByID", `query($id: ID!) { entity(id: $id) { id name type degree
 			relations(first: 20) { totalCount nodes { subject { id name } predicate object { id name } value confidence } } } }`,
-			len(q.ids), func(i int) map[string]any { return map[string]any{"id": q.ids[i]} })
-	})
-	b.Run("Search", func(b *testing.B) {
-		benchQuery(b, h, `query($q: String!) { search(query: $q) { nodes { score matched entity { id name type } } } }`,
-			len(q.prefixes), func(i int) map[string]any { return map[string]any{"q": q.prefixes[i]} })
-	})
-	b.Run("Neighborhood2", func(b *testing.B) {
-		benchQuery(b, h, `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { truncated
+			len(q.ids), func(i int) map[string]any { return map[string]any{"id": q.ids[i]} }},
+		{"Search", `query($q: String!) { search(query: $q) { nodes { score matched entity { id name type } } } }`,
+			len(q.prefixes), func(i int) map[string]any { return map[string]any{"q": q.prefixes[i]} }},
+		{"Neighborhood2", `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { truncated
 			nodes { id type name } edges { subject { id } predicate object { id } } } }`,
-			len(q.ids), func(i int) map[string]any { return map[string]any{"id": q.ids[i]} })
-	})
-	b.Run("Path", func(b *testing.B) {
-		benchQuery(b, h, `query($a: ID!, $b: ID!) { path(from: $a, to: $b, maxDepth: 4) {
+			len(q.ids), func(i int) map[string]any { return map[string]any{"id": q.ids[i]} }},
+		{"Path", `query($a: ID!, $b: ID!) { path(from: $a, to: $b, maxDepth: 4) {
 			nodes { id name } edges { subject { id } predicate object { id } } } }`,
-			len(q.pairs), func(i int) map[string]any { return map[string]any{"a": q.pairs[i][0], "b": q.pairs[i][1]} })
-	})
+			len(q.pairs), func(i int) map[string]any { return map[string]any{"a": q.pairs[i][0], "b": q.pairs[i][1]} }},
+	}
 }
 
 // benchQuery posts query b.N times, with the variables of each draw in
@@ -81,7 +98,7 @@ func BenchmarkHandlerReads(b *testing.B) {
 func benchQuery(b *testing.B, h http.Handler, query string, n int, vars func(i int) map[string]any) {
 	bodies := make([][]byte, n)
 	for i := range bodies {
-		bodies[i], _ = json.Marshal(map[string]any{"query": query, "variables": vars(i)})
+		bodies[i] = readQuery{query: query, n: n, vars: vars}.body(i)
 	}
 	lat := make([]time.Duration, b.N)
 	b.ReportAllocs()
@@ -100,14 +117,26 @@ func benchQuery(b *testing.B, h http.Handler, query string, n int, vars func(i i
 	}
 	b.StopTimer()
 	cpu = cpuTime() - cpu
-	slices.Sort(lat)
-	rank := func(p float64) time.Duration { return lat[max(0, min(int(p*float64(len(lat))+0.5)-1, len(lat)-1))] }
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "requests/s")
-	b.ReportMetric(float64(rank(0.50))/float64(time.Microsecond), "p50-µs")
-	b.ReportMetric(float64(rank(0.99))/float64(time.Microsecond), "p99-µs")
+	reportRequests(b, lat)
 	if cpu > 0 {
 		b.ReportMetric(float64(cpu)/float64(time.Microsecond)/float64(b.N), "cpu-µs/op")
 	}
+}
+
+// reportRequests reports the rate of the b.N requests timed and the
+// median and 99th-percentile of their latencies.
+func reportRequests(b *testing.B, lat []time.Duration) {
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "requests/s")
+	b.ReportMetric(percentileMicros(lat, 0.50), "p50-µs")
+	b.ReportMetric(percentileMicros(lat, 0.99), "p99-µs")
+}
+
+// percentileMicros is the pth quantile of lat (nearest rank), in
+// microseconds; it sorts lat.
+func percentileMicros(lat []time.Duration, p float64) float64 {
+	slices.Sort(lat)
+	d := lat[max(0, min(int(p*float64(len(lat))+0.5)-1, len(lat)-1))]
+	return float64(d) / float64(time.Microsecond)
 }
 
 // reads are the arguments of the timed queries. Entities are drawn as a

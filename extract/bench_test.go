@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -96,8 +97,9 @@ func (p *phase) cpuRate(units, n int) float64 {
 }
 
 // BenchmarkExtract is the extraction speed report, every figure from the
-// same run on the same varied articles (generated ones in six forms and
-// lengths, plus the evaluation articles when they are there):
+// same run on the same varied articles (NEWSGRAPH_EXTRACT_ARTICLES
+// generated ones, 250 unless set, in six forms and lengths, plus the
+// evaluation articles when they are there):
 //
 //	words/s, articles/s          one worker on one processor (GOMAXPROCS=1)
 //	cpu-words/s                  the same, per second of CPU time
@@ -113,6 +115,12 @@ func (p *phase) cpuRate(units, n int) float64 {
 //	                             over one in the same moments: the most the
 //	                             machine gives a second worker just then
 //	x-2w-share                   x-2w over x-2w-machine
+//	tokenize-words/s             prose's tokenizer alone (no segmentation,
+//	                             tagging or entities) over every article
+//	                             (one processor): the limit extraction is
+//	                             measured against, since every stage reads
+//	                             the tokens it makes
+//	x-tokenize                   one worker over the tokenizer alone
 //
 // The machine is shared: the articles go in benchChunks ranges and every
 // configuration runs on a range before the next range starts, so that
@@ -121,7 +129,7 @@ func (p *phase) cpuRate(units, n int) float64 {
 // its naive form takes over a second an article; a rate in words/s does
 // not depend on how many articles make it.
 func BenchmarkExtract(b *testing.B) {
-	set := variedArticles(b, 250, true)
+	set := variedArticles(b, envArticles(b, "NEWSGRAPH_EXTRACT_ARTICLES", 250), true)
 	one, two := newExtractor(b, 1), newExtractor(b, 2)
 	model := prose.ModelFromData("baseline")
 	const bestEvery, naiveEvery = 2, 25
@@ -132,6 +140,7 @@ func BenchmarkExtract(b *testing.B) {
 		{procs: 1, run: func(lo, hi int) { proseAll(b, set.texts, lo, hi, naiveEvery) }},
 		{procs: 1, run: func(int, int) { spinWork(1) }},
 		{procs: 2, run: func(int, int) { spinWork(2) }},
+		{procs: 1, run: func(lo, hi int) { proseAll(b, set.texts, lo, hi, 1, tokensOnly...) }},
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	if runtime.NumCPU() < 2 {
@@ -163,6 +172,26 @@ func BenchmarkExtract(b *testing.B) {
 	machine := phases[4].wall.Seconds() / phases[5].wall.Seconds()
 	b.ReportMetric(machine, "x-2w-machine")
 	b.ReportMetric(w2/w1/machine, "x-2w-share")
+	tok := phases[6].rate(set.words, b.N)
+	b.ReportMetric(tok, "tokenize-words/s")
+	b.ReportMetric(w1/tok, "x-tokenize")
+}
+
+// tokensOnly makes prose.NewDocument a tokenizer pass and nothing else:
+// with tagging and entities off it loads no model either.
+var tokensOnly = []prose.DocOpt{prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false)}
+
+// envArticles is a number of articles from the environment, def unless set.
+func envArticles(b *testing.B, name string, def int) int {
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		b.Fatalf("%s=%q: want a positive number of articles", name, v)
+	}
+	return n
 }
 
 // spinWork is the benchmark's control: a fixed amount of arithmetic,

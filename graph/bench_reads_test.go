@@ -81,7 +81,7 @@ func benchRead(b *testing.B, n int, fn func(i int) error) {
 func cachedGraph(b *testing.B, n int, seed uint64) *Store {
 	ctx := context.Background()
 	gen := corpus.New(corpus.Config{Seed: int64(seed)})
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("newsgraph-reads-%d-seed%d.db", n, seed))
+	path := readsGraphPath(n, seed)
 	if s := openCached(ctx, path, n, gen); s != nil {
 		return s
 	}
@@ -102,6 +102,11 @@ func cachedGraph(b *testing.B, n int, seed uint64) *Store {
 		b.Fatalf("%s does not hold the %d articles just loaded", path, n)
 	}
 	return s
+}
+
+// readsGraphPath is where cachedGraph keeps the graph of n articles.
+func readsGraphPath(n int, seed uint64) string {
+	return filepath.Join(os.TempDir(), fmt.Sprintf("newsgraph-reads-%d-seed%d.db", n, seed))
 }
 
 func openCached(ctx context.Context, path string, n int, gen *corpus.Generator) *Store {
