@@ -125,6 +125,25 @@ func (r *relator) signersAttend(emit emitFn) {
 	}, true, emit)
 }
 
+// signersCountries: an official who signed an agreement for a country
+// makes the country a party ("signed by Indonesian Foreign Minister X").
+func (r *relator) signersCountries(emit emitFn) {
+	countries := map[string][]string{}
+	for _, rel := range r.doc.Relations {
+		if rel.Predicate == schema.Represents {
+			countries[rel.Subject] = append(countries[rel.Subject], rel.Object)
+		}
+	}
+	for _, rel := range r.doc.Relations {
+		if rel.Predicate != schema.Signed || r.types[rel.Subject] != schema.Person {
+			continue
+		}
+		for _, c := range countries[rel.Subject] {
+			emit(c, rel.Object, r.sentenceOf(rel.Evidence))
+		}
+	}
+}
+
 // compose emits x -> z for every relation x -> y that first keeps and
 // y -> z that then keeps, found so far; the evidence is first's, or then's.
 func (r *relator) compose(first, then func(schema.Relation) bool, firstEvidence bool, emit emitFn) {

@@ -47,6 +47,7 @@ const (
 	ruleCountryDelegation  ruleName = "country-delegation"
 	ruleMemberCountryBody  ruleName = "member-of-country-body"
 	ruleSignerAttended     ruleName = "signer-attended"
+	ruleSignerCountry      ruleName = "signer-country"
 	ruleSignedAtEventPlace ruleName = "signed-at-event-place"
 )
 
@@ -108,6 +109,7 @@ var relationRules = []relationRule{
 	{ruleMemberCountryBody, schema.Represents, 0.7, `a member of a body that is part of a country represents it`, (*relator).membersOfCountryBodies},
 	{ruleSignedAtEventPlace, schema.SignedAt, 0.6, `an agreement signed at an event was signed where the event took place`, (*relator).signedAtEventPlaces},
 	{ruleSignerAttended, schema.Attended, 0.6, `a person who signed an agreement at an event attended it`, (*relator).signersAttend},
+	{ruleSignerCountry, schema.Signed, 0.6, `the country a signer represents is a party to what the signer signed`, (*relator).signersCountries},
 }
 
 // relator applies the relation rules to one article.
