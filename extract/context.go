@@ -37,7 +37,7 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case len(words) == 1 && r.signingParty(toks, k, prev):
 			// "signed an MoU with KEPCO and Ecopetrol": a party named by one word
 			m.Type, m.Rule, m.Conf = schema.Organization, "party-name", 0.6
-		case personShaped(r, m.Name) && (r.g.verbs.speech[prev] || r.g.verbs.speech[next] || next == "signed" || who || koreanStyle(words) ||
+		case personShaped(r, m.Name) && (r.g.verbs.speech[prev] || r.g.verbs.speech[next] || next == "signed" && len(words) >= 2 || who || koreanStyle(words) ||
 			roleNoun && len(words) >= 2):
 			m.Type, m.Rule, m.Conf = schema.Person, "person-context", 0.75
 		case len(words) >= 2 && e >= 0 && e < len(toks) && startsLower(toks[e].Text) && (r.g.heads[next] == schema.Location || r.g.heads[next] == schema.Organization):
@@ -101,8 +101,14 @@ func languageWord(name string) bool {
 // signingParty: the name at token k follows a signing verb of its sentence
 // and a word that introduces a party ("with", "between", "and").
 func (r *recognizer) signingParty(toks []token, k int, prev string) bool {
+	if k < len(toks)-1 && r.g.verbs.signWords[strings.ToLower(toks[k+1].Text)] && (k == 0 || !capWord(toks[k-1].Text)) {
+		return true // "Pemex signed a contract": one word is no person's name
+	}
 	if k > 2 && (prev == "'s" || prev == "’s") && r.g.countryWord(toks[k-2].Text) {
 		prev = strings.ToLower(toks[k-3].Text) // "with China's Sinopec"
+	}
+	if k > 1 && basedRE.MatchString(toks[k-1].Text) {
+		prev = strings.ToLower(toks[k-2].Text) // "with Madrid-based Repsol"
 	}
 	if k <= 0 || prev != "with" && prev != "between" && prev != "and" && prev != "by" {
 		return false

@@ -66,6 +66,18 @@ func (r *recognizer) hasTitleHead(toks []token, c chunk) bool {
 // tells its type, a title followed by a person's name, or, failing those,
 // the gazetteer names inside it and unknown names for later rules.
 func (r *recognizer) classify(si int, toks []token, i, j int) {
+	for i < j-1 {
+		m := basedRE.FindStringSubmatch(toks[i].Text)
+		if m == nil {
+			break
+		}
+		// "Madrid-based Repsol": the seat is a place of its own, and the
+		// name starts after it
+		if es := r.g.lookup(m[1]); len(es) > 0 && (es[0].Type == schema.Location || es[0].Type == schema.Country) {
+			r.addGaz(si, toks[i].Start, toks[i].Start+len(m[1]), m[1], es[0], "gazetteer")
+		}
+		i++
+	}
 	for i < j && j-i > 1 {
 		if n := r.honorificLen(toks, i, j); n > 0 && j-i > n {
 			i += n // "Mr.", "H.E.", "Right Honourable"
@@ -109,6 +121,10 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 	}
 	r.splitUnknown(si, toks, i, j)
 }
+
+// basedRE: a capitalised adjective of where something is or who runs it
+// ("Madrid-based", "State-run"), which stands before a name, not in it.
+var basedRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.]*)-(?:based|headquartered|owned|run|backed|controlled|listed)$`)
 
 // governmentOf reads "Government of X": a country's government is the
 // country ("signed with the Government of Mongolia"); any other's (a

@@ -289,6 +289,24 @@ func (r *relator) signedAtEventPlaces(emit emitFn) {
 	}, false, emit)
 }
 
+// basedIn: "Madrid-based Repsol" is located in Madrid.
+func (r *relator) basedIn(emit emitFn) {
+	for si := range r.sents {
+		places := r.of(si, schema.Location, schema.Country)
+		for _, o := range r.of(si, schema.Organization, schema.Ministry) {
+			om := r.res.ms[o]
+			for _, p := range places {
+				pm := r.res.ms[p]
+				if pm.End < om.Start && basedGapRE.MatchString(r.text[pm.End:om.Start]) {
+					emit(r.idOf(o), r.idOf(p), si)
+				}
+			}
+		}
+	}
+}
+
+var basedGapRE = regexp.MustCompile(`^-(?:based|headquartered)\s+$`)
+
 // seatPlaces: a body named with its seat ("Embassy of the United Kingdom in
 // Peru") is located there.
 func (r *relator) seatPlaces(emit emitFn) {

@@ -36,6 +36,7 @@ const (
 	ruleVisitPlace         ruleName = "visit-place"
 	ruleCityOfCountry      ruleName = "city-of-country"
 	ruleSeatPlace          ruleName = "seat-place"
+	ruleBasedIn            ruleName = "based-in"
 	ruleTitleOfBody        ruleName = "title-of-body"
 	ruleBodyTitleName      ruleName = "body-title-name"
 	ruleTitleFieldBody     ruleName = "title-field-body"
@@ -96,6 +97,7 @@ var relationRules = []relationRule{
 	{ruleEventPlace, schema.LocatedIn, 0.7, `an event followed closely by "in" or "at" a place`, (*relator).eventPlaces},
 	{ruleVisitPlace, schema.LocatedIn, 0.7, `a "visit to" a country or city took place there`, (*relator).visitPlaces},
 	{ruleSeatPlace, schema.LocatedIn, 0.75, `a body named with its seat: "Embassy of the United Kingdom in Peru"`, (*relator).seatPlaces},
+	{ruleBasedIn, schema.LocatedIn, 0.75, `an organization or body after where it is based: "Madrid-based Repsol"`, (*relator).basedIn},
 	{ruleCityOfCountry, schema.LocatedIn, 0.6, `a city the gazetteer places in a country the article names`, (*relator).cityCountries},
 	{ruleTitleOfBody, schema.MemberOf, 0.75, `a person whose title runs into "of" or "at" a body: "Jackson, director of the agency"`, (*relator).titleOfBody},
 	{ruleBodyTitleName, schema.MemberOf, 0.7, `a body, a title, a name: "the Ministry's spokesperson Ana Costa"`, (*relator).bodyTitleName},
