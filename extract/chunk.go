@@ -54,7 +54,7 @@ func chunks(toks []token) []chunk {
 		j := i + 1
 		for j < len(toks) {
 			t := toks[j].Text
-			if capWord(t) && toks[j].Start <= toks[j-1].End+1 {
+			if capWord(t) && toks[j].Start <= toks[j-1].End+1 && !basedRE.MatchString(t) {
 				j++
 				continue
 			}
@@ -72,8 +72,8 @@ func chunks(toks []token) []chunk {
 
 func startsName(toks []token, i int) bool {
 	t := toks[i]
-	if !capWord(t.Text) {
-		return false
+	if !capWord(t.Text) || basedRE.MatchString(t.Text) {
+		return false // "Madrid-based" stands before a name, not in it
 	}
 	if i == 0 || isOpenPunct(toks[i-1].Text) {
 		// "Korean officials": a demonym is an adjective to the tagger
@@ -93,7 +93,7 @@ func linkLen(toks []token, j int) int {
 		if !joins(toks, j+n-1) {
 			return 0
 		}
-		if capWord(toks[j+n].Text) && !isCalendarWord(toks[j+n].Text) && !possessed(toks, j+n) {
+		if capWord(toks[j+n].Text) && !isCalendarWord(toks[j+n].Text) && !possessed(toks, j+n) && !basedRE.MatchString(toks[j+n].Text) {
 			return n
 		}
 	}

@@ -30,7 +30,12 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		roleNoun := k > 0 && toks[k-1].Tag == "NN" && startsLower(toks[k-1].Text) && len(toks[k-1].Text) > 3
 		who := next == "who" || next == "," && e+1 < len(toks) && toks[e+1].Text == "who"
 		role, hasRole := r.g.roles[prev]
+		seen, seenOK := r.typedBefore(m.Name, first)
 		switch {
+		case seenOK:
+			// "Mexican state oil company Pemex ... Pemex chief executive X":
+			// a name the article typed before keeps its type
+			m.Type, m.Rule, m.Conf = seen, "name-seen", 0.7
 		case hasRole && k > 0 && startsLower(toks[k-1].Text):
 			// "state energy company Pertamina", "the port city of Mombasa"
 			m.Type, m.Rule, m.Conf = role, "role-noun", 0.7
@@ -52,6 +57,22 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			m.Type, m.Rule, m.Conf = schema.Person, "name-shape", 0.5
 		}
 	}
+}
+
+// typedBefore is the type a mention before r.out[first] gave name from
+// more than its shape (at least 0.7), when they agree on one.
+func (r *recognizer) typedBefore(name string, first int) (schema.EntityType, bool) {
+	var t schema.EntityType
+	for _, o := range r.out[:first] {
+		if o.Name != name || o.Type == "" || o.Conf < 0.7 {
+			continue
+		}
+		if t != "" && t != o.Type {
+			return "", false
+		}
+		t = o.Type
+	}
+	return t, t != ""
 }
 
 // koreanStyle: a family name and a hyphenated given name ("Ha Jung-woo").
@@ -101,7 +122,7 @@ func languageWord(name string) bool {
 // signingParty: the name at token k follows a signing verb of its sentence
 // and a word that introduces a party ("with", "between", "and").
 func (r *recognizer) signingParty(toks []token, k int, prev string) bool {
-	if k < len(toks)-1 && r.g.verbs.signWords[strings.ToLower(toks[k+1].Text)] && (k == 0 || !capWord(toks[k-1].Text)) {
+	if k < len(toks)-1 && r.g.verbs.signWords[strings.ToLower(toks[k+1].Text)] && (k == 0 || !capWord(toks[k-1].Text) || basedRE.MatchString(toks[k-1].Text)) {
 		return true // "Pemex signed a contract": one word is no person's name
 	}
 	if k > 2 && (prev == "'s" || prev == "’s") && r.g.countryWord(toks[k-2].Text) {

@@ -39,6 +39,7 @@ type recognizer struct {
 
 // chunkMentions classifies each capitalised run of a sentence.
 func (r *recognizer) chunkMentions(si int, toks []token) {
+	r.seats(si, toks)
 	cs := joinSeats(toks, r.extendSuffixes(toks, r.withCommaNames(toks, chunks(toks))))
 	for _, c := range r.mergeEnumerations(toks, cs) {
 		for _, co := range r.splitCompanies(toks, c) {
@@ -66,18 +67,6 @@ func (r *recognizer) hasTitleHead(toks []token, c chunk) bool {
 // tells its type, a title followed by a person's name, or, failing those,
 // the gazetteer names inside it and unknown names for later rules.
 func (r *recognizer) classify(si int, toks []token, i, j int) {
-	for i < j-1 {
-		m := basedRE.FindStringSubmatch(toks[i].Text)
-		if m == nil {
-			break
-		}
-		// "Madrid-based Repsol": the seat is a place of its own, and the
-		// name starts after it
-		if es := r.g.lookup(m[1]); len(es) > 0 && (es[0].Type == schema.Location || es[0].Type == schema.Country) {
-			r.addGaz(si, toks[i].Start, toks[i].Start+len(m[1]), m[1], es[0], "gazetteer")
-		}
-		i++
-	}
 	for i < j && j-i > 1 {
 		if n := r.honorificLen(toks, i, j); n > 0 && j-i > n {
 			i += n // "Mr.", "H.E.", "Right Honourable"
@@ -120,6 +109,20 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 		return
 	}
 	r.splitUnknown(si, toks, i, j)
+}
+
+// seats adds the places of "Madrid-based" and its like, which the runs
+// leave out.
+func (r *recognizer) seats(si int, toks []token) {
+	for _, t := range toks {
+		m := basedRE.FindStringSubmatch(t.Text)
+		if m == nil {
+			continue
+		}
+		if es := r.g.lookup(m[1]); len(es) > 0 && (es[0].Type == schema.Location || es[0].Type == schema.Country) {
+			r.addGaz(si, t.Start, t.Start+len(m[1]), m[1], es[0], "gazetteer")
+		}
+	}
 }
 
 // basedRE: a capitalised adjective of where something is or who runs it

@@ -35,12 +35,31 @@ func (r *relator) bodyTitleName(emit emitFn) {
 			return
 		}
 		pm := r.res.ms[p]
-		if (pm.Type == schema.Ministry || pm.Type == schema.Organization) && m.Start-pm.End < 40 && !strings.ContainsAny(r.text[pm.End:m.Start], ",;") {
+		if (pm.Type == schema.Ministry || pm.Type == schema.Organization) && m.Start-pm.End < 40 && r.onlyTitleWords(r.text[pm.End:m.Start]) {
 			emit(r.idOf(ms[k]), r.idOf(p), si)
 			r.titleBeforeBody(ms[k], r.text[r.sents[si].Start:pm.Start])
 		}
 	})
 }
+
+// onlyTitleWords: gap, between a body and a name, holds a title and
+// nothing else ("'s chief executive", " Director General "), not a clause
+// ("also collaborated with").
+func (r *relator) onlyTitleWords(gap string) bool {
+	if strings.ContainsAny(gap, ",;") {
+		return false
+	}
+	for _, w := range strings.Fields(strings.NewReplacer("'s", " ", "’s", " ", "(", " ", ")", " ").Replace(gap)) {
+		lw := strings.ToLower(w)
+		if startsLower(w) && !r.gaz.titleHead[lw] && !r.gaz.titleMod[lw] && !r.gaz.domain[lw] && !titleLink[lw] {
+			return false
+		}
+	}
+	return true
+}
+
+// titleLink: the small words inside a title ("head of the delegation").
+var titleLink = map[string]bool{"of": true, "for": true, "and": true, "the": true, "&": true, "-": true}
 
 // eachPerson calls fn for every person mention, with its sentence and its
 // place k among the sentence's mentions ms.

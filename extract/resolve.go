@@ -197,6 +197,43 @@ func (r *resolver) named() {
 	}
 	r.mergeContainedAgreements()
 	r.mergeShortOrganizations()
+	r.oneTypePerName()
+}
+
+// weakTypeConf is the confidence at or under which a mention's type comes
+// from its shape or a preposition alone ("at Pemex headquarters").
+const weakTypeConf = 0.6
+
+// oneTypePerName gives a name the article types two ways the type its
+// surest mention has: "Mexican state oil company Pemex" and "at Pemex
+// headquarters" are one organization, not an organization and a place.
+func (r *resolver) oneTypePerName() {
+	byName := map[string][]*entityBuild{}
+	for _, e := range r.ents {
+		if len(e.Mentions) > 0 && e.Type != schema.Agreement && e.Type != schema.Event && e.Type != schema.Sector {
+			byName[schema.Fold(e.Name)] = append(byName[schema.Fold(e.Name)], e)
+		}
+	}
+	for _, es := range byName {
+		if len(es) < 2 {
+			continue
+		}
+		sure := es[0]
+		for _, e := range es[1:] {
+			if e.Conf > sure.Conf {
+				sure = e
+			}
+		}
+		for _, e := range es {
+			if e == sure || e.Type == sure.Type || e.Conf > weakTypeConf || sure.Conf <= weakTypeConf {
+				continue
+			}
+			for _, mi := range e.Mentions {
+				r.ms[mi].Type = sure.Type
+			}
+			r.moveAll(e, sure)
+		}
+	}
 }
 
 // mergeShortOrganizations makes an organization's name that opens the
