@@ -21,6 +21,32 @@ var (
 	determiners     = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "its": true, "their": true, "his": true, "her": true, "our": true, "next": true, "first": true, "last": true, "during": true}
 )
 
+// bodyMeetingRE: an event noun in lower case right after a name.
+var bodyMeetingRE = regexp.MustCompile(`^\s+(meeting|session|plenary|conference|summit|forum|talks)\b`)
+
+// bodyMeetings reads a meeting of a body named before its noun ("the 10th
+// Thailand-Cambodia Joint Trade Committee meeting"), an event named by the
+// body, with the ordinal before it.
+func (r *recognizer) bodyMeetings(si, base int, txt string) {
+	for _, m := range r.out {
+		if m.Sent != si || m.Type != schema.Ministry && m.Type != schema.Organization || m.End-base > len(txt) || m.Start < base {
+			continue
+		}
+		t := bodyMeetingRE.FindStringIndex(txt[m.End-base:])
+		if t == nil {
+			continue
+		}
+		start, end := m.Start-base, m.End-base+t[1]
+		if o := ordinalBeforeRE.FindStringIndex(txt[:start]); o != nil {
+			start = o[0] + strings.IndexFunc(txt[o[0]:], func(c rune) bool { return c != ' ' })
+		}
+		r.out = append(r.out, mention{Start: base + start, End: base + end, Sent: si, Type: schema.Event,
+			Name: txt[start:end], Rule: "body-meeting", Conf: 0.75})
+	}
+}
+
+var ordinalBeforeRE = regexp.MustCompile(`(?:^|\s)(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|annual|inaugural)\s+$`)
+
 // patternMentions finds what capitalisation alone does not show: quoted
 // agreement titles, agreement nouns, events, bodies named with a demonym,
 // and sectors.
@@ -200,6 +226,7 @@ func (r *recognizer) events(si, base int, txt string) {
 	if !containsAny(strings.ToLower(txt), eventNouns) {
 		return
 	}
+	r.bodyMeetings(si, base, txt)
 	for _, m := range eventRE.FindAllStringSubmatchIndex(txt, -1) {
 		if m[4] == m[5] {
 			m[4], m[5] = -1, -1 // the modifiers' group matched nothing
