@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -46,9 +45,7 @@ func runConformance(t *testing.T, b backend) {
 func TestMemory(t *testing.T) { runConformance(t, memoryBackend) }
 func TestBBolt(t *testing.T)  { runConformance(t, boltBackend) }
 func TestPostgres(t *testing.T) {
-	if os.Getenv(postgresEnv) == "" {
-		freshPostgres(t) // fails, telling how to get a server
-	}
+	havePostgres(t)
 	runConformance(t, postgresBackend)
 }
 

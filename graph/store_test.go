@@ -41,12 +41,8 @@ var pgSeq atomic.Int64
 // NEWSGRAPH_TEST_POSTGRES points at, and drops it afterwards.
 func freshPostgres(t *testing.T) Config {
 	t.Helper()
+	havePostgres(t)
 	base := os.Getenv(postgresEnv)
-	if base == "" {
-		t.Fatalf("%s is not set: the PostgreSQL conformance tests need a server. "+
-			"Run `make test`, which starts one with .ci/postgres.sh, or run "+
-			"`export %s=$(.ci/postgres.sh start /tmp/pg-graph)` first", postgresEnv, postgresEnv)
-	}
 	admin, err := sql.Open("postgres", base)
 	if err != nil {
 		t.Fatalf("open %s: %v", base, err)
@@ -138,9 +134,11 @@ func havePostgres(t *testing.T) bool {
 	if os.Getenv(postgresEnv) != "" {
 		return true
 	}
+	how := fmt.Sprintf("run `make test`, which starts one with .ci/postgres.sh, or "+
+		"`export %s=$(.ci/postgres.sh start /tmp/pg-graph)` first", postgresEnv)
 	if os.Getenv("NEWSGRAPH_TEST_REQUIRE") != "" {
-		t.Fatalf("%s is not set, though make test starts PostgreSQL", postgresEnv)
+		t.Fatalf("%s is not set, though make test starts PostgreSQL: %s", postgresEnv, how)
 	}
-	t.Skipf("%s is not set: no PostgreSQL server (make test starts one)", postgresEnv)
+	t.Skipf("%s is not set: no PostgreSQL server for this test; %s", postgresEnv, how)
 	return false
 }
