@@ -15,6 +15,9 @@ import (
 // article, and per entity and statement: the cost of a replica's memory,
 // apart from the store's.
 //
+// NEWSGRAPH_HEAP_PROFILE=FILE writes a heap profile of the index, finely
+// sampled, for go tool pprof -sample_index=inuse_space.
+//
 //	NEWSGRAPH_INDEX_ARTICLES=100000 go test -run '^$' -bench '^BenchmarkIndexMemory$' -benchtime=1x ./graph/index/
 func BenchmarkIndexMemory(b *testing.B) {
 	n := 5000
@@ -25,6 +28,12 @@ func BenchmarkIndexMemory(b *testing.B) {
 		}
 	}
 	gen := corpus.New(corpus.Config{Seed: 1})
+	if os.Getenv("NEWSGRAPH_HEAP_PROFILE") != "" {
+		// a sample every 4 KiB rather than 512 KiB: the index is made of
+		// many small allocations, which the default rate blurs
+		defer func(r int) { runtime.MemProfileRate = r }(runtime.MemProfileRate)
+		runtime.MemProfileRate = 4096
+	}
 	for range b.N {
 		base := liveHeap()
 		ix := New()
