@@ -315,3 +315,26 @@ func TestArticleIDsValidated(t *testing.T) {
 		t.Errorf("articles stored: before %s, after %s", before.Raw, after.Raw)
 	}
 }
+
+// TestFeedMetrics: a server given a Follower reports the feed's series
+// from the first scrape, the lag only once the store has caught up (a
+// memstore, which has no feed, never has); a server given none has none.
+func TestFeedMetrics(t *testing.T) {
+	docs := fixtureDocs(t)
+	plain := newServer(t, api.Config{}, docs)
+	if r := plain.do(t, http.MethodGet, "/metrics", nil); bytes.Contains(r.Raw, []byte("newsgraph_feed_")) {
+		t.Errorf("a server without a feed reports one:\n%s", r.Raw)
+	}
+	st := openStore(t, docs)
+	following := serve(t, st, api.Config{Feed: st})
+	r := following.do(t, http.MethodGet, "/metrics", nil)
+	for _, want := range []string{"newsgraph_feed_position 0\n", "newsgraph_feed_changes_applied_total 0\n",
+		"newsgraph_feed_reads_failed_total 0\n", "newsgraph_feed_delay_seconds_count 0\n"} {
+		if !bytes.Contains(r.Raw, []byte(want)) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+	if bytes.Contains(r.Raw, []byte("newsgraph_feed_lag_seconds ")) {
+		t.Error("a store that never caught up reports a lag")
+	}
+}

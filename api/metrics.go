@@ -20,7 +20,7 @@ type metrics struct {
 	executions *prometheus.CounterVec
 }
 
-func newMetrics() *metrics {
+func newMetrics(feed Follower) *metrics {
 	m := &metrics{
 		reg: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -53,7 +53,62 @@ func newMetrics() *metrics {
 	}
 	m.executions.WithLabelValues("fast")
 	m.executions.WithLabelValues("graphql-go")
+	if feed != nil {
+		m.reg.MustRegister(newFeedCollector(feed))
+	}
 	return m
+}
+
+// feedCollector reads the store's feed at each scrape. The delays are
+// those of the changes applied since the last scrape (the store keeps a
+// bounded number between two takes, so at a very high rate of changes the
+// histogram is a sample of them and its count falls short of
+// newsgraph_feed_changes_applied_total).
+type feedCollector struct {
+	feed                          Follower
+	lag, position, applied, fails *prometheus.Desc
+	delay                         prometheus.Histogram
+}
+
+func newFeedCollector(f Follower) *feedCollector {
+	return &feedCollector{
+		feed: f,
+		lag: prometheus.NewDesc("newsgraph_feed_lag_seconds",
+			"Seconds since this server's last successful read of the store's feed, which applied every change committed before it but those a write transaction still running then held back (newsgraph_feed_delay_seconds times each change from commit to answer). Absent until the first read.", nil, nil),
+		position: prometheus.NewDesc("newsgraph_feed_position",
+			"Where this server stands in the store's feed of changes (on PostgreSQL, the transaction id below which it has read every change); servers at one position have applied the same changes.", nil, nil),
+		applied: prometheus.NewDesc("newsgraph_feed_changes_applied_total",
+			"Article changes other processes committed that this server applied to its index.", nil, nil),
+		fails: prometheus.NewDesc("newsgraph_feed_reads_failed_total",
+			"Reads of the store's feed of changes that failed (each is tried again at the next interval).", nil, nil),
+		delay: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "newsgraph_feed_delay_seconds",
+			Help:    "From an article change's commit by another process to its being answered here (the database's clock for the commit, this server's for the rest).",
+			Buckets: []float64{.05, .1, .25, .5, 1, 2, 5, 10, 30, 60},
+		}),
+	}
+}
+
+func (c *feedCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- c.lag
+	ch <- c.position
+	ch <- c.applied
+	ch <- c.fails
+	c.delay.Describe(ch)
+}
+
+func (c *feedCollector) Collect(ch chan<- prometheus.Metric) {
+	for _, d := range c.feed.FeedDelays() {
+		c.delay.Observe(d.Seconds())
+	}
+	c.delay.Collect(ch)
+	if lag, ok := c.feed.FeedLag(); ok {
+		ch <- prometheus.MustNewConstMetric(c.lag, prometheus.GaugeValue, lag.Seconds())
+	}
+	applied, failed := c.feed.FeedApplied()
+	ch <- prometheus.MustNewConstMetric(c.position, prometheus.GaugeValue, float64(c.feed.FeedPosition()))
+	ch <- prometheus.MustNewConstMetric(c.applied, prometheus.CounterValue, float64(applied))
+	ch <- prometheus.MustNewConstMetric(c.fails, prometheus.CounterValue, float64(failed))
 }
 
 func (m *metrics) handler() http.Handler {

@@ -5,7 +5,7 @@
 // exports at /export, /healthz and /metrics.
 //
 // api knows the store and the extractor only through the small interfaces
-// declared here (Store, Writer, Extractor, Backuper); cmd/newsgraph wires
+// declared here (Store, Writer, Extractor, Backuper, Follower); cmd/newsgraph wires
 // the concrete graph.Store and extract.Extractor in, and checks at compile
 // time that they fit.
 //
@@ -79,6 +79,23 @@ type Backuper interface {
 	Backup(ctx context.Context, w io.Writer) (int64, error)
 }
 
+// Follower is a store that follows the changes other processes commit to
+// the database it shares with them (several servers on one PostgreSQL);
+// /metrics says how far behind it is.
+type Follower interface {
+	// FeedLag is how long ago the store last caught up with the changes
+	// committed before; ok is false until it first has.
+	FeedLag() (lag time.Duration, ok bool)
+	// FeedApplied counts the changes applied and the reads that failed.
+	FeedApplied() (applied, failed uint64)
+	// FeedDelays takes the delays, from commit to applied here, of the
+	// changes applied since the last take.
+	FeedDelays() []time.Duration
+	// FeedPosition is where the store stands in the feed, a number that
+	// grows with it.
+	FeedPosition() uint64
+}
+
 // Who may read /metrics.
 const (
 	MetricsOpen  = ""      // anyone who reaches Handler
@@ -102,6 +119,9 @@ type Config struct {
 	Writer Writer
 	// Backup, when set, serves GET /backup to holders of the token.
 	Backup Backuper
+	// Feed, when set, is the store's following of other processes'
+	// changes, which /metrics reports (newsgraph_feed_*).
+	Feed Follower
 	// Metrics says who may read /metrics: MetricsOpen (the default),
 	// MetricsToken or MetricsOff.
 	Metrics string
@@ -205,7 +225,7 @@ func NewServer(store Store, ex Extractor, cfg Config) (*Server, error) {
 		limits:     cfg.Limits.withDefaults(),
 		readSlots:  make(chan struct{}, cfg.MaxConcurrent),
 		writeSlots: make(chan struct{}, cfg.MaxWriters),
-		metrics:    newMetrics(),
+		metrics:    newMetrics(cfg.Feed),
 		docs:       gqlfast.NewCache(cfg.DocCacheBytes),
 	}
 	sch, err := s.buildSchema()

@@ -48,9 +48,11 @@ func (s *Store) Follows() bool { return s.log.HasFeed() }
 
 // Follow applies, every every, the changes other processes commit to the
 // store, until ctx is done; it returns nil then. A read that fails (the
-// database gone for a while) is counted and tried again at the next tick;
-// the index goes on serving what it has, and FeedLag grows.
-func (s *Store) Follow(ctx context.Context, every time.Duration) error {
+// database gone for a while) is counted, passed to failed when it is not
+// nil, and tried again at the next tick; the index goes on serving what it
+// has, and FeedLag grows. failed gets nil at the first read that succeeds
+// after one that failed, so that a caller can say the feed is back.
+func (s *Store) Follow(ctx context.Context, every time.Duration, failed func(error)) error {
 	if !s.log.HasFeed() {
 		return ErrNoFeed
 	}
@@ -62,11 +64,23 @@ func (s *Store) Follow(ctx context.Context, every time.Duration) error {
 	s.feed.mu.Unlock()
 	t := time.NewTicker(every)
 	defer t.Stop()
+	failing := false
 	for {
-		if err := s.CatchUp(ctx); err != nil && ctx.Err() == nil {
+		err := s.CatchUp(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
 			s.feed.mu.Lock()
 			s.feed.errs++
 			s.feed.mu.Unlock()
+			failing = true
+			if failed != nil {
+				failed(err)
+			}
+		case err == nil && failing:
+			failing = false
+			if failed != nil {
+				failed(nil)
+			}
 		}
 		select {
 		case <-ctx.Done():
@@ -121,9 +135,11 @@ func (s *Store) CatchUp(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-// FeedLag is how long ago the store's index last caught up with every
-// change committed before (at most, how stale its answers are); ok is
-// false when the store does not follow, or has not caught up yet.
+// FeedLag is how long ago the store's index last caught up: applied every
+// change committed before, but those a write transaction still running
+// then held back (see CatchUp; FeedDelays times each change from its
+// commit). ok is false when the store does not follow, or has not caught
+// up yet.
 func (s *Store) FeedLag() (lag time.Duration, ok bool) {
 	s.feed.mu.Lock()
 	defer s.feed.mu.Unlock()
@@ -131,6 +147,17 @@ func (s *Store) FeedLag() (lag time.Duration, ok bool) {
 		return 0, false
 	}
 	return time.Since(s.feed.caughtUp), true
+}
+
+// FeedPosition is where the store's index stands in the feed, as a number
+// that grows with it (quadlog.Sequence): two processes at one position
+// have applied the same changes. It is 0 on a store without a feed.
+func (s *Store) FeedPosition() uint64 {
+	s.feed.mu.Lock()
+	pos := s.feed.pos
+	s.feed.mu.Unlock()
+	n, _ := quadlog.Sequence(pos) // positions come from the log, which writes them as numbers
+	return n
 }
 
 // FeedApplied is the number of other processes' changes applied, and of

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"testing"
 	"time"
@@ -89,7 +90,8 @@ func TestFollowLoop(t *testing.T) {
 	}
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- b.Follow(ctx, 20*time.Millisecond) }()
+	go func() { done <- b.Follow(ctx, 20*time.Millisecond, nil) }()
+	before := b.FeedPosition()
 	ingest(t, a, lisbon)
 	deadline := time.Now().Add(10 * time.Second)
 	for {
@@ -104,11 +106,130 @@ func TestFollowLoop(t *testing.T) {
 	if lag, ok := b.FeedLag(); !ok || lag > 5*time.Second {
 		t.Errorf("FeedLag = %v, %v", lag, ok)
 	}
+	if after := b.FeedPosition(); after <= before {
+		t.Errorf("FeedPosition = %d after a's write was applied, %d before: want it past", after, before)
+	}
 	stop()
 	if err := <-done; err != nil {
 		t.Errorf("Follow = %v", err)
 	}
-	if err := open(t, Config{DB: "memory"}).Follow(context.Background(), time.Second); !errors.Is(err, ErrNoFeed) {
+	if err := open(t, Config{DB: "memory"}).Follow(context.Background(), time.Second, nil); !errors.Is(err, ErrNoFeed) {
 		t.Errorf("Follow on a memstore: %v, want ErrNoFeed", err)
+	}
+}
+
+// TestFollowFails: a read of the feed that fails (here the catalog's table
+// is gone for a while) is counted and passed to the caller, the lag grows
+// meanwhile, and the first read that succeeds again says so with nil.
+func TestFollowFails(t *testing.T) {
+	if !havePostgres(t) {
+		return
+	}
+	cfg := freshPostgres(t)
+	a := open(t, cfg)
+	db, err := sql.Open("postgres", cfg.DB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`ALTER TABLE newsgraph_articles RENAME TO newsgraph_articles_away`); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan error, 100)
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- a.Follow(ctx, 10*time.Millisecond, func(err error) {
+			select {
+			case got <- err:
+			default:
+			}
+		})
+	}()
+	select {
+	case err := <-got:
+		if err == nil {
+			t.Fatal("the hook got nil while the catalog was gone")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no failed read reported in 10s")
+	}
+	if _, ok := a.FeedLag(); ok {
+		t.Error("a store that never caught up has a lag")
+	}
+	if _, err := db.Exec(`ALTER TABLE newsgraph_articles_away RENAME TO newsgraph_articles`); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(10 * time.Second)
+	for back := false; !back; {
+		select {
+		case err := <-got:
+			back = err == nil
+		case <-deadline:
+			t.Fatal("the feed's recovery was not reported in 10s")
+		}
+	}
+	if _, ok := a.FeedLag(); !ok {
+		t.Error("caught up again, the store has no lag")
+	}
+	if _, failed := a.FeedApplied(); failed == 0 {
+		t.Error("the failed reads were not counted")
+	}
+	stop()
+	if err := <-done; err != nil {
+		t.Errorf("Follow = %v", err)
+	}
+}
+
+// TestFollowPastOtherDatabases: a write transaction left open in another
+// database of the same server does not hold back the feed (transaction
+// ids are the server's), while one in the store's own database does,
+// until it ends: a change committed after it began is not skipped.
+func TestFollowPastOtherDatabases(t *testing.T) {
+	if !havePostgres(t) {
+		return
+	}
+	ctx := context.Background()
+	cfg := freshPostgres(t)
+	a, b := open(t, cfg), open(t, cfg)
+	hold := func(db string) (release func()) {
+		t.Helper()
+		conn, err := sql.Open("postgres", db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tx, err := conn.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.Exec(`SELECT pg_current_xact_id()`); err != nil { // takes a transaction id
+			t.Fatal(err)
+		}
+		return func() { tx.Rollback(); conn.Close() }
+	}
+	has := func(id string) bool {
+		t.Helper()
+		if err := b.CatchUp(ctx); err != nil {
+			t.Fatal(err)
+		}
+		_, err := b.Article(ctx, id)
+		return err == nil
+	}
+
+	release := hold(freshPostgres(t).DB)
+	ingest(t, a, lisbon)
+	if !has("lisbon-web-summit.txt") {
+		t.Error("a transaction open in another database held back the feed")
+	}
+	release()
+
+	release = hold(cfg.DB)
+	ingest(t, a, followup)
+	if has("korea-us-followup.txt") {
+		t.Error("b read a change committed after a transaction of its database began, before that one ended")
+	}
+	release()
+	if !has("korea-us-followup.txt") {
+		t.Error("b does not have the change once the transaction before it ended")
 	}
 }

@@ -34,14 +34,19 @@ type Config struct {
 	MetricsAddr     string        // serve /metrics here rather than on Addr
 	MetricsToken    bool          // /metrics needs the token
 	WriteShare      float64       // the part of the time mutations may run
-	Server          string        // a running server's URL: backup and export ask it
-	Workers         int
-	TxDeltas        int
-	MemoryLimit     byteSize // 0: GOMEMLIMIT's, or none
-	Format          string
-	Output          string
-	Gold            string
-	Quiet           bool
+	// Follow is how often serve reads the changes other processes commit
+	// to a store they share (PostgreSQL); 0 never. FollowGiven says the
+	// flag was given, which a store with no feed refuses.
+	Follow      time.Duration
+	FollowGiven bool
+	Server      string // a running server's URL: backup and export ask it
+	Workers     int
+	TxDeltas    int
+	MemoryLimit byteSize // 0: GOMEMLIMIT's, or none
+	Format      string
+	Output      string
+	Gold        string
+	Quiet       bool
 	// export: a neighbourhood, Neo4j's CSV headers
 	Entity string
 	Depth  int
@@ -60,6 +65,7 @@ func defaultConfig() Config {
 		IdleTimeout: 2 * time.Minute,
 		MaxConns:    1024,
 		WriteShare:  0.5,
+		Follow:      graph.DefaultFollowEvery,
 		Server:      os.Getenv("NEWSGRAPH_SERVER"),
 		Workers:     runtime.GOMAXPROCS(0),
 	}
@@ -100,6 +106,9 @@ func newFlags(name string, cfg *Config, stderr io.Writer, want ...string) *flag.
 			fs.BoolVar(&cfg.MetricsToken, "metrics-token", false, "/metrics needs the bearer token, like mutations")
 			fs.Float64Var(&cfg.WriteShare, "write-share", cfg.WriteShare, "the part of the time mutations may run, above 0 and at most 1; the rest is the reads'")
 			fs.BoolVar(&cfg.ReadOnly, "read-only", false, "open the store read-only (a read-only file, or one another reader shares); mutations are refused")
+		case "follow":
+			fs.DurationVar(&cfg.Follow, "follow", cfg.Follow, "on PostgreSQL, how often to read the articles other processes (ingest, other servers) "+
+				"commit and answer with them; 0 never, and the server answers as the store was when it started plus its own writes")
 		case "tx-deltas":
 			fs.IntVar(&cfg.TxDeltas, "tx-deltas", 0, fmt.Sprintf("quad changes per store transaction, whole articles only (default %d); fewer hold less memory during a large load, and load more slowly", graph.DefaultTxDeltas))
 		case "memory-limit":
@@ -223,6 +232,9 @@ func (c Config) checkServe() error {
 	}
 	if c.WriteShare <= 0 || c.WriteShare > 1 {
 		return fmt.Errorf("%w: --write-share %v: want a part of the time above 0 and at most 1", errUsage, c.WriteShare)
+	}
+	if c.Follow < 0 {
+		return fmt.Errorf("%w: --follow %s: want an interval above zero, or 0 not to follow", errUsage, c.Follow)
 	}
 	if c.MaxConns < 1 {
 		return fmt.Errorf("%w: --max-conns %d: want 1 or more", errUsage, c.MaxConns)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -22,6 +23,7 @@ var (
 	_ api.Store     = (*graph.Store)(nil)
 	_ api.Writer    = (*graph.Store)(nil)
 	_ api.Backuper  = (*graph.Store)(nil)
+	_ api.Follower  = (*graph.Store)(nil)
 	_ api.Extractor = (*extract.Extractor)(nil)
 )
 
@@ -29,10 +31,11 @@ const exampleQuery = `{ search(query: "Korea") { totalCount nodes { score entity
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg := defaultConfig()
-	fs := newFlags("serve", &cfg, stderr, "db", "addr", "token", "memory-limit", "limits")
+	fs := newFlags("serve", &cfg, stderr, "db", "addr", "token", "follow", "memory-limit", "limits")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	fs.Visit(func(f *flag.Flag) { cfg.FollowGiven = cfg.FollowGiven || f.Name == "follow" })
 	defer cfg.limitMemory()()
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: serve takes no arguments, got %q", errUsage, fs.Args())
@@ -73,6 +76,11 @@ func serve(ctx context.Context, ln net.Listener, cfg Config, stdout io.Writer) e
 		return err
 	}
 	defer store.Close()
+	following, stopFollowing, err := follow(ctx, store, cfg)
+	if err != nil {
+		return err
+	}
+	defer stopFollowing()
 	acfg := api.Config{
 		Token: cfg.Token, CORSOrigin: cfg.CORSOrigin, NoIntrospection: cfg.NoIntrospection,
 		Timeout: cfg.Timeout, Logger: slog.Default(), Limits: cfg.Limits, Metrics: metrics, Backup: store, WriteShare: cfg.WriteShare,
@@ -80,6 +88,9 @@ func serve(ctx context.Context, ln net.Listener, cfg Config, stdout io.Writer) e
 	}
 	if !cfg.ReadOnly {
 		acfg.Writer = store
+	}
+	if following {
+		acfg.Feed = store
 	}
 	var ex api.Extractor
 	if x != nil {
@@ -98,6 +109,9 @@ func serve(ctx context.Context, ln net.Listener, cfg Config, stdout io.Writer) e
 	}
 	fmt.Fprintf(stdout, "newsgraph serving %s%s\n  explorer: %s/\n  GraphQL:  POST %s/graphql\n  GraphiQL: %s/graphiql\n  export:   %s/export?format=graphml\n",
 		cfg.DB, mode, url, url, url, url)
+	if following {
+		fmt.Fprintf(stdout, "  feed:     the changes other processes commit, every %v\n", cfg.Follow)
+	}
 	if cfg.MetricsAddr != "" {
 		mln, err := net.Listen("tcp", cfg.MetricsAddr)
 		if err != nil {
@@ -160,4 +174,44 @@ func openServing(ctx context.Context, cfg Config) (*graph.Store, *extract.Extrac
 		return store, nil, err
 	}
 	return openPipeline(ctx, cfg)
+}
+
+// follow has the store apply, every cfg.Follow, the changes other
+// processes commit to it, when it has a feed (PostgreSQL) and cfg.Follow
+// is not 0, until stop is called; following says whether it does. A read
+// of the feed that fails is logged once, and again when the feed is back;
+// meanwhile the server answers from what it has. --follow given for a
+// store without a feed is refused: that store has one writer, and nothing
+// to follow.
+func follow(ctx context.Context, store *graph.Store, cfg Config) (following bool, stop func(), err error) {
+	if !store.Follows() {
+		if cfg.FollowGiven && cfg.Follow > 0 {
+			return false, nil, fmt.Errorf("%w: --follow %v: %s has no feed of changes to follow (only PostgreSQL has; a bbolt file has one writer, the process that holds it)",
+				errUsage, cfg.Follow, graph.Redact(cfg.DB))
+		}
+		return false, func() {}, nil
+	}
+	if cfg.Follow == 0 {
+		return false, func() {}, nil
+	}
+	fctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	failing := false // the hook runs on Follow's goroutine only
+	go func() {
+		done <- store.Follow(fctx, cfg.Follow, func(err error) {
+			was := failing
+			failing = err != nil
+			if err != nil && !was {
+				slog.Warn("cannot read the store's changes; answering from what this server has, and trying again", "every", cfg.Follow, "err", err)
+			} else if err == nil && was {
+				slog.Info("reading the store's changes again")
+			}
+		})
+	}()
+	return true, func() {
+		cancel()
+		if err := <-done; err != nil {
+			slog.Error("following the store", "err", err)
+		}
+	}, nil
 }

@@ -318,7 +318,7 @@ func merge(id string, by []*Doc) schema.Entity {
 		own[i], _ = sd.entityIndex(id)
 		e := &sd.Entities[own[i]]
 		types[e.typ()]++
-		names[e.name.Value()]++
+		names[e.name()]++
 		out.Confidence = max(out.Confidence, e.confidence())
 	}
 	out.Type = mostCommon(types)
@@ -332,7 +332,7 @@ func merge(id string, by []*Doc) schema.Entity {
 		}
 	}
 	for i, sd := range by {
-		alias(sd.Entities[own[i]].name.Value())
+		alias(sd.Entities[own[i]].name())
 		for _, n := range sd.aliases(own[i]) {
 			alias(n.Value())
 		}

@@ -22,9 +22,9 @@ import (
 //     Handle.Value alone lets the canonical copy go at the next collection,
 //     and the next article to intern it makes a copy of its own. Entity ids
 //     are the index's own copy once the article is staged.
-//   - The attributes that take a few values (an entity's type and
-//     confidence; a relation's predicate, rule and confidence) are interned
-//     together.
+//   - The attributes that take a few values (an entity's name, type and
+//     confidence; a relation's predicate, rule and confidence) are
+//     interned together.
 //   - An evidence sentence that is the span of the article's text its
 //     offsets name (every sentence the extractor gives) is not held: the
 //     store keeps the text, and FillSentences reads it when a sentence is
@@ -107,28 +107,34 @@ func (a *articleRec) article() schema.Article {
 // article) walk every entity of the article in order (see packedReader).
 type entityRec struct {
 	ID       string // the index's copy once staged (see index.stage)
-	name     unique.Handle[string]
-	meta     unique.Handle[entityMeta]
+	head     unique.Handle[entityHead]
 	aliasEnd uint32 // its aliases are names[titleEnd of the entity before:aliasEnd]
 	titleEnd uint32 // its titles names[aliasEnd:titleEnd]
 }
 
-// entityMeta is what an entity record shares with most others. A
-// confidence is kept as its bits, so that -0 and NaN read back as decoded
-// (unique compares with ==, for which -0 is 0 and NaN is no value at all).
-type entityMeta struct {
+// entityHead is what an entity record shares with the records of most
+// other articles that name the entity: its name, type and confidence,
+// interned together, so that a record holds one handle for the three (an
+// article's record holds one per entity it names, a kilobyte in all).
+// A confidence is kept as its bits, so that -0 and NaN read back as
+// decoded (unique compares with ==, for which -0 is 0 and NaN is no value
+// at all).
+type entityHead struct {
+	name string
 	typ  schema.EntityType
 	conf uint64
 }
 
-func (e *entityRec) typ() schema.EntityType { return e.meta.Value().typ }
+func (e *entityRec) name() string { return e.head.Value().name }
 
-func (e *entityRec) confidence() float64 { return math.Float64frombits(e.meta.Value().conf) }
+func (e *entityRec) typ() schema.EntityType { return e.head.Value().typ }
+
+func (e *entityRec) confidence() float64 { return math.Float64frombits(e.head.Value().conf) }
 
 type relationMeta struct {
 	predicate schema.Predicate
 	rule      string
-	conf      uint64 // bits, as in entityMeta
+	conf      uint64 // bits, as in entityHead
 }
 
 func (m relationMeta) confidence() float64 { return math.Float64frombits(m.conf) }
@@ -260,8 +266,8 @@ func pack(d *schema.Document, hasText bool, inText func(i int, ev schema.Evidenc
 		for _, s := range e.Titles {
 			p.names = append(p.names, unique.Make(s))
 		}
-		p.Entities[i] = entityRec{ID: e.ID, name: unique.Make(e.Name),
-			meta:     unique.Make(entityMeta{typ: e.Type, conf: math.Float64bits(e.Confidence)}),
+		p.Entities[i] = entityRec{ID: e.ID,
+			head:     unique.Make(entityHead{name: e.Name, typ: e.Type, conf: math.Float64bits(e.Confidence)}),
 			aliasEnd: uint32(aliasEnd), titleEnd: uint32(len(p.names))}
 		p.packed = appendSpans(p.packed, e.Mentions)
 	}
@@ -337,7 +343,7 @@ func (d *Doc) Document(text string) schema.Document {
 	rd := packedReader{b: d.packed}
 	for i := range d.Entities {
 		e := &d.Entities[i]
-		out.Entities[i] = schema.Entity{ID: e.ID, Type: e.typ(), Name: e.name.Value(), Confidence: e.confidence(),
+		out.Entities[i] = schema.Entity{ID: e.ID, Type: e.typ(), Name: e.name(), Confidence: e.confidence(),
 			Aliases: values(d.aliases(i)), Titles: values(d.titles(i)), Mentions: rd.spans()}
 	}
 	d.eachRelation(func(_ uint32, r relation) {

@@ -59,8 +59,8 @@ func (d *Doc) Record() []byte {
 		e := &d.Entities[i]
 		b = appendString(b, e.ID)
 		b = appendString(b, string(e.typ()))
-		b = appendString(b, e.name.Value())
-		b = binary.LittleEndian.AppendUint64(b, e.meta.Value().conf)
+		b = appendString(b, e.name())
+		b = binary.LittleEndian.AppendUint64(b, e.head.Value().conf)
 		for _, names := range [][]string{values(d.aliases(i)), values(d.titles(i))} {
 			b = binary.AppendUvarint(b, uint64(len(names)))
 			for _, n := range names {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -225,6 +226,21 @@ func (l *Log) Changes(ctx context.Context, from string) ([]Change, string, error
 	return out, next, nil
 }
 
+// Sequence is a position of the feed as a number that grows as the feed
+// goes on, for metrics that compare processes: on PostgreSQL, the
+// transaction id below which every change has been read. It is 0 for ""
+// (no feed, or none read yet).
+func Sequence(pos string) (uint64, error) {
+	if pos == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseUint(pos, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("graph: feed position %q: want a transaction id", pos)
+	}
+	return n, nil
+}
+
 // Position is where the feed of changes stands now: Changes from it gives
 // what transactions still running and later ones write ("" where there is
 // no feed).
@@ -233,7 +249,7 @@ func (l *Log) Position(ctx context.Context) (string, error) {
 		return "", nil
 	}
 	var pos string
-	err := l.sqlCat.db.QueryRowContext(ctx, `SELECT pg_snapshot_xmin(pg_current_snapshot())::text`).Scan(&pos)
+	err := l.sqlCat.db.QueryRowContext(ctx, `SELECT `+pgFeedBound+`::text`).Scan(&pos)
 	if err != nil {
 		return "", fmt.Errorf("graph: changes of %s: %w", l.name, err)
 	}

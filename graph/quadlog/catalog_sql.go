@@ -26,11 +26,23 @@ import (
 // Following by transaction id: a change is read once every transaction
 // that began writing before it has ended, so that no later read finds an
 // earlier change. A follower asks for the entries written by transactions
-// below the oldest one still running (pg_snapshot_xmin), above the point
+// below the oldest one still running (pgFeedBound), above the point
 // its last read reached: those transactions are all over, so the set is
 // complete, and the next read starts where this one stopped. The price is
 // that a long write transaction holds back what every later one wrote
 // until it ends; writes here come in transactions of a bounded size.
+//
+// Transaction ids are the server's, shared by its databases, and the
+// oldest transaction running may be another database's: a load into
+// another database, or a session left in a transaction there, would hold
+// back the feed of this one for as long as it runs. So the bound is the
+// oldest transaction the snapshot has as running that is not known to
+// belong to another database (pgFeedBound); one that writes the catalog
+// is connected to this database, and one whose database cannot be told
+// (it ended meanwhile, or is a prepared transaction) counts as this
+// database's, which at worst holds the feed back until the next read.
+// Transactions past the snapshot's xmax have not ended before it either:
+// the bound is at most xmax.
 const pgCatalogSchema = `
 CREATE TABLE IF NOT EXISTS newsgraph_articles (
 	id TEXT PRIMARY KEY,
@@ -45,6 +57,14 @@ CREATE TABLE IF NOT EXISTS newsgraph_articles (
 CREATE INDEX IF NOT EXISTS newsgraph_articles_txid ON newsgraph_articles (txid, id);
 CREATE TABLE IF NOT EXISTS newsgraph_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `
+
+// pgFeedBound is the feed's position as of the statement's snapshot (see
+// above): every transaction below it that could write the catalog has
+// ended, and what it wrote is visible to the statement.
+const pgFeedBound = `(SELECT COALESCE((SELECT min(r.x) FROM pg_snapshot_xip(pg_current_snapshot()) AS r(x)
+	WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity p
+		WHERE p.backend_xid::text = (r.x::text::numeric % 4294967296)::text AND p.datname IS DISTINCT FROM current_database())),
+	pg_snapshot_xmax(pg_current_snapshot())))`
 
 // pgUpsert writes entries, one version past the last; a tombstone keeps
 // its row with no record.
@@ -191,7 +211,7 @@ func (c *sqlCatalog) lookup(ctx context.Context, ids []string) (map[string]Entry
 // one snapshot of the table. An entry a transaction still running writes
 // is not there; the feed gives it from that position.
 func (c *sqlCatalog) each(ctx context.Context, fn func(Entry) error) (string, error) {
-	rows, err := c.db.QueryContext(ctx, `WITH s AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x)
+	rows, err := c.db.QueryContext(ctx, `WITH s AS (SELECT `+pgFeedBound+`::text AS x)
 SELECT s.x, `+pgEntryColumns+` FROM s LEFT JOIN newsgraph_articles a ON a.record IS NOT NULL`)
 	if err != nil {
 		return "", err
@@ -301,7 +321,7 @@ func (c *sqlCatalog) changes(ctx context.Context, from string) ([]Change, string
 		var rows *sql.Rows
 		var err error
 		if first {
-			rows, err = c.db.QueryContext(ctx, `WITH s AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS x, clock_timestamp() AS now)
+			rows, err = c.db.QueryContext(ctx, `WITH s AS (SELECT `+pgFeedBound+` AS x, clock_timestamp() AS now)
 SELECT s.x::text, `+pgEntryColumns+`, a.txid::text, extract(epoch FROM s.now - a.changed)
 FROM s LEFT JOIN newsgraph_articles a ON a.txid >= $1::xid8 AND a.txid < s.x
 ORDER BY a.txid, a.id LIMIT $2`, from, feedPage)
