@@ -35,7 +35,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if cfg.Server != "" {
 		from = strings.TrimSuffix(cfg.Server, "/") + "/backup"
 	} else if !(graph.Config{DB: cfg.DB}).IsFile() {
-		return fmt.Errorf("%w: --db %s: only a bbolt file store is backed up; export the others", errUsage, cfg.DB)
+		return fmt.Errorf("%w: --db %s: only a bbolt file store is backed up; export the others", errUsage, graph.Redact(cfg.DB))
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(cfg.Output), "."+filepath.Base(cfg.Output)+".part-*")
 	if err != nil {

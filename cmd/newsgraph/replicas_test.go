@@ -3,9 +3,11 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -299,5 +301,38 @@ func TestFollowRefused(t *testing.T) {
 		t.Error("no metrics")
 	} else if _, ok := m["newsgraph_feed_position"]; ok {
 		t.Error("a server without a feed reports a feed position")
+	}
+}
+
+// TestServeBannerMasksPassword: the line serve prints when it starts names
+// its store with the password of the store's URL masked, as every log line
+// does.
+func TestServeBannerMasksPassword(t *testing.T) {
+	u, err := url.Parse(freshDatabase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const password = "S3cretPW" // the test server trusts local connections: any password opens it
+	u.User = url.UserPassword(u.User.Username(), password)
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	pr, pw := io.Pipe()
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--db", u.String(), "--addr", "127.0.0.1:0"}, pw, io.Discard)
+		pw.Close()
+	}()
+	sc := bufio.NewScanner(pr)
+	if !sc.Scan() {
+		t.Fatalf("serve printed nothing (exit %d)", <-done)
+	}
+	banner := sc.Text()
+	cancel()
+	go io.Copy(io.Discard, pr)
+	if code := <-done; code != 0 {
+		t.Errorf("serve exited %d", code)
+	}
+	if strings.Contains(banner, password) || !strings.Contains(banner, ":xxxxx@") {
+		t.Errorf("the banner does not mask the password: %q", banner)
 	}
 }

@@ -108,7 +108,7 @@ func serve(ctx context.Context, ln net.Listener, cfg Config, stdout io.Writer) e
 		mode = " (read-only)"
 	}
 	fmt.Fprintf(stdout, "newsgraph serving %s%s\n  explorer: %s/\n  GraphQL:  POST %s/graphql\n  GraphiQL: %s/graphiql\n  export:   %s/export?format=graphml\n",
-		cfg.DB, mode, url, url, url, url)
+		graph.Redact(cfg.DB), mode, url, url, url, url)
 	if following {
 		fmt.Fprintf(stdout, "  feed:     the changes other processes commit, every %v\n", cfg.Follow)
 	}

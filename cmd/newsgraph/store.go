@@ -81,7 +81,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := store.Import(ctx, bufio.NewReader(f)); err != nil {
 		return fmt.Errorf("import %s: %w", fs.Arg(0), err)
 	}
-	fmt.Fprintf(stdout, "imported %s into %s\n", fs.Arg(0), cfg.DB)
+	fmt.Fprintf(stdout, "imported %s into %s\n", fs.Arg(0), graph.Redact(cfg.DB))
 	return nil
 }
 
