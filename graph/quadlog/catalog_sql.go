@@ -13,15 +13,18 @@ import (
 	graphlog "github.com/cayleygraph/cayley/graph/log"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/cayley/graph/sql/postgres"
+	"github.com/newsgraph/newsgraph/graph/quadlog/pgbatch"
 	"github.com/lib/pq"
 )
 
 // On PostgreSQL the catalog is a table beside Cayley's nodes and quads,
 // written in Cayley's transaction: each store opened registers a Cayley
 // SQL flavour of its own, PostgreSQL's in every respect but its RunTx,
-// which writes the transaction's quads and then its catalog entries (see
-// pgWriter). The entries keep the transaction that last wrote them (txid),
-// by which other processes follow the changes in the order they commit.
+// which writes the transaction's nodes and quads (package pgbatch: the
+// rows Cayley's flavour writes, in a few statements rather than one per
+// row) and then its catalog entries. The entries keep the transaction
+// that last wrote them (txid), by which other processes follow the
+// changes in the order they commit.
 //
 // Following by transaction id: a change is read once every transaction
 // that began writing before it has ended, so that no later read finds an
@@ -72,7 +75,7 @@ var (
 // openPostgres opens Cayley's SQL store over PostgreSQL through a flavour
 // whose transactions also write c's pending entries, creating Cayley's
 // tables and the catalog's when they are missing.
-func openPostgres(addr string, readOnly bool, c *sqlCatalog) (graph.QuadStore, error) {
+func openPostgres(addr string, readOnly, cayleyWriter bool, c *sqlCatalog) (graph.QuadStore, error) {
 	pgFlavourMu.Lock()
 	defer pgFlavourMu.Unlock()
 	pgFlavours++
@@ -91,7 +94,11 @@ func openPostgres(addr string, readOnly bool, c *sqlCatalog) (graph.QuadStore, e
 			return "SELECT reltuples::BIGINT AS estimate FROM pg_class WHERE relname='" + table + "';"
 		},
 		RunTx: func(tx *sql.Tx, nodes []graphlog.NodeUpdate, quads []graphlog.QuadUpdate, opts graph.IgnoreOpts) error {
-			if err := postgres.RunTxPostgres(tx, nodes, quads, opts); err != nil {
+			write := pgbatch.RunTx
+			if cayleyWriter {
+				write = postgres.RunTxPostgres
+			}
+			if err := write(tx, nodes, quads, opts); err != nil {
 				return err
 			}
 			return c.write(tx)
