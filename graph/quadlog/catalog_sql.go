@@ -13,8 +13,8 @@ import (
 	graphlog "github.com/cayleygraph/cayley/graph/log"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/cayley/graph/sql/postgres"
-	"github.com/newsgraph/newsgraph/graph/quadlog/pgbatch"
 	"github.com/lib/pq"
+	"github.com/newsgraph/newsgraph/graph/quadlog/pgbatch"
 )
 
 // On PostgreSQL the catalog is a table beside Cayley's nodes and quads,
@@ -105,22 +105,47 @@ func openPostgres(addr string, readOnly, cayleyWriter bool, c *sqlCatalog) (grap
 		},
 	})
 	if !readOnly {
-		exists, err := sqlInitialised(addr)
-		if err != nil {
+		if err := c.create(name, addr); err != nil {
 			return nil, err
-		}
-		if !exists {
-			if err := graph.InitQuadStore(name, addr, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
-				return nil, err
-			}
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		if _, err := c.db.ExecContext(ctx, pgCatalogSchema); err != nil {
-			return nil, fmt.Errorf("create the catalog: %w", err)
 		}
 	}
 	return graph.NewQuadStore(name, addr, nil)
+}
+
+// createLockKey names the advisory lock held while the tables are made.
+const createLockKey = 0x6e67696e6974 // "nginit"
+
+// create makes Cayley's tables and the catalog's where they are missing,
+// under an advisory lock: processes that open one empty database at once
+// (newsgraph ingest --shard) would otherwise both create the tables, and
+// one fail on the other's ("duplicate key value violates unique
+// constraint pg_type_typname_nsp_index"), which IF NOT EXISTS does not
+// prevent.
+func (c *sqlCatalog) create(flavour, addr string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	conn, err := c.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, createLockKey); err != nil {
+		return fmt.Errorf("lock the tables to create them: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, createLockKey)
+	exists, err := sqlInitialised(addr)
+	if err != nil {
+		return err
+	}
+	if !exists {
+		if err := graph.InitQuadStore(flavour, addr, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+			return err
+		}
+	}
+	if _, err := conn.ExecContext(ctx, pgCatalogSchema); err != nil {
+		return fmt.Errorf("create the catalog: %w", err)
+	}
+	return nil
 }
 
 // write writes the pending entries in Cayley's transaction tx.
