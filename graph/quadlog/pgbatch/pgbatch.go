@@ -18,7 +18,11 @@
 // in the order of the nodes' hashes. The nodes here are written in that
 // same order, whatever their kind of value, so that two processes writing
 // one database take the rows they share in one order and never wait on
-// each other in a cycle (TestConcurrentWriters).
+// each other in a cycle (TestConcurrentWriters). That holds for
+// transactions that only add or only remove, as package quadlog writes
+// them: one that does both locks in two passes (RunTx's additions, then
+// Cayley's removals), and two such can still deadlock, through Cayley's
+// own flavour as through this one.
 //
 // TestSameRows holds RunTx to Cayley's flavour: the same deltas written
 // both ways leave the same rows in nodes and quads.
