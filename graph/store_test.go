@@ -3,18 +3,14 @@ package graph
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
-	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	_ "github.com/lib/pq"
+	"github.com/newsgraph/newsgraph/graph/pgtest"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -35,8 +31,6 @@ var postgresBackend = backend{name: "postgres", persistent: true, config: freshP
 
 const postgresEnv = "NEWSGRAPH_TEST_POSTGRES"
 
-var pgSeq atomic.Int64
-
 // freshPostgres creates a database of its own for one test on the server
 // NEWSGRAPH_TEST_POSTGRES points at, and drops it afterwards.
 func freshPostgres(t *testing.T) Config {
@@ -47,26 +41,7 @@ func freshPostgres(t *testing.T) Config {
 			"Run `make test`, which starts one with .ci/postgres.sh, or run "+
 			"`export %s=$(.ci/postgres.sh start /tmp/pg-graph)` first", postgresEnv, postgresEnv)
 	}
-	admin, err := sql.Open("postgres", base)
-	if err != nil {
-		t.Fatalf("open %s: %v", base, err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	name := fmt.Sprintf("ng_%d_%d", time.Now().UnixNano(), pgSeq.Add(1))
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatalf("create database on %s: %v", base, err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
-			t.Errorf("drop database %s: %v", name, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return Config{DB: u.String()}
+	return Config{DB: pgtest.Database(t, base)}
 }
 
 func open(t *testing.T, cfg Config) *Store {

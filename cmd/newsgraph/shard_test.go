@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
 	"net/url"
 	"os"
@@ -12,11 +11,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/newsgraph/newsgraph/corpus"
+	"github.com/newsgraph/newsgraph/graph/pgtest"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -75,7 +73,7 @@ func TestShardedIngestEqualsOne(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs several ingest processes against PostgreSQL")
 	}
-	base := postgresServer(t)
+	base := pgtest.Server(t)
 	const generated = 60
 	dir := filepath.Join(t.TempDir(), "articles")
 	if err := corpus.New(corpus.Config{}).WriteDir(dir, generated); err != nil {
@@ -91,7 +89,7 @@ func TestShardedIngestEqualsOne(t *testing.T) {
 	const articles = generated + 1
 	formats := []string{"nquads", "jsonld", "csv-edges"}
 
-	one := scratchDatabase(t, base)
+	one := pgtest.Database(t, base)
 	if code, out, errb := runCmd(context.Background(), "ingest", "-q", "--db", one, dir); code != 0 {
 		t.Fatalf("single ingest exited %d: %s%s", code, out, tail(errb))
 	}
@@ -99,7 +97,7 @@ func TestShardedIngestEqualsOne(t *testing.T) {
 	sharedAcross(t, want["nquads"], 2)
 
 	for _, n := range []int{2, 3} {
-		db := scratchDatabase(t, base)
+		db := pgtest.Database(t, base)
 		procs := make([]*bytes.Buffer, n)
 		cmds := make([]interface{ Wait() error }, n)
 		for i := range n {
@@ -212,50 +210,4 @@ func firstLineDiff(got, want string) string {
 		}
 	}
 	return fmt.Sprintf("%d lines, want %d", len(g), len(w))
-}
-
-// postgresServer is the PostgreSQL server the tests use
-// (NEWSGRAPH_TEST_POSTGRES, which make test sets): under make test
-// (NEWSGRAPH_TEST_REQUIRE) a missing one fails the test, under a plain go
-// test it skips it.
-func postgresServer(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("NEWSGRAPH_TEST_POSTGRES")
-	if base != "" {
-		return base
-	}
-	if os.Getenv("NEWSGRAPH_TEST_REQUIRE") != "" {
-		t.Fatal("NEWSGRAPH_TEST_POSTGRES is not set, though make test starts PostgreSQL")
-	}
-	t.Skip("NEWSGRAPH_TEST_POSTGRES is not set: no PostgreSQL server (make test starts one)")
-	return ""
-}
-
-var scratchDatabases atomic.Int64
-
-// scratchDatabase creates an empty database on the server at base,
-// dropped when the test ends, and returns its URL.
-func scratchDatabase(t *testing.T, base string) string {
-	t.Helper()
-	admin, err := sql.Open("postgres", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := fmt.Sprintf("ng_cmd_%d_%d", time.Now().UnixNano(), scratchDatabases.Add(1))
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		admin.Close()
-		t.Fatalf("create database: %v", err)
-	}
-	t.Cleanup(func() {
-		defer admin.Close()
-		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
-			t.Errorf("drop database %s: %v", name, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
 }

@@ -4,11 +4,8 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
-	"net/url"
-	"os"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -17,9 +14,9 @@ import (
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/cayley/graph/sql/postgres"
 	"github.com/cayleygraph/quad"
-)
 
-const postgresEnv = "NEWSGRAPH_TEST_POSTGRES"
+	"github.com/newsgraph/newsgraph/graph/pgtest"
+)
 
 var register sync.Once
 
@@ -37,45 +34,15 @@ func batched() string {
 	return name
 }
 
-var databases atomic.Int64
-
-// database creates a database of its own on the test server, with
-// Cayley's tables made by flavour, and returns its address. Under make
-// test (NEWSGRAPH_TEST_REQUIRE) a missing server fails the test; under a
-// plain go test it skips it.
+// database creates a database of its own on the test server (package
+// pgtest), with Cayley's tables made by flavour, and returns its address.
 func database(t *testing.T, flavour string) string {
 	t.Helper()
-	base := os.Getenv(postgresEnv)
-	if base == "" {
-		if os.Getenv("NEWSGRAPH_TEST_REQUIRE") != "" {
-			t.Fatalf("%s is not set, though make test starts PostgreSQL", postgresEnv)
-		}
-		t.Skipf("%s is not set: no PostgreSQL server (make test starts one)", postgresEnv)
-	}
-	admin, err := sql.Open("postgres", base)
-	if err != nil {
+	addr := pgtest.Database(t, pgtest.Server(t))
+	if err := graph.InitQuadStore(flavour, addr, nil); err != nil {
 		t.Fatal(err)
 	}
-	name := fmt.Sprintf("ng_pgbatch_%d_%d", time.Now().UnixNano(), databases.Add(1))
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		admin.Close()
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		defer admin.Close()
-		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
-			t.Errorf("drop database %s: %v", name, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	if err := graph.InitQuadStore(flavour, u.String(), nil); err != nil {
-		t.Fatal(err)
-	}
-	return u.String()
+	return addr
 }
 
 // open opens Cayley's SQL store at addr through flavour, and the database
