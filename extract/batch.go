@@ -20,6 +20,9 @@ type Result struct {
 	Source string
 	Doc    schema.Document
 	Err    error
+	// Skipped: the article is not among those Config.Keep keeps; Doc
+	// holds its metadata only.
+	Skipped bool
 }
 
 // articleExts are the file kinds a directory is searched for.
@@ -134,16 +137,30 @@ func (x *Extractor) ExtractAll(ctx context.Context, files []string, emit func(Re
 	return nil
 }
 
+// keeps reports whether the article id names is this process's to
+// extract (Config.Keep).
+func (x *Extractor) keeps(id string) bool { return x.cfg.Keep == nil || x.cfg.Keep(id) }
+
 func (x *Extractor) extractFile(ctx context.Context, file string) []Result {
 	data, err := os.ReadFile(file)
 	if err != nil {
+		if !x.keeps(filepath.Base(file)) {
+			return nil
+		}
 		return []Result{{Source: file, Err: fmt.Errorf("extract: %w", err)}}
 	}
 	ins, perr := ParseInput(file, data)
 	var out []Result
 	for _, in := range ins {
+		if !x.keeps(in.Article.ID) {
+			out = append(out, Result{Source: file, Doc: schema.Document{Article: in.Article}, Skipped: true})
+			continue
+		}
 		doc, err := x.ExtractInput(ctx, in)
 		out = append(out, Result{Source: file, Doc: doc, Err: err})
+	}
+	if perr != nil && !x.keeps(filepath.Base(file)) {
+		return out
 	}
 	// one Result per article that failed (a JSON Lines file's bad lines
 	// each count), so that a batch's summary counts articles

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -167,5 +168,81 @@ func TestExtractAllStops(t *testing.T) {
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("ExtractAll did not return after emit failed")
+	}
+}
+
+// TestKeepSharesABatch: two extractors whose Config.Keep are complements
+// share a batch out: together they extract each article and report each
+// failure once, as one extractor without Keep does, and each emits the
+// articles it leaves as Skipped, with their ids. The batch has a text
+// file, a JSON Lines file of two articles and a bad line, and a file that
+// is no article.
+func TestKeepSharesABatch(t *testing.T) {
+	seed, err := os.ReadFile("../seeds/korea-us-mou.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	line := func(id string) string {
+		b, _ := json.Marshal(map[string]string{"id": id, "text": string(seed)})
+		return string(b)
+	}
+	files := map[string]string{
+		"a.txt":    string(seed),
+		"b.jsonl":  line("j1") + "\n{not json\n" + line("j2") + "\n",
+		"c.txt":    "\x00\x01binary",
+		"d.txt":    string(seed),
+		"e.ndjson": line("j3") + "\n",
+	}
+	var paths []string
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	mine := map[string]bool{"a.txt": true, "j2": true, "c.txt": true, "e.ndjson": true} // and j1, b.jsonl, d.txt, j3 the other's
+	run := func(keep func(string) bool) (done, skipped []string) {
+		x, err := extract.New(extract.Config{Workers: 1, Keep: keep})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = x.ExtractAll(context.Background(), paths, func(r extract.Result) error {
+			switch {
+			case r.Skipped:
+				skipped = append(skipped, r.Doc.Article.ID)
+			case r.Err != nil:
+				done = append(done, "failed in "+filepath.Base(r.Source))
+			default:
+				done = append(done, r.Doc.Article.ID)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return done, skipped
+	}
+	all, none := run(nil)
+	if len(none) != 0 || len(all) != 7 {
+		t.Fatalf("without Keep: %q extracted or failed, %q skipped; want 7 and none", all, none)
+	}
+	ours, oursSkipped := run(func(id string) bool { return mine[id] })
+	theirs, theirsSkipped := run(func(id string) bool { return !mine[id] })
+	joined := append(slices.Clone(ours), theirs...)
+	slices.Sort(joined)
+	slices.Sort(all)
+	if !slices.Equal(joined, all) {
+		t.Errorf("two shares extracted or failed %q and %q; one extractor %q", ours, theirs, all)
+	}
+	for _, c := range []struct {
+		skipped, want []string
+	}{{oursSkipped, []string{"j1", "j3", "d.txt"}}, {theirsSkipped, []string{"a.txt", "j2"}}} {
+		slices.Sort(c.skipped)
+		slices.Sort(c.want)
+		if !slices.Equal(c.skipped, c.want) {
+			t.Errorf("skipped %q, want %q", c.skipped, c.want)
+		}
 	}
 }

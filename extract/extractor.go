@@ -24,6 +24,13 @@ type Config struct {
 	// NameModel replaces the embedded name tagger (cross-validation trains
 	// its own); nil means the embedded one.
 	NameModel *NameModel
+	// Keep says, by article id, which articles ExtractAll extracts (one
+	// process's share of a batch that many share out); nil keeps all. An
+	// article it does not keep is read but not extracted, and emitted with
+	// Skipped. A failure that names no article (a file that cannot be read
+	// or parsed, a bad line of JSON Lines) is kept where its file's name
+	// is, the id a one-article file gets, so that each is reported once.
+	Keep func(id string) bool
 }
 
 // Extractor turns articles into schema.Documents. It is safe for

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -22,6 +21,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/corpus"
+	"github.com/newsgraph/newsgraph/graph/pgtest"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -428,27 +428,7 @@ func ms64(d time.Duration) float64 { return float64(d) / float64(time.Millisecon
 // the server at base, dropped afterwards.
 func scratchPostgres(tb testing.TB, base string) Config {
 	tb.Helper()
-	admin, err := sql.Open("postgres", base)
-	if err != nil {
-		tb.Fatalf("open %s: %v", Redact(base), err)
-	}
-	name := fmt.Sprintf("ng_scale_%d_%d", time.Now().UnixNano(), pgSeq.Add(1))
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		admin.Close()
-		tb.Fatalf("create database on %s: %v", Redact(base), err)
-	}
-	tb.Cleanup(func() {
-		defer admin.Close()
-		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
-			tb.Errorf("drop database %s: %v", name, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	u.Path = "/" + name
-	return Config{DB: u.String()}
+	return Config{DB: pgtest.Database(tb, base)}
 }
 
 func postgresSize(addr string) (int64, error) {

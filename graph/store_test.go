@@ -3,18 +3,14 @@ package graph
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
-	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	_ "github.com/lib/pq"
+	"github.com/newsgraph/newsgraph/graph/pgtest"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -35,34 +31,11 @@ var postgresBackend = backend{name: "postgres", persistent: true, config: freshP
 
 const postgresEnv = "NEWSGRAPH_TEST_POSTGRES"
 
-var pgSeq atomic.Int64
-
 // freshPostgres creates a database of its own for one test on the server
 // NEWSGRAPH_TEST_POSTGRES points at, and drops it afterwards.
 func freshPostgres(t *testing.T) Config {
 	t.Helper()
-	havePostgres(t)
-	base := os.Getenv(postgresEnv)
-	admin, err := sql.Open("postgres", base)
-	if err != nil {
-		t.Fatalf("open %s: %v", base, err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	name := fmt.Sprintf("ng_%d_%d", time.Now().UnixNano(), pgSeq.Add(1))
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatalf("create database on %s: %v", base, err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
-			t.Errorf("drop database %s: %v", name, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return Config{DB: u.String()}
+	return Config{DB: pgtest.Database(t, pgtest.Server(t))}
 }
 
 func open(t *testing.T, cfg Config) *Store {
@@ -128,17 +101,8 @@ func statuses(res []schema.IngestResult) string {
 
 // havePostgres reports whether the tests have a PostgreSQL server: under
 // make test (NEWSGRAPH_TEST_REQUIRE) a missing one fails the test, under a
-// plain go test it skips it.
+// plain go test it skips it (pgtest.Server).
 func havePostgres(t *testing.T) bool {
 	t.Helper()
-	if os.Getenv(postgresEnv) != "" {
-		return true
-	}
-	how := fmt.Sprintf("run `make test`, which starts one with .ci/postgres.sh, or "+
-		"`export %s=$(.ci/postgres.sh start /tmp/pg-graph)` first", postgresEnv)
-	if os.Getenv("NEWSGRAPH_TEST_REQUIRE") != "" {
-		t.Fatalf("%s is not set, though make test starts PostgreSQL: %s", postgresEnv, how)
-	}
-	t.Skipf("%s is not set: no PostgreSQL server for this test; %s", postgresEnv, how)
-	return false
+	return pgtest.Server(t) != ""
 }

@@ -1,6 +1,9 @@
 package schema
 
-import "strings"
+import (
+	"hash/fnv"
+	"strings"
+)
 
 // bareKinds are the folded words that say what kind of agreement a thing is
 // without saying which one (the guidelines' "Names and identity of what the
@@ -77,4 +80,17 @@ func articleSlug(id string) string {
 		}
 	}
 	return strings.TrimRight(b.String(), "-")
+}
+
+// ArticleShard is the shard, of n, that article id belongs to: a stable
+// hash of the id (FNV-1a), so that n processes that each take their share
+// of the input (newsgraph ingest --shard i/n) split it whole, each article
+// to one of them, on every machine and run.
+func ArticleShard(id string, n int) int {
+	if n <= 1 {
+		return 0
+	}
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return int(h.Sum64() % uint64(n))
 }

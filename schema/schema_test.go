@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -173,5 +175,38 @@ func TestScopedEntityID(t *testing.T) {
 func TestCountryEntityID(t *testing.T) {
 	if got, want := CountryEntityID(Ministry, "Ministry of Economy", "PE"), "ministry/ministry-of-economy/pe"; got != want {
 		t.Errorf("CountryEntityID = %q, want %q", got, want)
+	}
+}
+
+// TestArticleShard: the share of an article is FNV-1a of its id modulo n,
+// the same in every version, since processes of two versions may share
+// one load (the figures are from an independent FNV-1a); and the shares
+// of many ids come out near even.
+func TestArticleShard(t *testing.T) {
+	for _, tc := range []struct {
+		id         string
+		n2, n3, n7 int
+	}{
+		{"korea-us-mou.txt", 0, 1, 6},
+		{"article-0001.txt", 1, 1, 1},
+		{"feed.jsonl#12", 1, 0, 6},
+		{"", 1, 2, 2},
+	} {
+		got := []int{ArticleShard(tc.id, 2), ArticleShard(tc.id, 3), ArticleShard(tc.id, 7)}
+		if want := []int{tc.n2, tc.n3, tc.n7}; !slices.Equal(got, want) {
+			t.Errorf("ArticleShard(%q, 2, 3, 7) = %v, want %v", tc.id, got, want)
+		}
+	}
+	if ArticleShard("x", 1) != 0 || ArticleShard("x", 0) != 0 {
+		t.Errorf("one share or none: every article is share 0")
+	}
+	counts := make([]int, 3)
+	for i := range 3000 {
+		counts[ArticleShard(fmt.Sprintf("article-%04d.txt", i), 3)]++
+	}
+	for s, c := range counts {
+		if c < 900 || c > 1100 {
+			t.Errorf("share %d of 3 has %d of 3000 articles: %v", s, c, counts)
+		}
 	}
 }

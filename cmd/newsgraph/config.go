@@ -8,12 +8,14 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/dustin/go-humanize"
 	"github.com/newsgraph/newsgraph/api"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // Config is everything the commands can be told, from flags and the
@@ -43,6 +45,7 @@ type Config struct {
 	Workers     int
 	TxDeltas    int
 	MemoryLimit byteSize // 0: GOMEMLIMIT's, or none
+	Shard       shard    // ingest: this process's share of the input
 	Format      string
 	Output      string
 	Gold        string
@@ -113,6 +116,9 @@ func newFlags(name string, cfg *Config, stderr io.Writer, want ...string) *flag.
 			fs.IntVar(&cfg.TxDeltas, "tx-deltas", 0, fmt.Sprintf("quad changes per store transaction, whole articles only (default %d); fewer hold less memory during a large load, and load more slowly", graph.DefaultTxDeltas))
 		case "memory-limit":
 			fs.Var(&cfg.MemoryLimit, "memory-limit", "soft memory limit of the process, a `SIZE` such as 900MiB or 2GB (default GOMEMLIMIT's, or none); the store sizes its write transactions to stay under it")
+		case "shard":
+			fs.Var(&cfg.Shard, "shard", "take share `I/N` of the articles, by a stable hash of their ids (1/2 and 2/2 split them whole); "+
+				"N processes may write one PostgreSQL store at once")
 		case "workers":
 			fs.IntVar(&cfg.Workers, "workers", cfg.Workers, fmt.Sprintf("articles extracted at once, 1 to %d", maxWorkers()))
 		case "server":
@@ -248,4 +254,37 @@ func (c Config) checkTxDeltas() error {
 		return fmt.Errorf("%w: --tx-deltas %d: want 0 (the default) or more", errUsage, c.TxDeltas)
 	}
 	return nil
+}
+
+// shard is one process's share of a batch that N processes share out:
+// share I of N (1 <= I <= N), written I/N. The zero value takes it all.
+type shard struct{ i, n int }
+
+func (s *shard) String() string {
+	if s == nil || s.n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", s.i, s.n)
+}
+
+func (s *shard) Set(v string) error {
+	is, ns, ok := strings.Cut(v, "/")
+	i, ierr := strconv.Atoi(is)
+	n, nerr := strconv.Atoi(ns)
+	switch {
+	case !ok || ierr != nil || nerr != nil:
+		return fmt.Errorf("want I/N, two whole numbers such as 1/3")
+	case n < 1:
+		return fmt.Errorf("want N, the number of shares, 1 or more; got %d", n)
+	case i < 1 || i > n:
+		return fmt.Errorf("want I from 1 to %d, the share of %d this process takes; got %d", n, n, i)
+	}
+	*s = shard{i, n}
+	return nil
+}
+
+// keeps reports whether the article id is this share's: those whose
+// schema.ArticleShard of N is I-1.
+func (s shard) keeps(id string) bool {
+	return s.n <= 1 || schema.ArticleShard(id, s.n) == s.i-1
 }

@@ -19,7 +19,7 @@ const ingestBatch = 64
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg := defaultConfig()
-	fs := newFlags("ingest", &cfg, stderr, "db", "workers", "quiet", "tx-deltas", "memory-limit")
+	fs := newFlags("ingest", &cfg, stderr, "db", "workers", "quiet", "tx-deltas", "memory-limit", "shard")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -56,10 +56,14 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		return nil
 	}
-	total := 0
+	total, skipped := 0, 0
 	err = x.ExtractAll(ctx, files, func(r extract.Result) error {
-		total++
 		p.step(r.Source)
+		if r.Skipped {
+			skipped++
+			return nil
+		}
+		total++
 		if r.Err != nil {
 			sum[schema.Failed]++
 			p.log("%v", r.Err)
@@ -75,8 +79,12 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		err = flush()
 	}
 	p.done()
-	fmt.Fprintf(stdout, "ingested into %s: %d new, %d unchanged, %d replaced, %d failed\n",
+	fmt.Fprintf(stdout, "ingested into %s: %d new, %d unchanged, %d replaced, %d failed",
 		cfg.DB, sum[schema.Added], sum[schema.Unchanged], sum[schema.Replaced], sum[schema.Failed])
+	if cfg.Shard.n > 1 {
+		fmt.Fprintf(stdout, "; shard %s, %d skipped as the other shards' share", &cfg.Shard, skipped)
+	}
+	fmt.Fprintln(stdout)
 	if err != nil {
 		return err
 	}

@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -18,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/newsgraph/newsgraph/graph/pgtest"
 )
 
 // feedBound is how soon after a commit every server answers with it, as
@@ -243,40 +243,11 @@ func stopProcess(t *testing.T, cmd *exec.Cmd) {
 	}
 }
 
-// freshDatabase creates a database of the test's own on the PostgreSQL
-// server of NEWSGRAPH_TEST_POSTGRES, dropped when the test ends, and
-// returns its URL. Without the server the test skips, or fails under make
-// test (NEWSGRAPH_TEST_REQUIRE).
+// freshDatabase is a database of the test's own on the PostgreSQL server
+// of NEWSGRAPH_TEST_POSTGRES, dropped when the test ends (pgtest).
 func freshDatabase(t *testing.T) string {
 	t.Helper()
-	base := os.Getenv("NEWSGRAPH_TEST_POSTGRES")
-	if base == "" {
-		if os.Getenv("NEWSGRAPH_TEST_REQUIRE") != "" {
-			t.Fatal("NEWSGRAPH_TEST_POSTGRES is not set, though make test starts PostgreSQL")
-		}
-		t.Skip("NEWSGRAPH_TEST_POSTGRES is not set: no PostgreSQL server (make test starts one)")
-	}
-	admin, err := sql.Open("postgres", base)
-	if err != nil {
-		t.Fatalf("open %s: %v", base, err)
-	}
-	name := fmt.Sprintf("ng_replicas_%d", time.Now().UnixNano())
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		admin.Close()
-		t.Fatalf("create database on %s: %v", base, err)
-	}
-	t.Cleanup(func() {
-		defer admin.Close()
-		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
-			t.Errorf("drop database %s: %v", name, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
+	return pgtest.Database(t, pgtest.Server(t))
 }
 
 // TestFollowRefused: --follow is refused, naming the flag and why, when it

@@ -152,7 +152,11 @@ func openPipeline(ctx context.Context, cfg Config) (*graph.Store, *extract.Extra
 	if err != nil {
 		return nil, nil, err
 	}
-	x, err := extract.New(extract.Config{Workers: cfg.Workers})
+	xcfg := extract.Config{Workers: cfg.Workers}
+	if cfg.Shard.n > 1 {
+		xcfg.Keep = cfg.Shard.keeps
+	}
+	x, err := extract.New(xcfg)
 	if err != nil {
 		store.Close()
 		return nil, nil, err

@@ -14,14 +14,17 @@ import (
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/cayley/graph/sql/postgres"
 	"github.com/lib/pq"
+	"github.com/newsgraph/newsgraph/graph/quadlog/pgbatch"
 )
 
 // On PostgreSQL the catalog is a table beside Cayley's nodes and quads,
 // written in Cayley's transaction: each store opened registers a Cayley
 // SQL flavour of its own, PostgreSQL's in every respect but its RunTx,
-// which writes the transaction's quads and then its catalog entries (see
-// pgWriter). The entries keep the transaction that last wrote them (txid),
-// by which other processes follow the changes in the order they commit.
+// which writes the transaction's nodes and quads (package pgbatch: the
+// rows Cayley's flavour writes, in a few statements rather than one per
+// row) and then its catalog entries. The entries keep the transaction
+// that last wrote them (txid), by which other processes follow the
+// changes in the order they commit.
 //
 // Following by transaction id: a change is read once every transaction
 // that began writing before it has ended, so that no later read finds an
@@ -92,7 +95,7 @@ var (
 // openPostgres opens Cayley's SQL store over PostgreSQL through a flavour
 // whose transactions also write c's pending entries, creating Cayley's
 // tables and the catalog's when they are missing.
-func openPostgres(addr string, readOnly bool, c *sqlCatalog) (graph.QuadStore, error) {
+func openPostgres(addr string, readOnly, cayleyWriter bool, c *sqlCatalog) (graph.QuadStore, error) {
 	pgFlavourMu.Lock()
 	defer pgFlavourMu.Unlock()
 	pgFlavours++
@@ -111,29 +114,58 @@ func openPostgres(addr string, readOnly bool, c *sqlCatalog) (graph.QuadStore, e
 			return "SELECT reltuples::BIGINT AS estimate FROM pg_class WHERE relname='" + table + "';"
 		},
 		RunTx: func(tx *sql.Tx, nodes []graphlog.NodeUpdate, quads []graphlog.QuadUpdate, opts graph.IgnoreOpts) error {
-			if err := postgres.RunTxPostgres(tx, nodes, quads, opts); err != nil {
+			write := pgbatch.RunTx
+			if cayleyWriter {
+				write = postgres.RunTxPostgres
+			}
+			if err := write(tx, nodes, quads, opts); err != nil {
 				return err
 			}
 			return c.write(tx)
 		},
 	})
 	if !readOnly {
-		exists, err := sqlInitialised(addr)
-		if err != nil {
+		if err := c.create(name, addr); err != nil {
 			return nil, err
-		}
-		if !exists {
-			if err := graph.InitQuadStore(name, addr, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
-				return nil, err
-			}
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		if _, err := c.db.ExecContext(ctx, pgCatalogSchema); err != nil {
-			return nil, fmt.Errorf("create the catalog: %w", err)
 		}
 	}
 	return graph.NewQuadStore(name, addr, nil)
+}
+
+// createLockKey names the advisory lock held while the tables are made.
+const createLockKey = 0x6e67696e6974 // "nginit"
+
+// create makes Cayley's tables and the catalog's where they are missing,
+// under an advisory lock: processes that open one empty database at once
+// (newsgraph ingest --shard) would otherwise both create the tables, and
+// one fail on the other's ("duplicate key value violates unique
+// constraint pg_type_typname_nsp_index"), which IF NOT EXISTS does not
+// prevent.
+func (c *sqlCatalog) create(flavour, addr string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	conn, err := c.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, createLockKey); err != nil {
+		return fmt.Errorf("lock the tables to create them: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, createLockKey)
+	exists, err := sqlInitialised(addr)
+	if err != nil {
+		return err
+	}
+	if !exists {
+		if err := graph.InitQuadStore(flavour, addr, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+			return err
+		}
+	}
+	if _, err := conn.ExecContext(ctx, pgCatalogSchema); err != nil {
+		return fmt.Errorf("create the catalog: %w", err)
+	}
+	return nil
 }
 
 // write writes the pending entries in Cayley's transaction tx.

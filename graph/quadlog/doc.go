@@ -93,9 +93,11 @@
 // same file, written in Cayley's bbolt transaction through the hidalgo
 // interface this package hands Cayley; PostgreSQL in a table written in
 // Cayley's SQL transaction by a flavour of Cayley's SQL store whose RunTx
-// writes the quads, as Cayley's own does, and then the entries. Nothing
-// of Cayley's tables is written behind its back: Cayley writes its quads
-// and nodes, and reads back what it wrote.
+// writes the quads, the rows Cayley's own flavour writes in a few
+// statements rather than one per row (package pgbatch), and then the
+// entries. Nothing of Cayley's tables is written behind its back: the
+// rows go in the transaction Cayley opens and commits, and Cayley reads
+// back what it wrote.
 //
 // The catalog is what a process starts from (an index made from the
 // records, not from every quad), what a write is planned against (what

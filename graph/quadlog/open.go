@@ -38,6 +38,10 @@ type Config struct {
 	// store that cannot find an article's quads by its label (PostgreSQL)
 	// can take them out: see Decoder.
 	Decode Decoder
+	// CayleyWriter writes PostgreSQL's nodes and quads through Cayley's
+	// own flavour, a statement per row, rather than package pgbatch: the
+	// baseline the benchmarks measure the batches against.
+	CayleyWriter bool
 }
 
 // ErrReadOnly is returned by writes to a log opened with Config.ReadOnly.
@@ -118,7 +122,7 @@ func (l *Log) open(cfg Config) error {
 		if err != nil {
 			return err
 		}
-		if err := l.openSQL(typ, addr, cfg.ReadOnly); err != nil {
+		if err := l.openSQL(typ, addr, cfg); err != nil {
 			return fmt.Errorf("graph: open %s: %w", redact(db), err)
 		}
 		return nil
@@ -167,14 +171,15 @@ func sqlAddr(db string) (typ, addr string, err error) {
 // We look before creating because Cayley logs an error when asked to
 // create tables that exist. A PostgreSQL store has a catalog; a
 // CockroachDB one has none in this version (see the package doc).
-func (l *Log) openSQL(typ, addr string, readOnly bool) error {
+func (l *Log) openSQL(typ, addr string, cfg Config) error {
+	readOnly := cfg.ReadOnly
 	if typ == "postgres" {
 		db, err := sql.Open("postgres", addr)
 		if err != nil {
 			return err
 		}
 		l.sqlCat = &sqlCatalog{db: db}
-		qs, err := openPostgres(addr, readOnly, l.sqlCat)
+		qs, err := openPostgres(addr, readOnly, cfg.CayleyWriter, l.sqlCat)
 		if err != nil {
 			db.Close()
 			return err
