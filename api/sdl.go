@@ -3,6 +3,8 @@ package api
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -60,7 +62,7 @@ func printType(b *strings.Builder, t graphql.Type) {
 	case *graphql.InputObject:
 		fmt.Fprintf(b, "input %s {\n", x.Name())
 		fields := x.Fields()
-		for _, name := range sortedKeys(fields) {
+		for _, name := range slices.Sorted(maps.Keys(fields)) {
 			f := fields[name]
 			printDescription(b, "  ", f.Description())
 			fmt.Fprintf(b, "  %s: %s%s\n", name, f.Type, defaultSuffix(f.Type, f.DefaultValue))
@@ -73,7 +75,7 @@ func printType(b *strings.Builder, t graphql.Type) {
 
 func printFields(b *strings.Builder, fields graphql.FieldDefinitionMap) {
 	b.WriteString(" {\n")
-	for _, name := range sortedKeys(fields) {
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
 		f := fields[name]
 		printDescription(b, "  ", f.Description)
 		fmt.Fprintf(b, "  %s", name)
@@ -106,13 +108,4 @@ func printDescription(b *strings.Builder, indent, d string) {
 	if d != "" {
 		fmt.Fprintf(b, "%s\"\"\"%s\"\"\"\n", indent, strings.ReplaceAll(d, `"""`, `\"""`))
 	}
-}
-
-func sortedKeys[M ~map[string]V, V any](m M) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

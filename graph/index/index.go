@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -351,21 +352,12 @@ func merge(id string, by []*Doc) schema.Entity {
 func mostCommon[K cmp.Ordered](counts map[K]int) K {
 	var best K
 	n := -1
-	for _, k := range sortedKeys(counts) {
+	for _, k := range slices.Sorted(maps.Keys(counts)) {
 		if counts[k] > n {
 			best, n = k, counts[k]
 		}
 	}
 	return best
-}
-
-func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
-	keys := make([]K, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // statement renders a merged edge with its evidence, keeping only the
@@ -411,5 +403,5 @@ func (ix *Index) degree(id string) int { return len(ix.adj[id]) }
 func (ix *Index) IDs() []string {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return sortedKeys(ix.docs)
+	return slices.Sorted(maps.Keys(ix.docs))
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -154,7 +155,7 @@ func TestIndexBookkeeping(t *testing.T) {
 	for _, d := range testDocs(t) {
 		byID[d.Article.ID] = d
 	}
-	ids := sortedKeys(byID)
+	ids := slices.Sorted(maps.Keys(byID))
 	ix := New()
 	rng := rand.New(rand.NewPCG(1, 2))
 	live := map[string]bool{}
@@ -174,7 +175,7 @@ func TestIndexBookkeeping(t *testing.T) {
 		ix.remerge(touched)
 		want := New()
 		touched = map[string]bool{}
-		for _, id := range sortedKeys(live) {
+		for _, id := range slices.Sorted(maps.Keys(live)) {
 			d := byID[id]
 			want.stage(id, Pack(&d), touched)
 		}
@@ -185,7 +186,7 @@ func TestIndexBookkeeping(t *testing.T) {
 
 func checkIndex(t *testing.T, round int, got, want *Index) {
 	t.Helper()
-	if !slices.Equal(sortedKeys(got.ents), sortedKeys(want.ents)) {
+	if !slices.Equal(slices.Sorted(maps.Keys(got.ents)), slices.Sorted(maps.Keys(want.ents))) {
 		t.Fatalf("round %d: entities differ", round)
 	}
 	for id, agg := range got.ents {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math/bits"
 	"slices"
 	"strings"
@@ -66,7 +67,7 @@ func (n *nameIndex) rebuild() {
 		return
 	}
 	n.dirty = false
-	n.ids = sortedKeys(n.forms)
+	n.ids = slices.Sorted(maps.Keys(n.forms))
 	size, count, ntails := 0, 0, 0
 	for _, fs := range n.forms {
 		for _, f := range fs {

@@ -3,6 +3,8 @@ package index
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -68,7 +70,7 @@ func (ix *Index) fill(ctx context.Context, evs []*schema.Evidence, texts Texts) 
 		}
 	}
 	ix.mu.RUnlock()
-	ids := sortedKeys(byArticle)
+	ids := slices.Sorted(maps.Keys(byArticle))
 	for len(ids) > 0 {
 		n := min(len(ids), textBatch)
 		want := make(map[string]string, n)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -94,7 +95,7 @@ func (ix *Index) neighbours(id string, follow func(stmtKey) bool) []string {
 		}
 	}
 	delete(set, id)
-	return sortedKeys(set)
+	return slices.Sorted(maps.Keys(set))
 }
 
 // edgesAmong returns the followed statements with both ends in nodes,

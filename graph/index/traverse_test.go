@@ -2,7 +2,9 @@ package index
 
 import (
 	"context"
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -15,7 +17,7 @@ import (
 func TestPathIsShortest(t *testing.T) {
 	ctx := context.Background()
 	s := build(corpusDocs(3, 0, 120))
-	ids := sortedKeys(s.ents)
+	ids := slices.Sorted(maps.Keys(s.ents))
 	rng := rand.New(rand.NewPCG(1, 2))
 	follow := func(k stmtKey) bool { return !isDateEdge(k.P) }
 	for range 300 {

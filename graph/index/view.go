@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -76,7 +77,7 @@ func (ix *Index) View(ctx context.Context, entity string, depth int) (View, erro
 // holds the read lock.
 func (ix *Index) viewEntities(ctx context.Context, entity string, depth int) ([]string, error) {
 	if entity == "" {
-		return sortedKeys(ix.ents), nil
+		return slices.Sorted(maps.Keys(ix.ents)), nil
 	}
 	depth = max(depth, 1)
 	sg, err := ix.neighborhood(ctx, schema.NeighborhoodQuery{ID: entity, Depth: depth, Limit: MaxViewNodes})

@@ -2,6 +2,7 @@ package quadlog
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
@@ -43,7 +44,7 @@ func decode(id string, qs quadSet) (schema.Document, Extras) {
 	d := decodeDocument(id, qs)
 	known := encode(&d)
 	var extras Extras
-	for _, k := range sortedKeys(qs) {
+	for _, k := range slices.Sorted(maps.Keys(qs)) {
 		if _, ok := known[k]; !ok {
 			extras.quads = append(extras.quads, qs[k])
 		}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -60,7 +62,7 @@ func (l *Log) sortedQuads(ctx context.Context) ([]quad.Quad, error) {
 		return nil, err
 	}
 	out := make([]quad.Quad, 0, len(byLine))
-	for _, k := range sortedKeys(byLine) {
+	for _, k := range slices.Sorted(maps.Keys(byLine)) {
 		out = append(out, byLine[k])
 	}
 	return out, nil
@@ -145,7 +147,7 @@ func ReadNQuads(ctx context.Context, r io.Reader) ([]Imported, Extras, error) {
 		groups[id][quadKey(q)] = q
 	}
 	out := make([]Imported, 0, len(groups))
-	for _, id := range sortedKeys(groups) {
+	for _, id := range slices.Sorted(maps.Keys(groups)) {
 		d, extras := decode(id, groups[id])
 		out = append(out, Imported{Doc: d, Extras: extras})
 	}

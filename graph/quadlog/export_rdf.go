@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -159,7 +161,7 @@ func writeJSONLD(w io.Writer, qs []quad.Quad) error {
 		labelOf[k] = q.Label
 	}
 	var top []any
-	for _, l := range sortedKeys(byLabel) {
+	for _, l := range slices.Sorted(maps.Keys(byLabel)) {
 		// sorted by their N-Quads line, a label's quads come by subject
 		var nodes []any
 		var n node

@@ -1,12 +1,10 @@
 package quadlog
 
 import (
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -298,13 +296,4 @@ func parseSpan(s string) (schema.Span, bool) {
 func isDateEdge(p schema.Predicate) bool {
 	spec, _ := schema.Spec(p)
 	return spec.ObjectIsDate
-}
-
-func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
-	keys := make([]K, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -3,6 +3,8 @@ package quadlog
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -50,7 +52,7 @@ func (l *Log) Articles(ctx context.Context, fn func(d schema.Document, extras Ex
 	if err != nil {
 		return fmt.Errorf("graph: load %s: %w", l.name, err)
 	}
-	for _, id := range sortedKeys(pending) { // a store written while we read: take what is there
+	for _, id := range slices.Sorted(maps.Keys(pending)) { // a store written while we read: take what is there
 		if err := emit(id, pending[id]); err != nil {
 			return fmt.Errorf("graph: load %s: %w", l.name, err)
 		}

@@ -2,6 +2,7 @@ package quadlog
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -118,7 +119,7 @@ func TestDecodeRoundTrip(t *testing.T) {
 		if extras.Len() != 0 {
 			t.Errorf("%s: %d extras from quads encode made", d.Article.ID, extras.Len())
 		}
-		if again := encode(&got); !slices.Equal(sortedKeys(again), sortedKeys(qs)) {
+		if again := encode(&got); !slices.Equal(slices.Sorted(maps.Keys(again)), slices.Sorted(maps.Keys(qs))) {
 			t.Errorf("%s: encode(decode(quads)) has %d quads, want %d", d.Article.ID, len(again), len(qs))
 		}
 	}
@@ -131,7 +132,7 @@ func TestDecodeRoundTrip(t *testing.T) {
 	for k, q := range qs {
 		want[k] = q
 	}
-	if !slices.Equal(sortedKeys(back), sortedKeys(want)) {
+	if !slices.Equal(slices.Sorted(maps.Keys(back)), slices.Sorted(maps.Keys(want))) {
 		t.Errorf("odd article: encode(decode) plus extras gives %d quads, want %d", len(back), len(want))
 	}
 	// what the odd article keeps, spelled out
