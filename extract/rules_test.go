@@ -119,6 +119,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Location, "Salina Cruz", nil},
 		{"a body's meeting is an event", "Commerce Minister Suchart Chomklin signed the agreement during the 10th Thailand-Cambodia Joint Trade Committee meeting in Siem Reap.",
 			schema.Event, "10th Thailand-Cambodia Joint Trade Committee meeting", nil},
+		{"a military rank is a title", "Field Marshal Asim Munir also attended the ceremony in Riyadh.",
+			schema.Person, "Asim Munir", []string{"Field Marshal"}},
 		{"a visit with its destination", "Modi will make a state visit to Japan in March.",
 			schema.Event, "state visit to Japan", nil},
 		{"a court is a government body", "The Constitutional Court of Peru upheld the law on Friday.",
