@@ -33,8 +33,6 @@ var plan = []step{
 		what: "ingest into bbolt beside raw batched Cayley writes, one binary run per round", unless: "BenchmarkWrites"},
 	{name: "start", pkg: "graph", bench: "^BenchmarkStart$", benchtime: "1x", rounds: 3,
 		what: "a replica's start from the catalog and from the quads, with the heap after it, one binary run per round"},
-	{name: "replica-start", pkg: "graph", bench: "^BenchmarkReplicaStart$", benchtime: "1x", rounds: 1,
-		what: "a replica's start from the catalog and from the quads, in rounds", unless: "BenchmarkStart"},
 	{name: "feed", pkg: "graph", bench: "^BenchmarkFeedLag$", benchtime: "1x", rounds: 1,
 		what: "the delay from a commit to its being answered by a following store"},
 	{name: "store-reads", pkg: "graph", bench: "^BenchmarkReads$", benchtime: "2s", rounds: 1,

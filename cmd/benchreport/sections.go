@@ -157,11 +157,7 @@ func renderReplicas(w io.Writer, r *results) {
 	fmt.Fprint(w, "## Replicas\n\n")
 	fmt.Fprint(w, "What a replica does before it serves: open the store and make its read index, from the catalog of article records "+
 		"(how a replica starts) or from every quad (`Config.FromQuads`, the baseline).\n\n")
-	if r.has("BenchmarkStart/bbolt/catalog") || r.has("BenchmarkStart/postgres/catalog") {
-		renderStart(w, r)
-	} else {
-		renderReplicaStart(w, r)
-	}
+	renderStart(w, r)
 	renderFeedLag(w, r)
 }
 
@@ -184,28 +180,11 @@ func renderStart(w io.Writer, r *results) {
 	if len(rows) > 0 {
 		table(w, []string{"Store", "Articles:", "From the catalog:", "From every quad:", "Quads over catalog:",
 			"Heap after the start, bytes per article:"}, rows)
-		fmt.Fprintf(w, "`BenchmarkStart`: a kept graph of NEWSGRAPH_START generated articles opened read-only each way; the medians of %d results.\n\n",
-			r.benches["BenchmarkStart/bbolt/catalog"].results)
-	}
-	fmt.Fprint(w, strings.Join(absent, ""))
-}
-
-// renderReplicaStart writes BenchmarkReplicaStart's figures.
-func renderReplicaStart(w io.Writer, r *results) {
-	var rows [][]string
-	var absent []string
-	for _, store := range []string{"bbolt", "postgres"} {
-		name := "BenchmarkReplicaStart/" + store
-		if !r.has(name) {
-			absent = append(absent, fmt.Sprintf("Start on %s: not measured; %s.\n\n", store, r.why(name)))
-			continue
+		of := "the one result"
+		if n := r.benches["BenchmarkStart/bbolt/catalog"].results; n > 1 {
+			of = fmt.Sprintf("the medians of %d results", n)
 		}
-		c, q := r.get(name, "catalog-s"), r.get(name, "quads-s")
-		rows = append(rows, []string{store, num(r.get(name, "articles")), num(c) + " s", num(q) + " s", times(q / c)})
-	}
-	if len(rows) > 0 {
-		table(w, []string{"Store", "Articles:", "From the catalog:", "From every quad:", "Quads over catalog:"}, rows)
-		fmt.Fprint(w, "`BenchmarkReplicaStart`: both starts in each of NEWSGRAPH_START_ROUNDS rounds; the medians.\n\n")
+		fmt.Fprintf(w, "`BenchmarkStart`: a kept graph of NEWSGRAPH_START generated articles opened read-only each way; %s.\n\n", of)
 	}
 	fmt.Fprint(w, strings.Join(absent, ""))
 }
