@@ -98,7 +98,7 @@ BenchmarkReads/Search-2   	 100	 1000 ns/op	 2000 ops/s	 310 p50-µs
 BenchmarkReads/Path-2     	 100	 1000 ns/op	 4000 ops/s
 BenchmarkReads/Path-2     	 100	 1000 ns/op	 5000 ops/s
 --- SKIP: BenchmarkFeedLag
-    bench_start_test.go:12: NEWSGRAPH_TEST_POSTGRES is not set
+    bench_feed_test.go:18: NEWSGRAPH_TEST_POSTGRES is not set
 PASS
 `
 	r, err := parse(strings.NewReader(raw), "raw")
