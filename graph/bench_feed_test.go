@@ -96,4 +96,3 @@ func followWhileIngest(b *testing.B, cfg Config, docs []schema.Document) []time.
 	}
 	return follower.FeedDelays()
 }
-
