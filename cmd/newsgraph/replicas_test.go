@@ -142,41 +142,13 @@ func waitReplicas(t *testing.T, what string, servers []string, ok func(replicaVi
 // replicaAsk posts replicaQuery to the server at base and returns its data.
 func replicaAsk(t *testing.T, base string) string {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": replicaQuery, "variables": map[string]any{"id": replicaID}})
-	r, err := http.Post(base+"/graphql", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Body.Close()
-	var resp struct {
-		Data   json.RawMessage
-		Errors []struct{ Message string }
-	}
-	if err := json.NewDecoder(r.Body).Decode(&resp); err != nil {
-		t.Fatal(err)
-	}
-	if len(resp.Errors) > 0 {
-		t.Fatalf("%s: %v", base, resp.Errors)
-	}
-	return string(resp.Data)
+	return string(postGraphQL(t, base, "", replicaQuery, map[string]any{"id": replicaID}))
 }
 
 // mutate posts a mutation with the token and fails on any error.
 func mutate(t *testing.T, base, q string, vars map[string]any) {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-	req, _ := http.NewRequest(http.MethodPost, base+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+replicaToken)
-	r, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Body.Close()
-	var resp struct{ Errors []struct{ Message string } }
-	if err := json.NewDecoder(r.Body).Decode(&resp); err != nil || len(resp.Errors) > 0 {
-		t.Fatalf("%s: %v %v", base, err, resp.Errors)
-	}
+	postGraphQL(t, base, replicaToken, q, vars)
 }
 
 // scrape reads a server's /metrics into a map of series to values.

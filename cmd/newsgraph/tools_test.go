@@ -120,12 +120,18 @@ func startServer(t *testing.T, db string) *liveServer {
 	return s
 }
 
-// query posts a GraphQL query with variables and decodes its data into
-// into, failing on any error.
-func (s *liveServer) query(t *testing.T, q string, vars map[string]any, into any) {
+// postGraphQL posts query q with vars to the server at base, with token
+// as a bearer token unless it is empty, and returns the answer's data,
+// failing on any error.
+func postGraphQL(t *testing.T, base, token, q string, vars map[string]any) json.RawMessage {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-	r, err := http.Post(s.URL+"/graphql", "application/json", bytes.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, base+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	r, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,12 +141,19 @@ func (s *liveServer) query(t *testing.T, q string, vars map[string]any, into any
 		Errors []struct{ Message string }
 	}
 	if err := json.NewDecoder(r.Body).Decode(&resp); err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", base, err)
 	}
 	if len(resp.Errors) > 0 {
-		t.Fatalf("query %s: %v", q, resp.Errors)
+		t.Fatalf("%s: query %s: %v", base, q, resp.Errors)
 	}
-	if err := json.Unmarshal(resp.Data, into); err != nil {
+	return resp.Data
+}
+
+// query posts a GraphQL query with variables and decodes its data into
+// into, failing on any error.
+func (s *liveServer) query(t *testing.T, q string, vars map[string]any, into any) {
+	t.Helper()
+	if err := json.Unmarshal(postGraphQL(t, s.URL, "", q, vars), into); err != nil {
 		t.Fatal(err)
 	}
 }
