@@ -28,8 +28,15 @@ var bodyMeetingRE = regexp.MustCompile(`^\s+(meeting|session|plenary|conference|
 // Thailand-Cambodia Joint Trade Committee meeting"), an event named by the
 // body, with the ordinal before it.
 func (r *recognizer) bodyMeetings(si, base int, txt string) {
-	for _, m := range r.out {
-		if m.Sent != si || m.Type != schema.Ministry && m.Type != schema.Organization || m.End-base > len(txt) || m.Start < base {
+	// the sentence's mentions are the last ones: those before them are
+	// earlier sentences', which a scan of the whole article would reread
+	// at every sentence
+	first := len(r.out)
+	for first > 0 && r.out[first-1].Sent == si {
+		first--
+	}
+	for _, m := range r.out[first:] {
+		if m.Type != schema.Ministry && m.Type != schema.Organization || m.End-base > len(txt) || m.Start < base {
 			continue
 		}
 		t := bodyMeetingRE.FindStringIndex(txt[m.End-base:])
