@@ -16,13 +16,16 @@ type lexicon struct {
 	sign, announce, attend *regexp.Regexp
 	// report: a reporting verb followed, in the same clause, by "that".
 	report *regexp.Regexp
+	// witnessBy: a verb of presence and "by", with a title after it, at
+	// the end of a text ("..., witnessed by President").
+	witnessBy *regexp.Regexp
 	// signWords, attendAfter, attendBoth, speech: forms in lower case
 	// (signWords: the sign forms of one word).
 	signWords, attendAfter, attendBoth, speech map[string]bool
 }
 
 // lexiconKinds are the kinds verbs.tsv must give.
-var lexiconKinds = []string{"sign", "announce", "attend", "attend-after", "attend-both", "report", "speech"}
+var lexiconKinds = []string{"sign", "announce", "attend", "attend-after", "attend-both", "report", "speech", "witness"}
 
 func (l *lexicon) load(f []string) error {
 	if len(f) != 2 {
@@ -47,6 +50,7 @@ func (l *lexicon) compile() error {
 	l.announce = wordsRE(l.forms["announce"], "")
 	l.attend = wordsRE(l.forms["attend"], "")
 	l.report = wordsRE(l.forms["report"], `[^.;]*\bthat\b`)
+	l.witnessBy = wordsRE(l.forms["witness"], `\s+by\s+`+titleWordsRE+`$`)
 	l.attendAfter, l.attendBoth, l.speech = setOf(l.forms["attend-after"]), setOf(l.forms["attend-both"]), setOf(l.forms["speech"])
 	l.signWords = map[string]bool{}
 	for _, f := range l.forms["sign"] {

@@ -37,10 +37,6 @@ var (
 	// then the titles a person's name may carry ("by Trade Minister"), at
 	// the end of the text between the verb (or the party before) and it.
 	partyIntroRE = regexp.MustCompile(`(?:^|\s)(?:with|between|by|among|amongst|on behalf of|alongside)\s+` + titleWordsRE + `$`)
-	// witnessByRE: "by" after a verb of presence introduces who watched
-	// or hosted the signing, not a party ("signed the pact in Manila,
-	// witnessed by President X").
-	witnessByRE = regexp.MustCompile(`(?i)\b(?:witnessed|attended|accompanied|flanked|hosted|chaired|overseen|presided over|observed|welcomed|joined)\s+by\s+` + titleWordsRE + `$`)
 	// listIntroRE: the same after a first party, which "and" or a comma
 	// continues ("with A and B", "by Minister X, and Minister Y").
 	listIntroRE = regexp.MustCompile(`^(?:\s*(?:,|and|&|as well as)\s*)+` + titleWordsRE + `$`)
@@ -230,7 +226,7 @@ func objectParties(g *gazetteer, text string, ms []mention, verb int, after []in
 			continue
 		}
 		afterCountry := len(out) > 0 && ms[out[len(out)-1]].Type == schema.Country && m.Type == schema.Person && titleTailRE.MatchString(gap)
-		if witnessByRE.MatchString(gap) {
+		if g.verbs.witnessBy.MatchString(gap) {
 			break // the parties' list is over: those after it watched
 		}
 		if listed || afterCountry || partyIntroRE.MatchString(gap) || betweenLastRE.MatchString(gap) || recipient && toIntroRE.MatchString(gap) ||
