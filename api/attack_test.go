@@ -289,8 +289,9 @@ func TestMetricsAccess(t *testing.T) {
 	}
 }
 
-// TestArticleIDsValidated: ids that would hide or forge text are refused
-// by name, and nothing is stored.
+// TestArticleIDsValidated: ids that would hide or forge text, and urls
+// that are no http or https links, are refused by name, and nothing is
+// stored.
 func TestArticleIDsValidated(t *testing.T) {
 	ts := newServer(t, api.Config{Token: testToken}, fixtureDocs(t))
 	text, err := readFixtureText()
@@ -309,6 +310,13 @@ func TestArticleIDsValidated(t *testing.T) {
 			map[string]interface{}{"in": map[string]interface{}{"id": c.id, "text": text}}, "Authorization", "Bearer "+testToken)
 		if !strings.Contains(r.firstError(), "article id") || !strings.Contains(r.firstError(), c.want) {
 			t.Errorf("%s: error %q, want one about the article id: %q", c.name, r.firstError(), c.want)
+		}
+	}
+	for _, u := range []string{"0", "javascript:alert(1)", "ftp://news.example/a"} {
+		r := ts.post(t, `mutation($in: IngestArticleInput!) { ingestArticle(input: $in) { status } }`,
+			map[string]interface{}{"in": map[string]interface{}{"id": "linked", "url": u, "text": text}}, "Authorization", "Bearer "+testToken)
+		if !strings.Contains(r.firstError(), "url") || !strings.Contains(r.firstError(), "not an http or https URL") {
+			t.Errorf("url %q: error %q, want one about the url", u, r.firstError())
 		}
 	}
 	if after := ts.post(t, `{ stats { articles } }`, nil); !bytes.Equal(after.Raw, before.Raw) {

@@ -118,6 +118,9 @@ func articleInput(in map[string]interface{}) (schema.Article, []byte, error) {
 	if a.Published != "" && !schema.IsDate(a.Published) {
 		return schema.Article{}, nil, fmt.Errorf("api: ingestArticle: published %q is not a YYYY-MM-DD date", a.Published)
 	}
+	if a.URL != "" && !schema.IsWebURL(a.URL) {
+		return schema.Article{}, nil, fmt.Errorf("api: ingestArticle: url %q is not an http or https URL", a.URL)
+	}
 	return a, []byte(text), nil
 }
 

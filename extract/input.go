@@ -7,9 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -208,6 +206,9 @@ func jsonInput(name string, line int, ja jsonArticle) (Input, error) {
 	if err := checkEnglish(ja.Text); err != nil {
 		return Input{}, fmt.Errorf("extract: %s (%s): %w", where, ja.ID, err)
 	}
+	if ja.URL != "" && !schema.IsWebURL(ja.URL) {
+		return Input{}, fmt.Errorf("extract: %s (%s): url %q is not an http or https URL", where, ja.ID, ja.URL)
+	}
 	given := schema.Article{ID: ja.ID, Source: name, URL: ja.URL, Title: ja.Title, Author: ja.Author, Publisher: ja.Publisher}
 	if ds := findDates(ja.Published, ""); len(ds) > 0 {
 		given.Published = ds[0].Date
@@ -252,14 +253,4 @@ func firstNonEmpty(ss ...string) string {
 func contentHash(text string) string {
 	h := sha256.Sum256([]byte(text))
 	return hex.EncodeToString(h[:])
-}
-
-var hostRE = regexp.MustCompile(`^https?://`)
-
-func validURL(s string) bool {
-	if !hostRE.MatchString(s) {
-		return false
-	}
-	_, err := url.Parse(s)
-	return err == nil
 }

@@ -59,7 +59,7 @@ func checkRead(t *testing.T, in Input) {
 	if a.Published != "" && !schema.IsDate(a.Published) {
 		t.Errorf("article %q: published %q is not YYYY-MM-DD", a.ID, a.Published)
 	}
-	if a.URL != "" && !validURL(a.URL) {
+	if a.URL != "" && !schema.IsWebURL(a.URL) {
 		t.Errorf("article %q: url %q", a.ID, a.URL)
 	}
 	end := 0

@@ -94,6 +94,19 @@ func TestJSONLinesBadLineGoesOn(t *testing.T) {
 	}
 }
 
+// TestJSONLinesURLChecked: a url that is not an http or https URL is
+// refused with its line; the batch goes on.
+func TestJSONLinesURLChecked(t *testing.T) {
+	data := `{"id":"ok","url":"https://news.example/ok","text":"` + englishText + `"}` + "\n" + `{"id":"bad","url":"0","text":"` + englishText + `"}` + "\n"
+	ins, err := ParseInput("batch.jsonl", []byte(data))
+	if len(ins) != 1 || ins[0].Article.URL != "https://news.example/ok" {
+		t.Fatalf("inputs = %d, want the one good line with its url", len(ins))
+	}
+	if err == nil || !strings.Contains(err.Error(), "batch.jsonl line 2") || !strings.Contains(err.Error(), `url "0"`) {
+		t.Fatalf("err = %v, want line 2 and its url named", err)
+	}
+}
+
 func TestDates(t *testing.T) {
 	tests := []struct {
 		text, ref, want string

@@ -177,7 +177,7 @@ func classifyLine(text string, lines []line, i int, st *stated, ds *dateStyle) {
 			l.Kind = bodyLine
 		}
 	case i < 3 && sourceRE.MatchString(s):
-		if u := sourceRE.FindStringSubmatch(s)[1]; validURL(u) {
+		if u := sourceRE.FindStringSubmatch(s)[1]; schema.IsWebURL(u) {
 			st.url = u
 		}
 		l.Kind = headerLine

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
@@ -103,6 +104,16 @@ func IsDate(s string) bool { return dateRE.MatchString(s) }
 // MaxArticleIDBytes bounds an article id: file base names fit (255 bytes
 // on the common file systems), and ids stay short enough to show.
 const MaxArticleIDBytes = 255
+
+// IsWebURL reports whether s is an http or https URL, the only kind an
+// article's url may be: it is shown to analysts as a link.
+func IsWebURL(s string) bool {
+	if !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") {
+		return false
+	}
+	_, err := url.Parse(s)
+	return err == nil
+}
 
 // CheckArticleID says why id cannot name an article: empty, too long, not
 // UTF-8, a character that does not print (control characters, newlines,
