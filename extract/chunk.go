@@ -54,7 +54,7 @@ func chunks(toks []token) []chunk {
 		j := i + 1
 		for j < len(toks) {
 			t := toks[j].Text
-			if capWord(t) && toks[j].Start <= toks[j-1].End+1 && !basedRE.MatchString(t) {
+			if (capWord(t) || articledName(t)) && toks[j].Start <= toks[j-1].End+1 && !basedRE.MatchString(t) {
 				j++
 				continue
 			}
@@ -70,16 +70,40 @@ func chunks(toks []token) []chunk {
 	return out
 }
 
+// articledName: an Arabic name with its article in lower case ("al-Amr",
+// "el-Sisi"), which goes on the name before it ("Suleiman al-Amr").
+func articledName(s string) bool {
+	if len(s) < 4 || !(strings.HasPrefix(s, "al-") || strings.HasPrefix(s, "el-")) {
+		return false
+	}
+	return capWord(s[3:])
+}
+
 func startsName(toks []token, i int) bool {
 	t := toks[i]
 	if !capWord(t.Text) || basedRE.MatchString(t.Text) {
 		return false // "Madrid-based" stands before a name, not in it
 	}
-	if i == 0 || isOpenPunct(toks[i-1].Text) {
+	if opensSentence(toks, i) {
 		// "Korean officials": a demonym is an adjective to the tagger
 		return properTag(t.Tag) || t.Tag == "JJ" || isAllCaps(t.Text) || strings.ContainsAny(t.Text, "-.")
 	}
 	return true
+}
+
+// opensSentence: token i is the first word of its sentence or of a quote
+// or list item in it, where a word is capitalised whatever it is. A
+// straight quote after a comma or a stop closes a quote ("... worse,"
+// Khaled Al-Maeena said) and opens nothing.
+func opensSentence(toks []token, i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev := toks[i-1].Text
+	if (prev == "\"" || prev == "'") && i > 1 && strings.ContainsAny(toks[i-2].Text, ",.!?") {
+		return false
+	}
+	return isOpenPunct(prev)
 }
 
 func isOpenPunct(s string) bool {

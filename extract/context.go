@@ -19,6 +19,12 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		}
 		k := tokenAfter(toks, m.Start)
 		e := tokenAfter(toks, m.End)
+		if k == 0 && r.openedByCommonWord(toks, m) {
+			// "Nonpartisan Paul Tse ...": the sentence's capital, not the name's
+			k++
+			m.Start = toks[k].Start
+			m.Name = r.text[m.Start:m.End]
+		}
 		prev, next := "", ""
 		if k > 0 {
 			prev = strings.ToLower(toks[k-1].Text)
@@ -39,6 +45,10 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case hasRole && k > 0 && startsLower(toks[k-1].Text):
 			// "state energy company Pertamina", "the port city of Mombasa"
 			m.Type, m.Rule, m.Conf = role, "role-noun", 0.7
+		case len(words) == 1 && acronym(m.Name) && (prev != "of" && (next == "'s" || next == "’s") || prev == "of" && k > 2 && personShaped(r, span(r.text, toks, k-3, k-1))):
+			// "DAB's Starry Lee", "Leung Yiu-chung of NWSC": an acronym that
+			// has people is a party, a company or an agency
+			m.Type, m.Rule, m.Conf = schema.Organization, "acronym-of", 0.55
 		case len(words) == 1 && r.signingParty(toks, k, prev):
 			// "signed an MoU with KEPCO and Ecopetrol": a party named by one word
 			m.Type, m.Rule, m.Conf = schema.Organization, "party-name", 0.6
@@ -51,12 +61,27 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			m.Type, m.Rule, m.Conf = r.g.heads[next], "head-after", 0.7
 		case camelCase(m.Name) && len(words) == 1:
 			m.Type, m.Rule, m.Conf = schema.Organization, "company-shape", 0.6
+		case len(words) <= 3 && placeBefore[prev] && r.regionAfter(toks, e):
+			// "from Irving, Texas": a town and then its state or country
+			m.Type, m.Rule, m.Conf = schema.Location, "place-region", 0.7
 		case (prev == "in" || prev == "at" || prev == "near") && len(words) <= 3 && !isAllCaps(words[0]) && !r.sectorWord(m.Name) && !languageWord(m.Name):
 			m.Type, m.Rule, m.Conf = schema.Location, "place-preposition", 0.55
-		case personShaped(r, m.Name) && len(words) >= 2 && len(words) <= 4:
+		case personShaped(r, m.Name) && len(words) >= 2 && len(words) <= 4 && !r.writtenLower(words[0]):
+			// "Iodine Nutrition" is no one's name where the article writes "iodine"
 			m.Type, m.Rule, m.Conf = schema.Person, "name-shape", 0.5
 		}
 	}
+}
+
+// openedByCommonWord: the name m opens a sentence with a word the article
+// writes in lower case elsewhere, and the rest, of two words or more, is
+// person-shaped: the first word is capitalised as the sentence's first.
+func (r *recognizer) openedByCommonWord(toks []token, m *mention) bool {
+	words := strings.Fields(m.Name)
+	if len(words) < 3 || len(toks) < 3 || !r.writtenLower(words[0]) || toks[0].Text != words[0] {
+		return false
+	}
+	return personShaped(r, strings.Join(words[1:], " "))
 }
 
 // typedBefore is the type a mention before r.out[first] gave name from
@@ -73,6 +98,32 @@ func (r *recognizer) typedBefore(name string, first int) (schema.EntityType, boo
 		t = o.Type
 	}
 	return t, t != ""
+}
+
+// placeBefore are the prepositions a town's name follows in "from Irving,
+// Texas".
+var placeBefore = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true, "of": true,
+	"outside": true, "into": true, "across": true}
+
+// regionAfter: token e is a comma and then a country or region of the
+// gazetteer closes the phrase (", Texas,", ", Nigeria."): the name before
+// is a place within it.
+func (r *recognizer) regionAfter(toks []token, e int) bool {
+	if e < 0 || e+1 >= len(toks) || toks[e].Text != "," {
+		return false
+	}
+	es := r.g.lookup(toks[e+1].Text)
+	if len(es) == 0 || es[0].Demonym || es[0].Type != schema.Country && es[0].Type != schema.Location {
+		return false
+	}
+	if e+2 == len(toks) {
+		return true
+	}
+	switch toks[e+2].Text {
+	case ",", ".", ")", ";", ":":
+		return true
+	}
+	return false
 }
 
 // koreanStyle: a family name and a hyphenated given name ("Ha Jung-woo").

@@ -35,6 +35,9 @@ type recognizer struct {
 	headline bool
 	// names is the trained tagger and how it joins the rules (tagger_names.go).
 	names *nameTagging
+	// lower holds the words the article writes in lower case, made on
+	// first use (lowercase.go).
+	lower map[string]bool
 }
 
 // chunkMentions classifies each capitalised run of a sentence.
@@ -72,7 +75,7 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 			i += n // "Mr.", "H.E.", "Right Honourable"
 			continue
 		}
-		if !leadingWord(toks[i].Text) && !strings.HasPrefix(toks[i].Tag, "VB") {
+		if !leadingWord(toks[i].Text) && !(strings.HasPrefix(toks[i].Tag, "VB") && (r.headline || opensSentence(toks, i))) {
 			break
 		}
 		i++ // a sentence's "A" or "The", a headline's "Signs"
@@ -104,11 +107,43 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 	if r.titleOfBody(si, toks, i, j) {
 		return
 	}
+	if r.countryAfterOrganization(si, toks, i, j) {
+		return
+	}
 	if t, ok := r.headType(toks, i, j); ok {
 		r.addHeaded(si, toks, i, j, t)
 		return
 	}
 	r.splitUnknown(si, toks, i, j)
+}
+
+// countryAfterOrganization reads "University of Sheffield of the UK": an
+// organization whose name holds its own "of", then "of (the) <Country>",
+// which says where it is and is no part of its name.
+func (r *recognizer) countryAfterOrganization(si int, toks []token, i, j int) bool {
+	k := r.ofCountryTail(toks, i, j)
+	if k < 0 || !hasWord(toks[i:k], "of") {
+		return false
+	}
+	if t, ok := r.headType(toks, i, k); !ok || t != schema.Organization {
+		return false
+	}
+	r.addHeaded(si, toks, i, k, schema.Organization)
+	s := k + 1
+	if toks[s].Text == "the" {
+		s++
+	}
+	r.classify(si, toks, s, j)
+	return true
+}
+
+func hasWord(toks []token, w string) bool {
+	for _, t := range toks {
+		if t.Text == w {
+			return true
+		}
+	}
+	return false
 }
 
 // seats adds the places of "Madrid-based" and its like, which the runs
@@ -383,7 +418,7 @@ func (r *recognizer) flushUnknown(si int, toks []token, i, j int) {
 	for i < j && !capWord(toks[i].Text) {
 		i++
 	}
-	for j > i && !capWord(toks[j-1].Text) {
+	for j > i && !capWord(toks[j-1].Text) && !articledName(toks[j-1].Text) {
 		j--
 	}
 	if i >= j {
@@ -463,7 +498,7 @@ func isGenericAgreement(s string) bool {
 }
 
 func isNameToken(s string) bool {
-	if !capWord(s) {
+	if !capWord(s) && !articledName(s) {
 		return false
 	}
 	for _, r := range s {

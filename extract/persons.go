@@ -204,6 +204,9 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 		}
 		n--
 	}
+	if n > i && (toks[n-1].Text == "of" || toks[n-1].Text == "for") && words >= 3 {
+		n++ // "Governor of Washington Chris Gregoire": the first word is the title's domain
+	}
 	for n < j && isParticle(strings.ToLower(toks[n].Text)) {
 		n++
 	}

@@ -133,6 +133,30 @@ func TestEntityRules(t *testing.T) {
 			schema.Organization, "Romanian Orthodox Church", nil},
 		{"a church named after a saint is a building", "The mourners gathered at Holy Trinity Church in Lagos.",
 			schema.Location, "Holy Trinity Church", nil},
+		{"a sentence's common first word is not the name's", "The council has a nonpartisan chair. Nonpartisan Kofi Mensah won the seat.",
+			schema.Person, "Kofi Mensah", nil},
+		{"a person of an acronym", "Voters elected Amara Diallo of UDPG and two others.",
+			schema.Person, "Amara Diallo", nil},
+		{"the acronym a person is of", "Voters elected Amara Diallo of UDPG and two others.",
+			schema.Organization, "UDPG", nil},
+		{"an acronym that has people", "The vote went to UDPG's Amara Diallo.",
+			schema.Organization, "UDPG", nil},
+		{"two organizations joined by and", "Researchers at the Polytechnic Institute of Lagos and Accra Technical University ran the trial.",
+			schema.Organization, "Polytechnic Institute of Lagos", nil},
+		{"the second of two organizations", "Researchers at the Polytechnic Institute of Lagos and Accra Technical University ran the trial.",
+			schema.Organization, "Accra Technical University", nil},
+		{"an organization's country after its own of", "A team from the University of Mombasa of Kenya joined.",
+			schema.Organization, "University of Mombasa", nil},
+		{"a title's place before the name", "Governor of Kaduna Tunde Bakare opened the plant.",
+			schema.Person, "Tunde Bakare", nil},
+		{"a closing quote starts no sentence", "\"We are ready,\" Khaled Al-Saeed, the port's director, told reporters.",
+			schema.Person, "Khaled Al-Saeed", nil},
+		{"an Arabic article in lower case", "Port director Faisal al-Harbi said the cranes were old.",
+			schema.Person, "Faisal al-Harbi", nil},
+		{"a town and its country", "The engineer, from Kisumu, Kenya, joined the project.",
+			schema.Location, "Kisumu", nil},
+		{"a municipality is a government body", "The Municipality of Mombasa approved the plan.",
+			schema.Ministry, "Municipality of Mombasa", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,7 +183,8 @@ func TestEntityRules(t *testing.T) {
 
 // TestNotPeople: capitalised phrases that name no one.
 func TestNotPeople(t *testing.T) {
-	doc := extractText(t, "", "The leaders issued a Joint Communiqué. Heads of State will meet again on Friday March 7. Kenyan officials welcomed the move.")
+	doc := extractText(t, "", "The leaders issued a Joint Communiqué. Heads of State will meet again on Friday March 7. Kenyan officials welcomed the move. "+
+		"Iodine Nutrition experts said iodine intake fell.")
 	for _, e := range doc.Entities {
 		if e.Type == schema.Person {
 			t.Errorf("person %q from a phrase that names no one", e.Name)

@@ -115,11 +115,26 @@ func joinSeats(toks []token, cs []chunk) []chunk {
 // word repeats after: two names, not one.
 func (r *recognizer) splitCompanies(toks []token, c chunk) []chunk {
 	for k := c.I + 1; k+1 < c.J; k++ {
-		if (toks[k].Text == "and" || toks[k].Text == "&") && (r.g.companySuffix(toks[k-1].Text) || r.repeatsFront(toks, c.I, k)) {
+		if (toks[k].Text == "and" || toks[k].Text == "&") && (r.g.companySuffix(toks[k-1].Text) || r.repeatsFront(toks, c.I, k) || r.twoOrganizations(toks, c, k)) {
 			return append([]chunk{{c.I, k}}, r.splitCompanies(toks, chunk{k + 1, c.J})...)
 		}
 	}
 	return []chunk{c}
+}
+
+// twoOrganizations: the "and" at k follows a whole "<Front> of <Domain>"
+// name and each side is an organization by its own head word
+// ("Massachusetts Institute of Technology and Colorado State University"),
+// where "Food and Agriculture Organization", "Kenya Power and Lighting
+// Company" or "University of Science and Technology" leave one side
+// without one or without its "of".
+func (r *recognizer) twoOrganizations(toks []token, c chunk, k int) bool {
+	if k+2 >= c.J || !hasWord(toks[c.I:k], "of") {
+		return false
+	}
+	left, okL := r.headType(toks, c.I, k)
+	right, okR := r.headType(toks, k+1, c.J)
+	return okL && okR && left == schema.Organization && right == schema.Organization
 }
 
 // repeatsFront: the word after "and" at k is a front word that also opens
@@ -193,7 +208,8 @@ func (r *recognizer) splitPeopleOfList(toks []token, c chunk) []chunk {
 }
 
 // splitPersonOf splits "Fernando Cheung of the Labour Party" into the person
-// and the body: a person-shaped run, "of (the)", then a run with a head word.
+// and the body: a person-shaped run, "of (the)", then a run with a head
+// word, a gazetteer name or an acronym ("Leung Kwok-hung of LSD").
 func (r *recognizer) splitPersonOf(toks []token, c chunk) []chunk {
 	for k := c.I + 2; k < c.J-1; k++ {
 		if toks[k].Text != "of" {
@@ -206,10 +222,24 @@ func (r *recognizer) splitPersonOf(toks []token, c chunk) []chunk {
 		if toks[s].Text == "the" {
 			s++
 		}
-		if _, ok := r.headType(toks, s, c.J); ok || len(r.g.lookup(span(r.text, toks, s, c.J))) > 0 {
+		if _, ok := r.headType(toks, s, c.J); ok || len(r.g.lookup(span(r.text, toks, s, c.J))) > 0 || s+1 == c.J && acronym(toks[s].Text) {
 			return []chunk{{c.I, k}, {s, c.J}}
 		}
 		return []chunk{c}
 	}
 	return []chunk{c}
+}
+
+// acronym: a word of two to six capital letters ("LSD", "NWSC"), the way
+// parties, companies and agencies are written.
+func acronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, c := range w {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
