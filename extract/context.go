@@ -45,10 +45,10 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case hasRole && k > 0 && startsLower(toks[k-1].Text):
 			// "state energy company Pertamina", "the port city of Mombasa"
 			m.Type, m.Rule, m.Conf = role, "role-noun", 0.7
-		case len(words) == 1 && acronym(m.Name) && (prev != "of" && (next == "'s" || next == "’s") || prev == "of" && k > 2 && personShaped(r, span(r.text, toks, k-3, k-1))):
-			// "DAB's Starry Lee", "Leung Yiu-chung of NWSC": an acronym that
-			// has people is a party, a company or an agency
-			m.Type, m.Rule, m.Conf = schema.Organization, "acronym-of", 0.55
+		case len(words) == 1 && acronym(m.Name) && prev != "of" && (next == "'s" || next == "’s") || r.memberOf(toks, k, first):
+			// "DAB's Starry Lee", "Leung Yiu-chung of NWSC", "Nick Rhodes of
+			// Duran Duran": what has people is a party, a company, a band
+			m.Type, m.Rule, m.Conf = schema.Organization, "member-of", 0.55
 		case len(words) == 1 && r.signingParty(toks, k, prev):
 			// "signed an MoU with KEPCO and Ecopetrol": a party named by one word
 			m.Type, m.Rule, m.Conf = schema.Organization, "party-name", 0.6
@@ -98,6 +98,31 @@ func (r *recognizer) typedBefore(name string, first int) (schema.EntityType, boo
 		t = o.Type
 	}
 	return t, t != ""
+}
+
+// memberOf: the name at token k follows "of (the)" after a person
+// ("Gary Fan of the Neo Democrats").
+func (r *recognizer) memberOf(toks []token, k, first int) bool {
+	if k > 1 && toks[k-1].Text == "the" {
+		k--
+	}
+	return k > 1 && toks[k-1].Text == "of" && r.personBefore(toks, k-1, first)
+}
+
+// personBefore: a person's mention of the sentence (after r.out[first]),
+// or an untyped person-shaped name of two words or more, ends right before
+// token k.
+func (r *recognizer) personBefore(toks []token, k, first int) bool {
+	if k < 1 {
+		return false
+	}
+	end := toks[k-1].End
+	for _, o := range r.out[first:] {
+		if o.End == end && (o.Type == schema.Person || o.Type == "" && len(strings.Fields(o.Name)) >= 2 && personShaped(r, o.Name)) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeBefore are the prepositions a town's name follows in "from Irving,

@@ -203,13 +203,18 @@ func (r *recognizer) splitPeopleOfList(toks []token, c chunk) []chunk {
 			left := r.splitPeopleOfList(toks, chunk{c.I, k})
 			return append(left, right)
 		}
+		if parts := r.splitPersonOf(toks, chunk{c.I, k}); len(parts) == 2 && personShaped(r, span(r.text, toks, k+1, c.J)) {
+			// "Jann Wenner of Rolling Stone Magazine and Carlo De Benedetti"
+			return []chunk{{c.I, k}, right}
+		}
 	}
 	return []chunk{c}
 }
 
 // splitPersonOf splits "Fernando Cheung of the Labour Party" into the person
 // and the body: a person-shaped run, "of (the)", then a run with a head
-// word, a gazetteer name or an acronym ("Leung Kwok-hung of LSD").
+// word, a gazetteer name, an acronym ("Leung Kwok-hung of LSD") or two
+// capitalised words or more ("Nick Rhodes of Duran Duran").
 func (r *recognizer) splitPersonOf(toks []token, c chunk) []chunk {
 	for k := c.I + 2; k < c.J-1; k++ {
 		if toks[k].Text != "of" {
@@ -222,7 +227,10 @@ func (r *recognizer) splitPersonOf(toks []token, c chunk) []chunk {
 		if toks[s].Text == "the" {
 			s++
 		}
-		if _, ok := r.headType(toks, s, c.J); ok || len(r.g.lookup(span(r.text, toks, s, c.J))) > 0 || s+1 == c.J && acronym(toks[s].Text) {
+		if len(r.g.lookup(span(r.text, toks, c.I, c.J))) > 0 {
+			return []chunk{c} // a gazetteer's name that holds "of"
+		}
+		if _, ok := r.headType(toks, s, c.J); ok || len(r.g.lookup(span(r.text, toks, s, c.J))) > 0 || s+1 == c.J && acronym(toks[s].Text) || s+1 < c.J && capWord(toks[s].Text) {
 			return []chunk{{c.I, k}, {s, c.J}}
 		}
 		return []chunk{c}
