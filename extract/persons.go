@@ -378,6 +378,9 @@ func (r *recognizer) titlesBefore(si int, toks []token, first int) {
 // Ishiba", "Indian prime minister Narendra Modi"): the name is a person
 // with that title, of the country a demonym in it names.
 func (r *recognizer) lowerTitleBefore(m *mention, toks []token, k int) {
+	if k > 0 && (toks[k-1].Text == "of" || toks[k-1].Text == "for") {
+		return // "the regional counsel of Lombardy": the title's domain, not its holder
+	}
 	ts := k
 	for ts > 0 && k-ts < 8 {
 		w := toks[ts-1].Text

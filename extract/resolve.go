@@ -341,23 +341,31 @@ func (r *resolver) persons() {
 	r.mergePersonsByWord()
 }
 
+// personWithWord is the one person whose name ends with w (a family name
+// alone), or else the one whose name holds it; nil when none or several.
 func (r *resolver) personWithWord(w string) *entityBuild {
-	var found *entityBuild
+	var last, any *entityBuild
+	lastN, anyN := 0, 0
 	fw := schema.Fold(w)
 	for _, e := range r.ents {
 		if e.Type != schema.Person || len(e.Mentions) == 0 {
 			continue
 		}
-		for _, p := range strings.Fields(schema.Fold(e.Name)) {
-			if p == fw {
-				if found != nil && found != e {
-					return nil // ambiguous
-				}
-				found = e
-			}
+		ps := strings.Fields(schema.Fold(e.Name))
+		if slices.Contains(ps, fw) {
+			any, anyN = e, anyN+1
+		}
+		if len(ps) > 1 && ps[len(ps)-1] == fw {
+			last, lastN = e, lastN+1
 		}
 	}
-	return found
+	switch {
+	case lastN == 1:
+		return last
+	case lastN == 0 && anyN == 1:
+		return any
+	}
+	return nil
 }
 
 // mergePersonsByWord folds "Mnuchin" mentions made before the full name was
