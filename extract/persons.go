@@ -190,8 +190,8 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 	for n > i && words < 4 {
 		t := toks[n-1].Text
 		lw := strings.ToLower(t)
-		if !isNameToken(t) && !isParticle(lw) {
-			break
+		if !isNameToken(t) && !isParticle(lw) || t == "I" {
+			break // "The Home Secretary and I": the pronoun is no name
 		}
 		if !isParticle(lw) {
 			words++

@@ -192,7 +192,8 @@ func TestEntityRules(t *testing.T) {
 // TestNotPeople: capitalised phrases that name no one.
 func TestNotPeople(t *testing.T) {
 	doc := extractText(t, "", "The leaders issued a Joint Communiqué. Heads of State will meet again on Friday March 7. Kenyan officials welcomed the move. "+
-		"Iodine Nutrition experts said iodine intake fell. The deputy governor of Kisumu approved the plan.")
+		"Iodine Nutrition experts said iodine intake fell. The deputy governor of Kisumu approved the plan. "+
+		"\"The Home Secretary and I are working on it,\" she said.")
 	for _, e := range doc.Entities {
 		if e.Type == schema.Person {
 			t.Errorf("person %q from a phrase that names no one", e.Name)
@@ -364,6 +365,7 @@ func TestCoreference(t *testing.T) {
 		alias              string
 	}{
 		{"surname alone", "Trade Minister Ana Costa met reporters. \"We are ready,\" said Costa.", "Ana Costa", 2, "Costa"},
+		{"a professor's family name", "Professor Wanjiru Kamau led the study. Professor Kamau said it would go on.", "Wanjiru Kamau", 2, "Kamau"},
 		{"a family name joins the name it ends", "Guests saw Mensah Polaroids on Friday. Director Ama Mensah chose them. \"We are proud,\" said Mensah.", "Ama Mensah", 2, "Mensah"},
 		{"the ministry", "The Ministry of Science and ICT signed the plan. The ministry said more would follow.", "Ministry of Science and ICT", 2, "ministry"},
 		{"acronym in parentheses", "The Senegalese space agency (ASES) joined. ASES will host the event.", "Senegalese space agency", 2, "ASES"},
