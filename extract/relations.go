@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -307,7 +308,9 @@ var (
 )
 
 // sectorsWithAgreement: a sector named in a sentence with an agreement is
-// one it covers.
+// one it covers, unless the sentence names it in another agreement's topic
+// and this one has a topic of its own ("an MoU on defence industry
+// cooperation and an agreement on media": media is no defence).
 func (r *relator) sectorsWithAgreement(emit emitFn) {
 	for si := range r.sents {
 		agrs := r.of(si, schema.Agreement)
@@ -315,11 +318,26 @@ func (r *relator) sectorsWithAgreement(emit emitFn) {
 			if r.portfolio(s) {
 				continue
 			}
+			var holders []int
 			for _, a := range agrs {
+				if r.topicHolds(a, s) {
+					holders = append(holders, a)
+				}
+			}
+			for _, a := range agrs {
+				if len(holders) > 0 && !slices.Contains(holders, a) && kindOf(r.res.ms[a].Name).Topic != "" {
+					continue
+				}
 				emit(r.idOf(a), r.idOf(s), si)
 			}
 		}
 	}
+}
+
+// topicHolds: agreement mention a's topic names sector mention s.
+func (r *relator) topicHolds(a, s int) bool {
+	topic := kindOf(r.res.ms[a].Name).Topic
+	return topic != "" && strings.Contains(" "+schema.Fold(topic)+" ", " "+schema.Fold(r.res.ms[s].Name)+" ")
 }
 
 // sectorsInArticle: a sector in a sentence that names no agreement but says

@@ -430,6 +430,12 @@ func (r *resolver) sameSentenceAgreement(mi int) int {
 	}
 	for j := mi - 1; j >= 0 && r.ms[j].Sent == m.Sent; j-- {
 		if r.ms[j].Type == schema.Agreement && r.mentOf[j] >= 0 && m.Start-r.ms[j].End < 80 {
+			e := r.ents[r.mentOf[j]]
+			if r.pluralEntity(e) || r.otherTopic(kindOf(m.Name), e) {
+				// "seven agreements, including a memorandum on defence and an
+				// agreement on media": one of several, then another
+				return -1
+			}
 			return r.mentOf[j]
 		}
 	}

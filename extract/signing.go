@@ -247,7 +247,9 @@ func objectParties(g *gazetteer, text string, ms []mention, verb int, after []in
 
 // signedAgreements are the agreements a signing verb acts on: the first
 // named after the verb and those listed with it ("signed the X and the Y"),
-// or, when none follows ("The MoU was signed"), the last named before it.
+// with the members of several it names ("signed seven agreements,
+// including an MoU on defence and an agreement on media"), or, when none
+// follows ("The MoU was signed"), the last named before it.
 func signedAgreements(text string, ms []mention, before, after []int) []int {
 	var out []int
 	for _, a := range after {
@@ -260,7 +262,11 @@ func signedAgreements(text string, ms []mention, before, after []int) []int {
 			if m.Start < prev.End {
 				continue // nested in the agreement before it
 			}
-			if !listGap.MatchString(text[prev.End:m.Start]) {
+			gap := text[prev.End:m.Start]
+			if n := topicLen(gap); n > 0 {
+				gap = gap[n:] // "an MoU on defence and an agreement on media"
+			}
+			if !listGap.MatchString(gap) && !(pluralAgreement(prev.Name) && membersGap.MatchString(gap)) {
 				break
 			}
 		}
@@ -276,6 +282,11 @@ func signedAgreements(text string, ms []mention, before, after []int) []int {
 	}
 	return nil
 }
+
+// membersGap introduces the members of several agreements named before it.
+// A time of a word or three may come between ("seven agreements on
+// Thursday, including ...").
+var membersGap = regexp.MustCompile(`^(?:\s+[\w’']+){0,3}\s*,?\s*(?:including|among them|among which|such as|notably)\s+(?:the\s+|an?\s+)?$`)
 
 // mentionsBySentence lists each sentence's mention indexes in text order.
 func mentionsBySentence(ms []mention, n int) [][]int {
