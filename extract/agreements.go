@@ -36,6 +36,8 @@ func (r *resolver) agreements() {
 		}
 		if ei := r.headlineAgreement(i); ei >= 0 {
 			r.attach(i, r.ents[ei].Key)
+		} else if ei := r.partylessBodyAgreement(i); ei >= 0 {
+			r.attach(i, r.ents[ei].Key)
 		} else if !r.byParties(i) {
 			r.agreementByReference(i)
 		}
@@ -285,6 +287,31 @@ func (r *resolver) headlineAgreement(mi int) int {
 		}
 	}
 	return best
+}
+
+// partylessBodyAgreement is the one untitled agreement of the body that a
+// headline's signing with parties stands for when the body names no one
+// who signed it: "Vietnam, South Korea sign deals" over "the leaders
+// oversaw the signing of six memorandums of understanding". It must agree
+// in number and not differ in topic; -1 when none or several fit.
+func (r *resolver) partylessBodyAgreement(mi int) int {
+	m := r.ms[mi]
+	if len(r.partiesOf(mi)) == 0 {
+		return -1
+	}
+	k := kindOf(m.Name)
+	found := -1
+	for ei, e := range r.ents {
+		if e.Type != schema.Agreement || len(e.Mentions) == 0 || len(e.Parties) > 0 || len(r.signingPartiesOf(ei)) > 0 ||
+			r.pluralEntity(e) != pluralAgreement(m.Name) || r.otherTopic(k, e) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = ei
+	}
+	return found
 }
 
 // signingPartiesOf: the parties of the signings in the sentences that name
