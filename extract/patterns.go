@@ -77,8 +77,12 @@ func (r *recognizer) quotedAgreements(si, base int, txt string) {
 
 func (r *recognizer) genericAgreements(si int, s sentence) {
 	base, txt := s.Start, r.text[s.Start:s.End]
+	topicEnd := 0 // where the topic of the last agreement noun ends
 	for _, m := range genericAgrRE.FindAllStringSubmatchIndex(txt, -1) {
 		start, end := m[4], m[5]
+		if start < topicEnd {
+			continue // "a joint declaration on strategic partnership": the topic's noun is no agreement
+		}
 		kind := strings.ToLower(txt[start:end])
 		if strings.HasPrefix(kind, "grant") && !grantNoun(txt, start, end) {
 			continue // "to grant", "the grant of equipment"
@@ -96,6 +100,7 @@ func (r *recognizer) genericAgreements(si int, s sentence) {
 			}
 		} else if n := topicLen(txt[end:]); n > 0 {
 			name = txt[start : end+n] // "Memorandum of Understanding on commercial cooperation"
+			topicEnd = end + n
 		}
 		if strings.HasPrefix(kind, "exchange") {
 			name = "exchange of notes"

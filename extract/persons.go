@@ -232,6 +232,16 @@ func isParticle(w string) bool {
 	return false
 }
 
+// lastNamed is the last mention named name.
+func (r *recognizer) lastNamed(name string) mention {
+	for k := len(r.out) - 1; k >= 0; k-- {
+		if r.out[k].Name == name {
+			return r.out[k]
+		}
+	}
+	return mention{Name: name}
+}
+
 // possessorCountry reads "Korea's" right before token i.
 func (r *recognizer) possessorCountry(toks []token, i int) string {
 	if i >= 2 && (toks[i-1].Text == "'s" || toks[i-1].Text == "’s") {
@@ -264,6 +274,16 @@ func (r *recognizer) countryWithin(si int, toks []token, i, j int) string {
 func (r *recognizer) bodiesBeforeTitle(si int, toks []token, i, h int) string {
 	for h > i && r.g.titleMod[strings.ToLower(toks[h-1].Text)] {
 		h-- // "Central Bank of the UAE Deputy Governor"
+	}
+	if h > i {
+		name := span(r.text, toks, i, h)
+		if t, ok := r.typedBefore(name, len(r.out)); ok && (t == schema.Ministry || t == schema.Organization) {
+			// "Codelco Chairman Maximo Pacheco" after "state miner Codelco"
+			m := r.lastNamed(name)
+			m.Start, m.End, m.Sent, m.Rule, m.Conf, m.Titles = toks[i].Start, toks[h-1].End, si, "name-seen", 0.7, nil
+			r.out = append(r.out, m)
+			return m.Country
+		}
 	}
 	if h-i < 2 {
 		return ""

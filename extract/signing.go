@@ -161,6 +161,12 @@ func (f *signing) read(g *gazetteer, text string, ms []mention, sent []int) {
 	f.Objects, f.With = objectParties(g, text, ms, f.Verb, after, f.Agreements, f.recipientKinds(ms))
 }
 
+// isQualifier: the types whose name, before a title, says whom its holder
+// signs for.
+func isQualifier(t schema.EntityType) bool {
+	return t == schema.Country || t == schema.Ministry || t == schema.Organization
+}
+
 // isParty: the types that can sign, less what only qualifies another name.
 func isParty(m mention) bool {
 	switch m.Type {
@@ -225,7 +231,9 @@ func objectParties(g *gazetteer, text string, ms []mention, verb int, after []in
 			}
 			continue
 		}
-		afterCountry := len(out) > 0 && ms[out[len(out)-1]].Type == schema.Country && m.Type == schema.Person && titleTailRE.MatchString(gap)
+		// "by Korea's Minister X", "by NNPC chief X": the person who signed
+		// for the party just named
+		afterCountry := len(out) > 0 && isQualifier(ms[out[len(out)-1]].Type) && m.Type == schema.Person && titleTailRE.MatchString(gap)
 		if g.verbs.witnessBy.MatchString(gap) {
 			break // the parties' list is over: those after it watched
 		}
