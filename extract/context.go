@@ -45,6 +45,9 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case hasRole && k > 0 && startsLower(toks[k-1].Text):
 			// "state energy company Pertamina", "the port city of Mombasa"
 			m.Type, m.Rule, m.Conf = role, "role-noun", 0.7
+		case r.companyBefore(m.Name):
+			// "Pertamina said" after "state energy company PT Pertamina"
+			m.Type, m.Rule, m.Conf = schema.Organization, "name-seen", 0.7
 		case len(words) == 1 && acronym(m.Name) && prev != "of" && (next == "'s" || next == "’s") || r.memberOf(toks, k, first):
 			// "DAB's Starry Lee", "Leung Yiu-chung of NWSC", "Nick Rhodes of
 			// Duran Duran": what has people is a party, a company, a band
@@ -98,6 +101,17 @@ func (r *recognizer) typedBefore(name string, first int) (schema.EntityType, boo
 		t = o.Type
 	}
 	return t, t != ""
+}
+
+// companyBefore: an organization the article named (from more than its
+// shape), before or in this sentence, is name without its legal forms.
+func (r *recognizer) companyBefore(name string) bool {
+	for _, o := range r.out {
+		if o.Type == schema.Organization && o.Conf >= 0.7 && o.Name != name && r.g.coreName(o.Name) == name {
+			return true
+		}
+	}
+	return false
 }
 
 // memberOf: the name at token k follows "of (the)" after a person

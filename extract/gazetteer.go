@@ -51,6 +51,7 @@ type gazetteer struct {
 	fronts                                             map[string]schema.EntityType          // words that type a name from anywhere in it (fronts.tsv)
 	roles                                              map[string]schema.EntityType          // role nouns before a name (roles.tsv)
 	suffixes                                           map[string]bool                       // company legal forms (suffixes.tsv)
+	prefixes                                           map[string]bool                       // company legal forms written first (suffixes.tsv)
 	verbs                                              lexicon                               // verbs.tsv
 	sectors                                            []sectorForm
 }
@@ -68,7 +69,7 @@ func newGazetteer() (*gazetteer, error) {
 		titleHead: map[string]bool{}, titleMod: map[string]bool{}, honorific: map[string]bool{}, postnominal: map[string]bool{},
 		domain: map[string]bool{}, domainHead: map[string]bool{}, heads: map[string]schema.EntityType{},
 		generic: map[schema.EntityType]map[string]bool{},
-		fronts:  map[string]schema.EntityType{}, roles: map[string]schema.EntityType{}, suffixes: map[string]bool{},
+		fronts:  map[string]schema.EntityType{}, roles: map[string]schema.EntityType{}, suffixes: map[string]bool{}, prefixes: map[string]bool{},
 	}
 	g.loadCountryModule()
 	steps := []struct {
@@ -260,10 +261,33 @@ func (g *gazetteer) wordTypes(words map[string]schema.EntityType) func([]string)
 }
 
 func (g *gazetteer) loadSuffixes(f []string) error {
+	if len(f) == 2 && f[0] == "prefix" {
+		for _, w := range splitForms(f[1]) {
+			g.prefixes[w] = true
+		}
+		return nil
+	}
+	if len(f) != 1 {
+		return fmt.Errorf("want the suffixes, or \"prefix\" and the prefixes, got %d fields", len(f))
+	}
 	for _, w := range splitForms(f[0]) {
 		g.suffixes[w] = true
 	}
 	return nil
+}
+
+// coreName is an organization's name without the legal forms before and
+// after it ("PT Pertamina" and "JERA Co., Inc." are "Pertamina" and
+// "JERA").
+func (g *gazetteer) coreName(name string) string {
+	ws := strings.Fields(strings.ReplaceAll(name, ",", " "))
+	for len(ws) > 1 && g.prefixes[ws[0]] {
+		ws = ws[1:]
+	}
+	for len(ws) > 1 && g.companySuffix(ws[len(ws)-1]) {
+		ws = ws[:len(ws)-1]
+	}
+	return strings.Join(ws, " ")
 }
 
 // companySuffix: tok is a company's legal form ("Inc.", "Co.", "Ltd").

@@ -275,12 +275,24 @@ func (r *recognizer) bodiesBeforeTitle(si int, toks []token, i, h int) string {
 	for h > i && r.g.titleMod[strings.ToLower(toks[h-1].Text)] {
 		h-- // "Central Bank of the UAE Deputy Governor"
 	}
-	if h > i {
-		name := span(r.text, toks, i, h)
-		if t, ok := r.typedBefore(name, len(r.out)); ok && (t == schema.Ministry || t == schema.Organization) {
-			// "Codelco Chairman Maximo Pacheco" after "state miner Codelco"
+	for b := i + 1; b <= h; b++ {
+		// "Codelco Chairman Maximo Pacheco" after "state miner Codelco",
+		// "Pertamina President Director ..." after "PT Pertamina"
+		if b < h && !r.g.titleHead[strings.ToLower(toks[b].Text)] && !r.g.titleMod[strings.ToLower(toks[b].Text)] {
+			continue
+		}
+		name := span(r.text, toks, i, b)
+		if lw := strings.ToLower(name); r.g.domain[lw] || r.g.heads[lw] != "" {
+			break // "Treasury Minister": the title's domain, whichever treasury the article named
+		}
+		t, ok := r.typedBefore(name, len(r.out))
+		if !ok && r.companyBefore(name) {
+			t, ok = schema.Organization, true // "JERA CEO ..." after "JERA Co., Inc."
+		}
+		if ok && (t == schema.Ministry || t == schema.Organization) {
 			m := r.lastNamed(name)
-			m.Start, m.End, m.Sent, m.Rule, m.Conf, m.Titles = toks[i].Start, toks[h-1].End, si, "name-seen", 0.7, nil
+			m.Type = t
+			m.Start, m.End, m.Sent, m.Rule, m.Conf, m.Titles = toks[i].Start, toks[b-1].End, si, "name-seen", 0.7, nil
 			r.out = append(r.out, m)
 			return m.Country
 		}

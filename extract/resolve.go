@@ -254,7 +254,9 @@ func (r *resolver) mergeShortOrganizations() {
 			if o == e || o.Type != schema.Organization || len(o.Mentions) == 0 {
 				continue
 			}
-			if ws := strings.Fields(schema.Fold(o.Name)); len(ws) > len(short) && slices.Equal(ws[:len(short)], short) {
+			ws := strings.Fields(schema.Fold(o.Name))
+			core := strings.Fields(schema.Fold(r.g.coreName(o.Name))) // "Pertamina" of "PT Pertamina"
+			if len(ws) > len(short) && (slices.Equal(ws[:len(short)], short) || slices.Equal(core, short)) {
 				if long != nil {
 					long = nil // "Samsung" of "Samsung Electronics" and "Samsung C&T": neither
 					break

@@ -193,7 +193,8 @@ func TestEntityRules(t *testing.T) {
 func TestNotPeople(t *testing.T) {
 	doc := extractText(t, "", "The leaders issued a Joint Communiqué. Heads of State will meet again on Friday March 7. Kenyan officials welcomed the move. "+
 		"Iodine Nutrition experts said iodine intake fell. The deputy governor of Kisumu approved the plan. "+
-		"\"The Home Secretary and I are working on it,\" she said.")
+		"\"The Home Secretary and I are working on it,\" she said. "+
+		"State oil firm PT Sumber Energi signed the deal, Sumber Energi said.")
 	for _, e := range doc.Entities {
 		if e.Type == schema.Person {
 			t.Errorf("person %q from a phrase that names no one", e.Name)
@@ -348,6 +349,11 @@ func TestRelationRules(t *testing.T) {
 			"Kofi Boateng, who led the Ghanaian delegation to the Accra Energy Forum, praised the deal. The forum was attended by officials of the East African Community.",
 			[]string{"person/kofi-boateng attended event/accra-energy-forum",
 				"organization/east-african-community attended event/accra-energy-forum"}, nil},
+		{"a company without its legal forms, before a title and a speech verb", "",
+			"State oil firm PT Sumber Energi and Japanese trader Kanto Co., Inc. signed a supply agreement, Sumber Energi said on Monday. Sumber Energi President Director Adi Santoso and Kanto CEO Hiro Ito signed the deal in Tokyo.",
+			[]string{"organization/pt-sumber-energi signed agreement/supply-agreement-between-pt-sumber-energi-and-kanto-co-inc/t.txt",
+				"person/adi-santoso memberOf organization/pt-sumber-energi",
+				"person/hiro-ito memberOf organization/kanto-co-inc"}, nil},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},

@@ -37,6 +37,25 @@ func (r *recognizer) extendSuffixes(toks []token, cs []chunk) []chunk {
 	return out
 }
 
+// cutDemonymTails ends a run before an "and" that links it to a lone
+// demonym the next words describe ("PT Sumber Energi and Japanese trader
+// Kanto"): the demonym qualifies what follows, it is no part of the name.
+func (r *recognizer) cutDemonymTails(toks []token, cs []chunk) []chunk {
+	for n, c := range cs {
+		k := c.J - 2
+		if c.J-c.I > 2 && c.J < len(toks) && toks[k].Text == "and" && startsLower(toks[c.J].Text) && r.g.demonymWord(toks[c.J-1].Text) &&
+			!r.isCountry(span(r.text, toks, c.I, k)) { // "U.S. and Chinese governments": both qualify the noun
+			cs[n].J = k
+		}
+	}
+	return cs
+}
+
+func (r *recognizer) isCountry(s string) bool {
+	es := r.g.lookup(s)
+	return len(es) > 0 && es[0].Type == schema.Country
+}
+
 // withCommaNames puts the gazetteer names that hold commas ("Foreign,
 // Commonwealth, and Development Office"), which the chunker splits, in
 // place of the runs they cover.
