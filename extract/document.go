@@ -153,6 +153,9 @@ func mergeAcronyms(res *resolver, text string) {
 			if am == nil || !hasUpper(am[1][1:]) && len(am[1]) > 1 && strings.ToUpper(am[1]) != am[1] {
 				continue
 			}
+			if written := text[m.Start:m.End]; len(written) > len(am[1]) && isAllCaps(written) {
+				continue // a dateline's "HANOI (VNA)": the agency, not the place's acronym
+			}
 			acr := am[1]
 			e.Aliases = append(e.Aliases, acr)
 			for _, o := range res.ents {

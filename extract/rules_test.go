@@ -189,6 +189,19 @@ func TestEntityRules(t *testing.T) {
 	}
 }
 
+// TestDatelineAgencyIsNoAlias: "HANOI (VNA)" names the agency after the
+// place, not the place's acronym.
+func TestDatelineAgencyIsNoAlias(t *testing.T) {
+	doc := extractText(t, "", "Rice deal\n\nHANOI (VNA) - Vietnam and the Philippines signed an agreement on rice trade in Hanoi on Monday.")
+	e, ok := entityByName(doc, "Hanoi")
+	if !ok {
+		t.Fatal("no entity Hanoi")
+	}
+	if slices.Contains(e.Aliases, "VNA") {
+		t.Errorf("Hanoi's aliases %q hold the agency VNA", e.Aliases)
+	}
+}
+
 // TestNotPeople: capitalised phrases that name no one.
 func TestNotPeople(t *testing.T) {
 	doc := extractText(t, "", "The leaders issued a Joint Communiqué. Heads of State will meet again on Friday March 7. Kenyan officials welcomed the move. "+
@@ -354,6 +367,11 @@ func TestRelationRules(t *testing.T) {
 			[]string{"organization/pt-sumber-energi signed agreement/supply-agreement-between-pt-sumber-energi-and-kanto-co-inc/t.txt",
 				"person/adi-santoso memberOf organization/pt-sumber-energi",
 				"person/hiro-ito memberOf organization/kanto-co-inc"}, nil},
+		{"the signing told of before, a letter of intent", "",
+			"HANOI (VNA) - Vietnam and the Philippines signed a memorandum of understanding on rice trade in Hanoi on Monday. The signing took place on the sidelines of the ASEAN Economic Ministers Meeting. " +
+				"The Vietnam Food Association (VFA) and the Philippine National Food Authority (NFA) also exchanged a letter of intent on rice procurement.",
+			[]string{"agreement/memorandum-of-understanding-on-rice-trade-between-vietnam-and-philippines/t.txt signedAt event/asean-economic-ministers-meeting",
+				"organization/vietnam-food-association signed agreement/letter-of-intent-on-rice-procurement-between-vietnam-food-association-and-philippine-national-food-authority/t.txt"}, nil},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},

@@ -104,6 +104,11 @@ func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, byS
 				}
 				f := signing{Sent: si, Verb: s.Start + v, Start: s.Start + prevEnd, End: s.Start + c[1]}
 				f.read(g, text, ms, bySent[si])
+				if len(f.Agreements) == 0 && len(out) > 0 && out[len(out)-1].Sent == si-1 && theSigning(text, s.Start+v) {
+					// "The signing took place on the sidelines of ...": the
+					// signing the sentence before told of
+					f.Agreements = out[len(out)-1].Agreements
+				}
 				out = append(out, f)
 				prevEnd = f.lastObjectEnd(ms) - s.Start
 			}
@@ -311,6 +316,13 @@ func mentionsBySentence(ms []mention, n int) [][]int {
 }
 
 // nominalSigning: the verb at off is the noun "signing" ("the signing of").
+// theSigning: the verb at off is the noun of "the signing", which points
+// back at a signing told of before.
+func theSigning(text string, off int) bool {
+	before := strings.ToLower(text[max(0, off-4):off])
+	return strings.HasSuffix(before, "the ") && strings.HasPrefix(strings.ToLower(text[off:min(len(text), off+8)]), "signing")
+}
+
 func nominalSigning(text string, off int) bool {
 	rest := strings.ToLower(text[off:min(len(text), off+12)])
 	return strings.HasPrefix(rest, "signing of") || strings.HasPrefix(rest, "signing and")
