@@ -148,6 +148,9 @@ func (r *recognizer) listBeforeTitle(toks []token, i, h int) int {
 		if toks[a].Text != "and" && toks[a].Text != "&" {
 			continue
 		}
+		if a > i+2 && strings.EqualFold(toks[i].Text, "Government") && toks[i+1].Text == "of" {
+			return a // "on behalf of the Government of India and Saudi Energy Minister ..."
+		}
 		for k := i; k < a; k++ {
 			w := strings.ToLower(toks[k].Text)
 			if !r.g.titleHead[w] && !r.g.titleMod[w] && !r.g.domain[w] && !r.g.countryWord(toks[k].Text) &&

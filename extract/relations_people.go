@@ -230,6 +230,7 @@ func (r *relator) behalf(fn func(person, whom, si int)) {
 	for si := range r.sents {
 		base := r.sents[si].Start
 		txt := r.sentText(si)
+		from := base // where the people of this "on behalf of" may start: after the one before
 		for _, loc := range onBehalfRE.FindAllStringIndex(txt, -1) {
 			var whom []int // "on behalf of the U.S. and Chinese governments"
 			for _, mi := range r.bySent[si] {
@@ -240,7 +241,8 @@ func (r *relator) behalf(fn func(person, whom, si int)) {
 			if len(whom) == 0 || r.demonymOfCompany(whom[0]) {
 				continue
 			}
-			people := r.signersOf(si, base+loc[0])
+			people := r.signersOf(si, from, base+loc[0])
+			from = r.res.ms[whom[len(whom)-1]].End
 			if len(whom) > 1 && len(whom) == len(people) && respectivelyRE.MatchString(txt) {
 				for k := range people {
 					fn(people[k], whom[k], si) // "... respectively": each for the one in the same place
@@ -269,13 +271,15 @@ func (r *relator) demonymOfCompany(mi int) bool {
 }
 
 // signersOf are the people of sentence si an "on behalf of" at offset at
-// speaks for: those in its clause before it, or, when there are none, the
-// sentence's others ("On behalf of Kenya, the deal was signed by A").
-func (r *relator) signersOf(si, at int) []int {
+// speaks for: those in its clause before it and after from (where the
+// "on behalf of" before it ended: "A on behalf of India and B on behalf of
+// Saudi Arabia"), or, when there are none, the sentence's others ("On
+// behalf of Kenya, the deal was signed by A").
+func (r *relator) signersOf(si, from, at int) []int {
 	people := r.of(si, schema.Person)
 	var before []int
 	for _, p := range people {
-		if m := r.res.ms[p]; m.End <= at && !clauseBreakRE.MatchString(r.text[m.End:at]) {
+		if m := r.res.ms[p]; m.Start >= from && m.End <= at && !clauseBreakRE.MatchString(r.text[m.End:at]) {
 			before = append(before, p)
 		}
 	}
