@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,6 +46,9 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case hasRole && k > 0 && startsLower(toks[k-1].Text):
 			// "state energy company Pertamina", "the port city of Mombasa"
 			m.Type, m.Rule, m.Conf = role, "role-noun", 0.7
+		case len(words) == 1 && r.personWord(m.Name):
+			// "Lula later addressed ..." after "President Luiz Inacio Lula da Silva"
+			m.Type, m.Rule, m.Conf = schema.Person, "name-seen", 0.7
 		case r.companyBefore(m.Name):
 			// "Pertamina said" after "state energy company PT Pertamina"
 			m.Type, m.Rule, m.Conf = schema.Organization, "name-seen", 0.7
@@ -67,7 +71,7 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case len(words) <= 3 && placeBefore[prev] && r.regionAfter(toks, e):
 			// "from Irving, Texas": a town and then its state or country
 			m.Type, m.Rule, m.Conf = schema.Location, "place-region", 0.7
-		case (prev == "in" || prev == "at" || prev == "near") && len(words) <= 3 && !isAllCaps(words[0]) && !r.sectorWord(m.Name) && !languageWord(m.Name):
+		case (prev == "in" || prev == "at" || prev == "near" || prev == "the" && len(words) >= 2 && k > 1 && (toks[k-2].Text == "at" || toks[k-2].Text == "in")) && len(words) <= 3 && !isAllCaps(words[0]) && !r.sectorWord(m.Name) && !languageWord(m.Name):
 			m.Type, m.Rule, m.Conf = schema.Location, "place-preposition", 0.55
 		case personShaped(r, m.Name) && len(words) >= 2 && len(words) <= 4 && !r.writtenLower(words[0]):
 			// "Iodine Nutrition" is no one's name where the article writes "iodine"
@@ -101,6 +105,28 @@ func (r *recognizer) typedBefore(name string, first int) (schema.EntityType, boo
 		t = o.Type
 	}
 	return t, t != ""
+}
+
+// personWord: w is one of the words (not a particle) of the one person
+// the article named, by more than the shape of the name, before or in this
+// sentence, whose name holds it.
+func (r *recognizer) personWord(w string) bool {
+	if isParticle(strings.ToLower(w)) {
+		return false
+	}
+	found := ""
+	for _, o := range r.out {
+		if o.Type != schema.Person || o.Conf < 0.75 || o.Name == w || o.Name == found {
+			continue
+		}
+		if ws := strings.Fields(o.Name); len(ws) > 1 && slices.Contains(ws, w) {
+			if found != "" {
+				return false // two people hold the word: which one is unsaid
+			}
+			found = o.Name
+		}
+	}
+	return found != ""
 }
 
 // companyBefore: an organization the article named (from more than its

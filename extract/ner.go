@@ -47,9 +47,11 @@ func (r *recognizer) chunkMentions(si int, toks []token) {
 	for _, c := range r.mergeEnumerations(toks, cs) {
 		for _, co := range r.splitCompanies(toks, c) {
 			for _, part := range r.splitTitledList(toks, co) {
-				for _, item := range r.splitPeopleOfList(toks, part) {
-					for _, p := range r.splitPersonOf(toks, item) {
-						r.classify(si, toks, p.I, p.J)
+				for _, pl := range r.splitToPlace(toks, part) {
+					for _, item := range r.splitPeopleOfList(toks, pl) {
+						for _, p := range r.splitPersonOf(toks, item) {
+							r.classify(si, toks, p.I, p.J)
+						}
 					}
 				}
 			}

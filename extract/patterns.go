@@ -10,7 +10,7 @@ import (
 
 var (
 	quotedTitleRE = regexp.MustCompile(`(?i)\b(?:titled|called|named|dubbed|known as|entitled)\s+(?:the\s+)?["“‘']([^"”’]{3,160}?)["”’']`)
-	genericAgrRE  = regexp.MustCompile(`\b(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of)\s+(?:new\s+)?(?:bilateral\s+|cooperation\s+)?)?(memorand(?:um|a|ums) of understanding|[Mm]emorand(?:um|a|ums) of [Uu]nderstanding|MOUs?|MoUs?|agreements?|deals?|pacts?|accords?|treaty|treaties|framework|joint statement|joint declaration|declaration|partnership|(?:exchange of|exchanged) notes|grant agreements?|grants?|contracts?(?: extension)?|letters? of intent|cooperation documents?|documents? on cooperation)\b`)
+	genericAgrRE  = regexp.MustCompile(`\b(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of)\s+(?:new\s+)?(?:bilateral\s+|cooperation\s+)?)?(memorand(?:um|a|ums) of understanding|[Mm]emorand(?:um|a|ums) of [Uu]nderstanding|MOUs?|MoUs?|agreements?|deals?|pacts?|accords?|treaty|treaties|framework|joint statement|joint declaration|declaration|partnership|(?:exchange of|exchanged) notes|grant agreements?|grants?|contracts?(?: extension)?|letters? of intent|memorand(?:um|a|ums)|cooperation documents?|documents? on cooperation)\b`)
 	eventRE       = regexp.MustCompile(`\b(?:((?:[A-Z][\w.]*-)+[A-Z][\w.]*|[A-Z][a-z]+)\s+)?((?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:closed-door|first|bilateral|joint|official|high-level|annual|inaugural|trilateral|unique|ministerial(?:[ -]level)?|leaders'?|summit-level|working|two-day|three-day|four-day)\s+){0,2})?(signing ceremony|ceremony|summit|state visit|meeting|conference|talks|joint committee|luncheon|dialogue|forum|symposium|roundtable|workshop|negotiations|event|visit)\b`)
 	eventTailRE   = regexp.MustCompile(`^\s+(?:to\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)|on\s+((?:[a-z][a-z-]*\s+){0,6}?[a-z][a-z-]*)(?:\s+(?:in|at|to|with|by)\b|[,.;:]|$))`)
 	// modifiedEventRE: a determiner and one lower-case noun before an event
@@ -87,6 +87,9 @@ func (r *recognizer) genericAgreements(si int, s sentence) {
 		if strings.HasPrefix(kind, "grant") && !grantNoun(txt, start, end) {
 			continue // "to grant", "the grant of equipment"
 		}
+		if bareMemorandum(kind) && topicLen(txt[end:]) == 0 {
+			continue // "an explanatory memorandum": a document, unless it is "a memorandum on gas"
+		}
 		if m[2] >= 0 {
 			start = m[0] // "37 new bilateral agreements", named without "new"
 		} else {
@@ -108,6 +111,11 @@ func (r *recognizer) genericAgreements(si int, s sentence) {
 		r.out = append(r.out, mention{Start: base + start, End: base + end, Sent: si, Type: schema.Agreement,
 			Name: name, Generic: true, Rule: "agreement-noun", Conf: 0.6})
 	}
+}
+
+// bareMemorandum: the kind is "memorandum" without "of understanding".
+func bareMemorandum(kind string) bool {
+	return kind == "memorandum" || kind == "memoranda" || kind == "memorandums"
 }
 
 // grantNoun: "grant" at txt[start:end] is the noun of a grant agreement,

@@ -210,6 +210,22 @@ func (r *recognizer) countryBeforeTitle(toks []token, k, j int) bool {
 	return len(es) > 0 && es[0].Type == schema.Country && (r.g.titleHead[next] || r.g.titleMod[next])
 }
 
+// splitToPlace ends a run before a "to" that a place or a country ends
+// ("a visit by European Commission President Ursula von der Leyen to
+// Cairo"): where someone went is no part of their name. "Framework to
+// Strengthen ..." goes on.
+func (r *recognizer) splitToPlace(toks []token, c chunk) []chunk {
+	for k := c.I + 1; k < c.J-1; k++ {
+		if toks[k].Text != "to" {
+			continue
+		}
+		if es := r.g.lookup(span(r.text, toks, k+1, c.J)); len(es) > 0 && (es[0].Type == schema.Location || es[0].Type == schema.Country) {
+			return []chunk{{c.I, k}, {k + 1, c.J}}
+		}
+	}
+	return []chunk{c}
+}
+
 // splitPeopleOfList splits "Claudia Mo of the Civic Party and Wong Pik-wan
 // of the Democratic Party" at the "and" that starts the next person-of.
 func (r *recognizer) splitPeopleOfList(toks []token, c chunk) []chunk {
