@@ -35,7 +35,7 @@ type Config struct {
 	// the fast one.
 	FromQuads bool
 	// CheckForeignKeys has PostgreSQL check every quad written against
-	// Cayley's nodes even where the checks cannot fail; by default a role
+	// Cayley's nodes even where they are redundant; by default a role
 	// that may set session_replication_role skips those (quadlog.Config).
 	CheckForeignKeys bool
 }

@@ -84,7 +84,7 @@ type sqlCatalog struct {
 	db   *sql.DB // the catalog's own connections; writes go in Cayley's transaction
 	next *pending
 	// skipChecks: the quads are written without foreign-key checks where
-	// they cannot fail (pgbatch.Writer)
+	// the transaction writes their nodes (pgbatch.Writer)
 	skipChecks bool
 }
 
@@ -155,7 +155,7 @@ func (c *sqlCatalog) canSkipChecks(addr string) (bool, error) {
 	}
 	if !ok {
 		slog.Info("graph: session_replication_role not set (the role may not): PostgreSQL checks Cayley's foreign keys on every quad written; "+
-			"a superuser role, or GRANT SET ON PARAMETER session_replication_role, lets the store skip the checks that cannot fail",
+			"a superuser role, or GRANT SET ON PARAMETER session_replication_role, lets the store skip the checks its transactions make redundant",
 			slog.String("store", redact(addr)))
 	}
 	return ok, nil

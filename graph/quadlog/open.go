@@ -44,10 +44,11 @@ type Config struct {
 	CayleyWriter bool
 	// CheckForeignKeys has PostgreSQL check every quad written against
 	// Cayley's nodes, as Cayley's flavour does. By default the checks are
-	// skipped where they cannot fail (package pgbatch), which needs a role
-	// that may set session_replication_role (a superuser, or from
-	// PostgreSQL 15 GRANT SET ON PARAMETER); under any other role they
-	// stay on, and Open logs so.
+	// skipped where the transaction writes every node its quads name
+	// (package pgbatch), which needs a role that may set
+	// session_replication_role (a superuser, or from PostgreSQL 15 GRANT
+	// SET ON PARAMETER); under any other role they stay on, and Open logs
+	// so.
 	CheckForeignKeys bool
 }
 

@@ -27,19 +27,22 @@
 // Foreign keys: Cayley's tables have quads reference nodes (subject_hash
 // and the others REFERENCES nodes (hash), not deferrable), and the server
 // checks each quad inserted against nodes, which costs about as much as
-// the insert itself. Writer.SkipChecks has the quads of a transaction
-// inserted without those checks (session_replication_role = replica, for
-// those statements only) when they cannot fail: every node the quads name
-// is among the nodes this transaction just upserted with a reference
-// count raised, so its row exists, locked by the transaction against any
-// other's deletion until it ends, and nothing between the two statements
-// deletes a node. Cayley's own deletions, later in the transaction, run
-// with the checks on: a node whose count reaches zero while a quad still
-// names it fails the transaction as before. Where a quad names a node
-// not upserted here (Cayley nets a node's count over a transaction that
-// also deletes, and may leave it out), that transaction keeps the
-// checks. The setting needs a superuser or, from PostgreSQL 15, GRANT SET
-// ON PARAMETER session_replication_role (CanSkipChecks tells).
+// the insert itself. What the checks keep true is that every quad
+// committed has its nodes. Writer.SkipChecks has the quads of a
+// transaction inserted without them (session_replication_role = replica,
+// for those statements only) when the transaction keeps that true by
+// itself: every node the quads name is among the nodes it upserts, with
+// the count raised. No other transaction sees the quads before the
+// commit; from its upsert to the commit the node's row is locked by this
+// one, so no other deletes it, and a row another deleted before is
+// inserted again by the upsert, with this transaction's references
+// counted. Cayley's own deletions, later in the transaction, run with the
+// checks on: a node whose count reaches zero while a quad still names it
+// fails the transaction as before. Where a quad names a node not upserted
+// here (Cayley nets a node's count over a transaction that also deletes,
+// and may leave it out), that transaction keeps the checks. The setting
+// needs a superuser or, from PostgreSQL 15, GRANT SET ON PARAMETER
+// session_replication_role (CanSkipChecks tells).
 //
 // TestSameRows holds RunTx to Cayley's flavour: the same deltas written
 // both ways leave the same rows in nodes and quads.
@@ -119,7 +122,8 @@ func RunTx(tx *sql.Tx, nodes []graphlog.NodeUpdate, quads []graphlog.QuadUpdate,
 // Writer writes a transaction's nodes and quads.
 type Writer struct {
 	// SkipChecks inserts quads without the server's foreign-key checks
-	// where they cannot fail (see the package doc). The role must be
+	// where the transaction keeps its quads' nodes by itself (see the
+	// package doc). The role must be
 	// allowed to set session_replication_role (CanSkipChecks), or every
 	// transaction that adds quads fails.
 	SkipChecks bool
@@ -204,8 +208,7 @@ func writeQuads(tx *sql.Tx, quads []graphlog.QuadUpdate, end string) error {
 }
 
 // covered reports whether every node the quads name is among nodes with
-// its count raised: the condition on which their foreign-key checks
-// cannot fail.
+// its count raised: the condition on which the quads go in unchecked.
 func covered(nodes []graphlog.NodeUpdate, quads []graphlog.QuadUpdate) bool {
 	raised := make(map[refs.ValueHash]struct{}, len(nodes))
 	for _, n := range nodes {
