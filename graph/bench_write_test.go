@@ -26,6 +26,8 @@ import (
 //	pg-raw-cayley      WriteRaw through Cayley's own PostgreSQL flavour
 //	pg-raw             WriteRaw through package pgbatch
 //	pg-ingest          Store.Ingest on PostgreSQL
+//	pg-ingest-checked  the same, every quad checked against Cayley's
+//	                   foreign keys (Config.CheckForeignKeys)
 //	pg-ingest-2shards  two stores on one database, each ingesting half
 //	                   (by article id, as ingest --shard does), at once
 //
@@ -76,6 +78,11 @@ func BenchmarkWrites(b *testing.B) {
 			path{"pg-ingest", func(tb testing.TB) time.Duration {
 				return timeIngest(tb, []Config{scratchPostgres(tb, pg)}, docs)
 			}},
+			path{"pg-ingest-checked", func(tb testing.TB) time.Duration {
+				cfg := scratchPostgres(tb, pg)
+				cfg.CheckForeignKeys = true
+				return timeIngest(tb, []Config{cfg}, docs)
+			}},
 			path{"pg-ingest-2shards", func(tb testing.TB) time.Duration {
 				cfg := scratchPostgres(tb, pg)
 				return timeIngest(tb, []Config{cfg, cfg}, docs)
@@ -114,6 +121,7 @@ func BenchmarkWrites(b *testing.B) {
 		{"pg-raw/raw-cayley", "pg-raw", "pg-raw-cayley"},
 		{"pg/bbolt-ingest", "pg-ingest", "bbolt-ingest"},
 		{"pg-2shards/1", "pg-ingest-2shards", "pg-ingest"},
+		{"pg-ingest/checked", "pg-ingest", "pg-ingest-checked"},
 	} {
 		if rate[r.of] > 0 && rate[r.over] > 0 {
 			b.ReportMetric(rate[r.of]/rate[r.over], r.name)

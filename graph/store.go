@@ -34,6 +34,10 @@ type Config struct {
 	// a catalog of records: the slow start, which the tests compare with
 	// the fast one.
 	FromQuads bool
+	// CheckForeignKeys has PostgreSQL check every quad written against
+	// Cayley's nodes even where they are redundant; by default a role
+	// that may set session_replication_role skips those (quadlog.Config).
+	CheckForeignKeys bool
 }
 
 // DefaultTxDeltas is how many quad changes go into one Cayley transaction
@@ -96,7 +100,8 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.TextCacheBytes < 0 {
 		return nil, fmt.Errorf("graph: open %s: TextCacheBytes is %d, want 0 (the default) or more", Redact(cfg.DB), cfg.TextCacheBytes)
 	}
-	l, err := quadlog.Open(ctx, quadlog.Config{DB: cfg.DB, ReadOnly: cfg.ReadOnly, TxDeltas: cfg.TxDeltas, Decode: index.DecodeDocument})
+	l, err := quadlog.Open(ctx, quadlog.Config{DB: cfg.DB, ReadOnly: cfg.ReadOnly, TxDeltas: cfg.TxDeltas, Decode: index.DecodeDocument,
+		CheckForeignKeys: cfg.CheckForeignKeys})
 	if err != nil {
 		return nil, err
 	}

@@ -53,6 +53,7 @@ var writePaths = []struct{ name, what, baseline string }{
 	{"pg-raw-cayley", "raw batched writes through Cayley's own PostgreSQL writer", ""},
 	{"pg-raw", "raw batched writes through newsgraph's PostgreSQL batch writer", "pg-raw-cayley"},
 	{"pg-ingest", "Store.Ingest on PostgreSQL", rawLimit},
+	{"pg-ingest-checked", "the same, every quad checked against Cayley's foreign keys (`CheckForeignKeys`)", "pg-ingest"},
 	{"pg-ingest-2shards", "two stores on one database at once, each ingesting its shard", "pg-ingest"},
 }
 

@@ -62,3 +62,46 @@ func Database(tb testing.TB, base string) string {
 	u.Path = "/" + name
 	return u.String()
 }
+
+// Role creates a role that may log in, without the superuser's
+// privileges, and runs each of grants with %s standing for its name; then
+// a database it owns (as Database does). It returns the database's URL as
+// that role. The role goes when the test ends, after the database.
+func Role(tb testing.TB, base string, grants ...string) string {
+	tb.Helper()
+	admin, err := sql.Open("postgres", base)
+	if err != nil {
+		tb.Fatalf("pgtest: open %s: %v", base, err)
+	}
+	defer admin.Close()
+	name := fmt.Sprintf("ng_role_%d_%d_%d", os.Getpid(), time.Now().UnixNano(), seq.Add(1))
+	if _, err := admin.Exec("CREATE ROLE " + name + " LOGIN"); err != nil {
+		tb.Fatalf("pgtest: create role: %v", err)
+	}
+	// registered before the database's, this runs after it
+	tb.Cleanup(func() {
+		admin, err := sql.Open("postgres", base)
+		if err != nil {
+			tb.Errorf("pgtest: drop role %s: %v", name, err)
+			return
+		}
+		defer admin.Close()
+		if _, err := admin.Exec("DROP OWNED BY " + name + "; DROP ROLE " + name); err != nil {
+			tb.Errorf("pgtest: drop role %s: %v", name, err)
+		}
+	})
+	for _, g := range grants {
+		if _, err := admin.Exec(fmt.Sprintf(g, name)); err != nil {
+			tb.Fatalf("pgtest: %s: %v", fmt.Sprintf(g, name), err)
+		}
+	}
+	u, err := url.Parse(Database(tb, base))
+	if err != nil {
+		tb.Fatalf("pgtest: database URL: %v", err)
+	}
+	if _, err := admin.Exec("ALTER DATABASE " + u.Path[1:] + " OWNER TO " + name); err != nil {
+		tb.Fatalf("pgtest: give the database to %s: %v", name, err)
+	}
+	u.User = url.User(name)
+	return u.String()
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"sync"
 	"time"
@@ -82,6 +83,9 @@ RETURNING id, version`
 type sqlCatalog struct {
 	db   *sql.DB // the catalog's own connections; writes go in Cayley's transaction
 	next *pending
+	// skipChecks: the quads are written without foreign-key checks where
+	// the transaction writes their nodes (pgbatch.Writer)
+	skipChecks bool
 }
 
 // pgFlavours counts the flavours registered, which each need a name of
@@ -95,7 +99,15 @@ var (
 // openPostgres opens Cayley's SQL store over PostgreSQL through a flavour
 // whose transactions also write c's pending entries, creating Cayley's
 // tables and the catalog's when they are missing.
-func openPostgres(addr string, readOnly, cayleyWriter bool, c *sqlCatalog) (graph.QuadStore, error) {
+func openPostgres(addr string, cfg Config, c *sqlCatalog) (graph.QuadStore, error) {
+	if !cfg.ReadOnly && !cfg.CayleyWriter && !cfg.CheckForeignKeys {
+		ok, err := c.canSkipChecks(addr)
+		if err != nil {
+			return nil, err
+		}
+		c.skipChecks = ok
+	}
+	writer := pgbatch.Writer{SkipChecks: c.skipChecks}
 	pgFlavourMu.Lock()
 	defer pgFlavourMu.Unlock()
 	pgFlavours++
@@ -114,8 +126,8 @@ func openPostgres(addr string, readOnly, cayleyWriter bool, c *sqlCatalog) (grap
 			return "SELECT reltuples::BIGINT AS estimate FROM pg_class WHERE relname='" + table + "';"
 		},
 		RunTx: func(tx *sql.Tx, nodes []graphlog.NodeUpdate, quads []graphlog.QuadUpdate, opts graph.IgnoreOpts) error {
-			write := pgbatch.RunTx
-			if cayleyWriter {
+			write := writer.RunTx
+			if cfg.CayleyWriter {
 				write = postgres.RunTxPostgres
 			}
 			if err := write(tx, nodes, quads, opts); err != nil {
@@ -124,12 +136,29 @@ func openPostgres(addr string, readOnly, cayleyWriter bool, c *sqlCatalog) (grap
 			return c.write(tx)
 		},
 	})
-	if !readOnly {
+	if !cfg.ReadOnly {
 		if err := c.create(name, addr); err != nil {
 			return nil, err
 		}
 	}
 	return graph.NewQuadStore(name, addr, nil)
+}
+
+// canSkipChecks asks the server whether the store's role may write quads
+// without the foreign-key checks, and logs it when it may not.
+func (c *sqlCatalog) canSkipChecks(addr string) (bool, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	ok, err := pgbatch.CanSkipChecks(ctx, c.db)
+	if err != nil {
+		return false, fmt.Errorf("ask whether the role may set session_replication_role: %w", err)
+	}
+	if !ok {
+		slog.Info("graph: session_replication_role not set (the role may not): PostgreSQL checks Cayley's foreign keys on every quad written; "+
+			"a superuser role, or GRANT SET ON PARAMETER session_replication_role, lets the store skip the checks its transactions make redundant",
+			slog.String("store", redact(addr)))
+	}
+	return ok, nil
 }
 
 // createLockKey names the advisory lock held while the tables are made.

@@ -42,6 +42,14 @@ type Config struct {
 	// own flavour, a statement per row, rather than package pgbatch: the
 	// baseline the benchmarks measure the batches against.
 	CayleyWriter bool
+	// CheckForeignKeys has PostgreSQL check every quad written against
+	// Cayley's nodes, as Cayley's flavour does. By default the checks are
+	// skipped where the transaction writes every node its quads name
+	// (package pgbatch), which needs a role that may set
+	// session_replication_role (a superuser, or from PostgreSQL 15 GRANT
+	// SET ON PARAMETER); under any other role they stay on, and Open logs
+	// so.
+	CheckForeignKeys bool
 }
 
 // ErrReadOnly is returned by writes to a log opened with Config.ReadOnly.
@@ -179,7 +187,7 @@ func (l *Log) openSQL(typ, addr string, cfg Config) error {
 			return err
 		}
 		l.sqlCat = &sqlCatalog{db: db}
-		qs, err := openPostgres(addr, readOnly, cfg.CayleyWriter, l.sqlCat)
+		qs, err := openPostgres(addr, cfg, l.sqlCat)
 		if err != nil {
 			db.Close()
 			return err

@@ -24,18 +24,42 @@
 // Cayley's removals), and two such can still deadlock, through Cayley's
 // own flavour as through this one.
 //
+// Foreign keys: Cayley's tables have quads reference nodes (subject_hash
+// and the others REFERENCES nodes (hash), not deferrable), and the server
+// checks each quad inserted against nodes, which costs about as much as
+// the insert itself. What the checks keep true is that every quad
+// committed has its nodes. Writer.SkipChecks has the quads of a
+// transaction inserted without them (session_replication_role = replica,
+// for those statements only) when the transaction keeps that true by
+// itself: every node the quads name is among the nodes it upserts, with
+// the count raised. No other transaction sees the quads before the
+// commit; from its upsert to the commit the node's row is locked by this
+// one, so no other deletes it, and a row another deleted before is
+// inserted again by the upsert, with this transaction's references
+// counted. Cayley's own deletions, later in the transaction, run with the
+// checks on: a node whose count reaches zero while a quad still names it
+// fails the transaction as before. Where a quad names a node not upserted
+// here (Cayley nets a node's count over a transaction that also deletes,
+// and may leave it out), that transaction keeps the checks. The setting
+// needs a superuser or, from PostgreSQL 15, GRANT SET ON PARAMETER
+// session_replication_role (CanSkipChecks tells).
+//
 // TestSameRows holds RunTx to Cayley's flavour: the same deltas written
 // both ways leave the same rows in nodes and quads.
 package pgbatch
 
 import (
+	"bytes"
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
 	graphlog "github.com/cayleygraph/cayley/graph/log"
+	"github.com/cayleygraph/cayley/graph/refs"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/cayley/graph/sql/postgres"
 	"github.com/cayleygraph/quad"
@@ -90,38 +114,135 @@ SELECT s, p, o, l, now() FROM unnest($1::bytea[], $2::bytea[], $3::bytea[], $4::
 SELECT s, p, o, NULL, now() FROM unnest($1::bytea[], $2::bytea[], $3::bytea[]) AS t(s, p, o)`
 )
 
+// RunTx is Writer{}.RunTx: every quad checked against nodes.
+func RunTx(tx *sql.Tx, nodes []graphlog.NodeUpdate, quads []graphlog.QuadUpdate, opts graph.IgnoreOpts) error {
+	return Writer{}.RunTx(tx, nodes, quads, opts)
+}
+
+// Writer writes a transaction's nodes and quads.
+type Writer struct {
+	// SkipChecks inserts quads without the server's foreign-key checks
+	// where the transaction keeps its quads' nodes by itself (see the
+	// package doc). The role must be
+	// allowed to set session_replication_role (CanSkipChecks), or every
+	// transaction that adds quads fails.
+	SkipChecks bool
+}
+
+// The statements that turn the foreign-key checks off and on again, for
+// the rest of the transaction; DEFAULT is the session's own setting.
+const (
+	checksOff = `SET LOCAL session_replication_role = replica`
+	checksOn  = `SET LOCAL session_replication_role = DEFAULT`
+)
+
 // RunTx writes nodes and quads in tx as Cayley's PostgreSQL flavour does
 // (postgres.RunTxPostgres), in a few statements. Cayley gives it the nodes
 // sorted by hash (graphlog.SplitDeltas), the order they are written in.
-func RunTx(tx *sql.Tx, nodes []graphlog.NodeUpdate, quads []graphlog.QuadUpdate, opts graph.IgnoreOpts) error {
+func (w Writer) RunTx(tx *sql.Tx, nodes []graphlog.NodeUpdate, quads []graphlog.QuadUpdate, opts graph.IgnoreOpts) error {
 	var b nodeBatch
 	for _, n := range nodes {
 		if err := b.add(n); err != nil {
 			return err
 		}
 	}
-	if err := b.write(tx); err != nil {
-		return err
-	}
-	var labelled, bare quadBatch
 	for _, d := range quads {
 		if d.Del {
 			return errors.New("pgbatch: a quad deletion, which Cayley's SQL store makes itself")
-		}
-		if d.Quad.Get(quad.Label).Valid() {
-			labelled.add(d)
-		} else {
-			bare.add(d)
 		}
 	}
 	end := ""
 	if opts.IgnoreDup {
 		end = " ON CONFLICT DO NOTHING"
 	}
+	if !w.SkipChecks || len(quads) == 0 || !covered(nodes, quads) {
+		if err := b.write(tx); err != nil {
+			return err
+		}
+		return writeQuads(tx, quads, end)
+	}
+	// Unchecked, the quads go in first, in the order of their hashes, and
+	// the nodes after: the rows of the nodes that writers share (the
+	// predicates, the types, the common entities) are then locked from
+	// their upsert to the commit only, not through the insert of the quads,
+	// the longest statement, which two writers then run at once. A quad
+	// waits on another transaction only for the same quad, and two
+	// transactions take the quads they share in one order, as the nodes.
+	quads = slices.Clone(quads)
+	slices.SortFunc(quads, func(a, b graphlog.QuadUpdate) int {
+		for _, d := range quad.Directions {
+			x, y := a.Quad.Get(d), b.Quad.Get(d)
+			if c := bytes.Compare(x[:], y[:]); c != 0 {
+				return c
+			}
+		}
+		return 0
+	})
+	if _, err := tx.Exec(checksOff); err != nil {
+		return fmt.Errorf("pgbatch: skip the foreign-key checks: %w", err)
+	}
+	if err := writeQuads(tx, quads, end); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(checksOn); err != nil {
+		return fmt.Errorf("pgbatch: check foreign keys again: %w", err)
+	}
+	return b.write(tx)
+}
+
+// writeQuads inserts the quads with a label, then those without, end
+// closing each statement.
+func writeQuads(tx *sql.Tx, quads []graphlog.QuadUpdate, end string) error {
+	var labelled, bare quadBatch
+	for _, d := range quads {
+		if d.Quad.Get(quad.Label).Valid() {
+			labelled.add(d)
+		} else {
+			bare.add(d)
+		}
+	}
 	if err := labelled.write(tx, insertQuads+end, true); err != nil {
 		return err
 	}
 	return bare.write(tx, insertTriples+end, false)
+}
+
+// covered reports whether every node the quads name is among nodes with
+// its count raised: the condition on which the quads go in unchecked.
+func covered(nodes []graphlog.NodeUpdate, quads []graphlog.QuadUpdate) bool {
+	raised := make(map[refs.ValueHash]struct{}, len(nodes))
+	for _, n := range nodes {
+		if n.RefInc > 0 {
+			raised[n.Hash] = struct{}{}
+		}
+	}
+	for _, q := range quads {
+		for _, d := range quad.Directions {
+			if h := q.Quad.Get(d); h.Valid() {
+				if _, ok := raised[h]; !ok {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// CanSkipChecks reports whether the role db connects as may set
+// session_replication_role, which Writer.SkipChecks needs: false, without
+// an error, where the server refuses it for want of privileges.
+func CanSkipChecks(ctx context.Context, db *sql.DB) (bool, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	_, err = tx.ExecContext(ctx, checksOff)
+	var pe *pq.Error
+	if errors.As(err, &pe) && pe.Code == "42501" { // insufficient_privilege
+		return false, nil
+	}
+	return err == nil, err
 }
 
 // nodeBatch holds the nodes as the columns of insertNodes.

@@ -18,21 +18,34 @@ import (
 	"github.com/newsgraph/newsgraph/graph/pgtest"
 )
 
-var register sync.Once
+var registered sync.Map // flavour name -> *sync.Once
 
 // batched registers a Cayley SQL flavour that is PostgreSQL's but for
-// RunTx, which is this package's.
-func batched() string {
-	const name = "pgbatch-test"
-	register.Do(func() {
+// RunTx, which is this package's, and returns its name.
+func batched() string { return flavour(Writer{}) }
+
+// unchecked is batched, with the foreign-key checks skipped (which the
+// tests' server, as a superuser, allows).
+func unchecked() string { return flavour(Writer{SkipChecks: true}) }
+
+func flavour(w Writer) string {
+	name := fmt.Sprintf("pgbatch-test-%v", w.SkipChecks)
+	once, _ := registered.LoadOrStore(name, new(sync.Once))
+	once.(*sync.Once).Do(func() {
 		csql.Register(name, csql.Registration{
 			Driver: "postgres", HashType: `BYTEA`, BytesType: `BYTEA`, HorizonType: `BIGSERIAL`,
 			TimeType: `timestamp with time zone`, QueryDialect: postgres.QueryDialect,
-			ConditionalIndexes: true, FillFactor: true, Error: postgres.ConvError, RunTx: RunTx,
+			ConditionalIndexes: true, FillFactor: true, Error: postgres.ConvError, RunTx: w.RunTx,
 		})
 	})
 	return name
 }
+
+// writers are the flavours each test of the rows runs with.
+var writers = []struct {
+	name    string
+	flavour func() string
+}{{"checked", batched}, {"unchecked", unchecked}}
 
 // database creates a database of its own on the test server (package
 // pgtest), with Cayley's tables made by flavour, and returns its address.
@@ -154,8 +167,14 @@ func rows(t *testing.T, db *sql.DB) string {
 // than one statement takes: the tables must hold the same rows after each,
 // and every value must read back through Cayley as it went in.
 func TestSameRows(t *testing.T) {
+	for _, w := range writers {
+		t.Run(w.name, func(t *testing.T) { testSameRows(t, w.flavour()) })
+	}
+}
+
+func testSameRows(t *testing.T, flavour string) {
 	theirs, theirDB := open(t, postgres.Type, database(t, postgres.Type))
-	ours, ourDB := open(t, batched(), database(t, batched()))
+	ours, ourDB := open(t, flavour, database(t, flavour))
 	all := quads(40)
 	var many []quad.Quad // past rowsPerStatement in nodes and quads
 	for i := range rowsPerStatement + 10 {
@@ -216,8 +235,14 @@ func valueEqual(got, want quad.Value) bool {
 // the transaction as it does through Cayley's flavour, labelled or not,
 // and leaves the tables as they were.
 func TestDuplicates(t *testing.T) {
+	for _, w := range writers {
+		t.Run(w.name, func(t *testing.T) { testDuplicates(t, w.flavour()) })
+	}
+}
+
+func testDuplicates(t *testing.T, flavour string) {
 	theirs, theirDB := open(t, postgres.Type, database(t, postgres.Type))
-	ours, ourDB := open(t, batched(), database(t, batched()))
+	ours, ourDB := open(t, flavour, database(t, flavour))
 	all := quads(10)
 	for _, qs := range []graph.QuadStore{theirs, ours} {
 		if err := qs.ApplyDeltas(deltas(graph.Add, all), graph.IgnoreOpts{}); err != nil {
@@ -269,11 +294,17 @@ func (o other) Native() interface{} { return string(o) }
 // different orders (PostgreSQL then aborts one: "deadlock detected"). In
 // the end the tables hold what one store writing everything would.
 func TestConcurrentWriters(t *testing.T) {
-	addr := database(t, batched())
+	for _, w := range writers {
+		t.Run(w.name, func(t *testing.T) { testConcurrentWriters(t, w.flavour()) })
+	}
+}
+
+func testConcurrentWriters(t *testing.T, flavour string) {
+	addr := database(t, flavour)
 	const writers, rounds, articles = 2, 15, 12
 	stores := make([]graph.QuadStore, writers)
 	for i := range stores {
-		stores[i], _ = open(t, batched(), addr)
+		stores[i], _ = open(t, flavour, addr)
 	}
 	mine := func(w, i int) []quad.Quad { // article i of writer w: shared nodes, its own label
 		var out []quad.Quad
@@ -322,7 +353,7 @@ func TestConcurrentWriters(t *testing.T) {
 		return
 	}
 	// the articles the last round added, written by one store alone
-	ref, refDB := open(t, batched(), database(t, batched()))
+	ref, refDB := open(t, flavour, database(t, flavour))
 	var last []quad.Quad
 	for w := range writers {
 		for i := range articles {
@@ -334,7 +365,7 @@ func TestConcurrentWriters(t *testing.T) {
 	if err := ref.ApplyDeltas(deltas(graph.Add, last), ignore); err != nil {
 		t.Fatal(err)
 	}
-	_, db := open(t, batched(), addr)
+	_, db := open(t, flavour, addr)
 	if got, want := rows(t, db), rows(t, refDB); got != want {
 		t.Errorf("two writers at once left other rows than one writing the end state:\n%s", firstDiff(got, want))
 	}
