@@ -341,3 +341,65 @@ func (r *relator) eventBetween(si, from, to int) bool {
 	}
 	return false
 }
+
+// metRE: "met" as a sentence's verb of meeting, not "met with" (an attend
+// verb of its own) nor "met the goals" (a verb with an object).
+var metRE = regexp.MustCompile(`\bmet\b(?:\s+(?:on|in|at|for|here|there|today|yesterday|again|separately|privately)\b|\s*[,.;])`)
+
+// meetings calls fn with each sentence that says people met (at the offset
+// of "met") and the meeting event it or the next sentence names.
+func (r *relator) meetings(fn func(si, verb, event int)) {
+	for si := range r.sents {
+		loc := metRE.FindStringIndex(r.sentText(si))
+		if loc == nil {
+			continue
+		}
+		for _, s2 := range []int{si, si + 1} {
+			if s2 >= len(r.sents) {
+				break
+			}
+			if e := r.meetingEvent(s2); e >= 0 {
+				fn(si, r.sents[si].Start+loc[0], e)
+				break
+			}
+		}
+	}
+}
+
+// meetingEvent is the first event of sentence si that is a meeting or
+// talks, or -1.
+func (r *relator) meetingEvent(si int) int {
+	for _, e := range r.of(si, schema.Event) {
+		if k := strings.ToLower(r.res.ms[e].Name); strings.HasSuffix(k, "meeting") || strings.HasSuffix(k, "talks") {
+			return e
+		}
+	}
+	return -1
+}
+
+// metAttended: the people named before "met" in its clause attended the
+// meeting.
+func (r *relator) metAttended(emit emitFn) {
+	r.meetings(func(si, verb, e int) {
+		start, _ := r.clauseAround(si, verb)
+		for _, p := range r.of(si, schema.Person) {
+			if pm := r.res.ms[p]; pm.Start >= start && pm.End <= verb {
+				emit(r.idOf(p), r.idOf(e), si)
+			}
+		}
+	})
+}
+
+// metPlaces: the meeting took place at the place after "met ... in" or
+// "at" in the sentence that says they met.
+func (r *relator) metPlaces(emit emitFn) {
+	r.meetings(func(si, verb, e int) {
+		for _, l := range r.of(si, schema.Location) {
+			lm := r.res.ms[l]
+			if lm.Start > verb && placeIntroRE.MatchString(strings.ToLower(strings.TrimRight(r.text[verb:lm.Start], " "))) {
+				emit(r.idOf(e), r.idOf(l), si)
+				return
+			}
+		}
+	})
+}

@@ -30,6 +30,8 @@ const (
 	ruleAttendVerb         ruleName = "attend-verb"
 	ruleVisitor            ruleName = "visitor-attended"
 	ruleMeetingBetween     ruleName = "meeting-between"
+	ruleMetAttended        ruleName = "met-then-meeting"
+	ruleMetPlace           ruleName = "met-in-place"
 	ruleSigningCeremony    ruleName = "signing-ceremony"
 	ruleEventWithinEvent   ruleName = "event-within-event"
 	ruleEventPlace         ruleName = "event-place"
@@ -92,6 +94,8 @@ var relationRules = []relationRule{
 	{ruleAttendVerb, schema.Attended, 0.65, `the people and organizations of a sentence that says an event was attended, hosted or joined`, (*relator).attending},
 	{ruleVisitor, schema.Attended, 0.75, `the one whose visit, trip or meeting it is: "Xi Jinping's state visit to Brazil"`, (*relator).visitors},
 	{ruleMeetingBetween, schema.Attended, 0.7, `the people an event's "between" or "with" names: "a meeting between Truss and Marsudi"`, (*relator).meetingBetween},
+	{ruleMetAttended, schema.Attended, 0.65, `the people before "met" attended the meeting that sentence or the next names: "A and B met in London. During the meeting, ..."`, (*relator).metAttended},
+	{ruleMetPlace, schema.LocatedIn, 0.65, `that meeting took place where "met ... in" says`, (*relator).metPlaces},
 	{ruleSigningCeremony, schema.SignedAt, 0.6, `a "signing ceremony" no signing clause places an agreement at: the agreements signed in its sentence, else the article's main one`, (*relator).signingCeremonies},
 	{ruleEventWithinEvent, schema.PartOf, 0.7, `"X on the sidelines of / during / as part of Y": event X is part of event Y`, (*relator).eventParts},
 	{ruleEventPlace, schema.LocatedIn, 0.7, `an event followed closely by "in" or "at" a place`, (*relator).eventPlaces},
