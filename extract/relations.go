@@ -205,9 +205,14 @@ func (r *relator) signedOnRelative(emit emitFn) {
 func (r *relator) announcing(emit emitFn) {
 	for si := range r.sents {
 		base := r.sents[si].Start
-		for _, loc := range r.gaz.verbs.announce.FindAllStringIndex(r.sentText(si), -1) {
+		txt := r.sentText(si)
+		for _, loc := range r.gaz.verbs.announce.FindAllStringIndex(txt, -1) {
 			verb := base + loc[0]
 			start, end := r.clauseAround(si, verb)
+			if byNextRE.MatchString(txt[loc[1]:]) {
+				r.announcedBy(si, base+loc[1], start, end, emit)
+				continue
+			}
 			var subj []int
 			for _, mi := range r.of(si, schema.Ministry, schema.Organization, schema.Person, schema.Country) {
 				m := r.res.ms[mi]
@@ -221,6 +226,25 @@ func (r *relator) announcing(emit emitFn) {
 						emit(r.idOf(s), r.idOf(o), si)
 					}
 				}
+			}
+		}
+	}
+}
+
+// announcedBy: "measures announced by the UK and Germany": the parties
+// after "by" (verbEnd) in the clause announced the agreements and events
+// before the verb in it.
+func (r *relator) announcedBy(si, verbEnd, start, end int, emit emitFn) {
+	var agents []int
+	for _, mi := range r.of(si, schema.Ministry, schema.Organization, schema.Person, schema.Country) {
+		if m := r.res.ms[mi]; m.Start > verbEnd && m.End <= end && isParty(m) {
+			agents = append(agents, mi)
+		}
+	}
+	for _, o := range r.of(si, schema.Agreement, schema.Event) {
+		if om := r.res.ms[o]; om.Start >= start && om.End <= verbEnd {
+			for _, a := range agents {
+				emit(r.idOf(a), r.idOf(o), si)
 			}
 		}
 	}
