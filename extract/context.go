@@ -130,14 +130,27 @@ func (r *recognizer) personWord(w string) bool {
 }
 
 // companyBefore: an organization the article named (from more than its
-// shape), before or in this sentence, is name without its legal forms.
+// shape), before or in this sentence, is name without its legal forms, or
+// it gave name as its short name in parentheses ("Petroleos Mexicanos
+// (Pemex)").
 func (r *recognizer) companyBefore(name string) bool {
 	for _, o := range r.out {
+		if (o.Type == schema.Organization || o.Type == schema.Ministry) && shortNameAfter(r.text, o, name) {
+			return true
+		}
 		if o.Type == schema.Organization && o.Conf >= 0.7 && o.Name != name && r.g.coreName(o.Name) == name {
 			return true
 		}
 	}
 	return false
+}
+
+// shortNameAfter: the text gives name in parentheses right after mention
+// o, as its short name: one capitalised word that starts as o's name does.
+func shortNameAfter(text string, o mention, name string) bool {
+	rest := text[o.End:]
+	return strings.HasPrefix(rest, " ("+name+")") && !strings.Contains(name, " ") && name != "" &&
+		strings.EqualFold(name[:1], o.Name[:1])
 }
 
 // memberOf: the name at token k follows "of (the)" after a person

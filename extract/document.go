@@ -150,8 +150,8 @@ func mergeAcronyms(res *resolver, text string) {
 		for _, mi := range e.Mentions {
 			m := res.ms[mi]
 			am := parenAcronymRE.FindStringSubmatch(text[m.End:])
-			if am == nil || !hasUpper(am[1][1:]) && len(am[1]) > 1 && strings.ToUpper(am[1]) != am[1] {
-				continue
+			if am == nil || !hasUpper(am[1][1:]) && len(am[1]) > 1 && strings.ToUpper(am[1]) != am[1] && !shortNameAfter(text, m, am[1]) {
+				continue // an acronym, or a body's short name ("Petroleos Mexicanos (Pemex)")
 			}
 			if written := text[m.Start:m.End]; len(written) > len(am[1]) && isAllCaps(written) {
 				continue // a dateline's "HANOI (VNA)": the agency, not the place's acronym

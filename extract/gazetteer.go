@@ -128,10 +128,10 @@ func (g *gazetteer) loadCountryModule() {
 	all := gountries.New().FindAllCountries()
 	// the module gives a map: go through it in code order, so that a name two
 	// countries share (a capital, a region) always resolves the same way
-	for _, key := range slices.Sorted(maps.Keys(all)) {
+	keys := slices.Sorted(maps.Keys(all))
+	for _, key := range keys {
 		c := all[key]
 		code := c.Codes.Alpha2
-		g.addSubdivisions(c)
 		name := c.Name.Common
 		g.countryName[code] = name
 		g.add(name, gazEntry{Type: schema.Country, Name: name, Country: code})
@@ -156,6 +156,11 @@ func (g *gazetteer) loadCountryModule() {
 				g.add(city+" DC", gazEntry{Type: schema.Location, Name: city, Country: code})
 			}
 		}
+	}
+	// the regions last, so that a country or a capital of the same name
+	// ("Djibouti", a region of Djibouti) is what the name says first
+	for _, key := range keys {
+		g.addSubdivisions(all[key])
 	}
 }
 

@@ -207,8 +207,10 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 		}
 		n--
 	}
-	if n > i && (toks[n-1].Text == "of" || toks[n-1].Text == "for") && words >= 3 {
-		n++ // "Governor of Washington Chris Gregoire": the first word is the title's domain
+	if n > i && (toks[n-1].Text == "of" || toks[n-1].Text == "for" || toks[n-1].Text == "and") && words >= 3 {
+		// "Governor of Washington Chris Gregoire", "Minister of Transport
+		// and Logistics Alemu Sime": the first word is the title's domain
+		n++
 	}
 	for n < j && isParticle(strings.ToLower(toks[n].Text)) {
 		n++

@@ -9,7 +9,9 @@ import (
 )
 
 var (
-	partOfRE     = regexp.MustCompile(`(?i)\b(?:on the (?:sidelines|margins) of|as part of|within the framework of|during)\b`)
+	partOfRE = regexp.MustCompile(`(?i)\b(?:on the (?:sidelines|margins) of|as part of|within the framework of|during)\b`)
+	// twoBodiesRE: "the two firms said": two parties that are not countries.
+	twoBodiesRE  = regexp.MustCompile(`(?i)\bthe two (?:[\w-]+\s+){0,3}?(?:firms|companies|banks|groups|utilities|institutions|organi[sz]ations|universities|agencies|operators|producers|carriers|exchanges|ministries|departments)\b`)
 	twoCountryRE = regexp.MustCompile(`(?i)\b(?:(?:the|our) (?:two|2) (?:countries|nations|sides|governments)|both (?:countries|nations|sides|governments)|the two)\b`)
 	// bareSigningRE: a signing verb with no object ("The Treasury also
 	// signed.", "signed on Monday").

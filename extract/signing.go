@@ -137,7 +137,7 @@ func (f *signing) lastObjectEnd(ms []mention) int {
 // read fills the frame's parties and agreements from the clause's mentions.
 func (f *signing) read(g *gazetteer, text string, ms []mention, sent []int) {
 	clause := text[f.Start:f.End]
-	f.BothSides = twoCountryRE.MatchString(clause)
+	f.BothSides = twoCountryRE.MatchString(clause) && !twoBodiesRE.MatchString(clause)
 	var before, after []int
 	for _, mi := range sent {
 		m := ms[mi]
@@ -153,9 +153,10 @@ func (f *signing) read(g *gazetteer, text string, ms []mention, sent []int) {
 		// a mention that holds the verb is neither
 	}
 	f.Agreements = signedAgreements(text, ms, before, after)
-	if nominalSigning(text, f.Verb) {
-		// "witnessed the signing of an MoU between A and B": who stands
-		// before the noun watched; the parties follow it
+	if nominalSigning(text, f.Verb) || theSigning(text, f.Verb) {
+		// "witnessed the signing of an MoU between A and B", "X, who
+		// attended the signing": who stands before the noun watched; the
+		// parties follow it, or were named before
 		before = nil
 	}
 	for _, mi := range before {
