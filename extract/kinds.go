@@ -215,7 +215,7 @@ func pluralAgreement(name string) bool {
 	for _, w := range strings.Fields(schema.Fold(kindOf(name).Kind)) {
 		switch w {
 		case "agreements", "mous", "memoranda", "memorandums", "accords", "deals", "treaties", "pacts", "grants",
-			"contracts", "partnerships", "declarations", "statements", "frameworks", "arrangements", "notes", "letters":
+			"contracts", "partnerships", "declarations", "statements", "frameworks", "arrangements", "notes", "letters", "documents", "instruments":
 			return true
 		}
 	}

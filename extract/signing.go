@@ -22,6 +22,9 @@ type signing struct {
 	// "with", "between" or "by" introduces after it.
 	Subjects, Objects []int
 	Agreements        []int
+	// members: Agreements[members:] are the members a list names of the
+	// several agreements before them; 0 when there are none.
+	members int
 	// BothSides: "the two countries", "both sides": the article's two
 	// main countries signed.
 	BothSides bool
@@ -109,7 +112,7 @@ func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, byS
 					// signing the sentence before told of
 					f.Agreements = out[len(out)-1].Agreements
 				}
-				out = append(out, f)
+				out = append(out, f.splitMembers(ms)...)
 				prevEnd = f.lastObjectEnd(ms) - s.Start
 			}
 		}
@@ -152,7 +155,7 @@ func (f *signing) read(g *gazetteer, text string, ms []mention, sent []int) {
 		}
 		// a mention that holds the verb is neither
 	}
-	f.Agreements = signedAgreements(text, ms, before, after)
+	f.Agreements, f.members = signedAgreements(text, ms, before, after)
 	if nominalSigning(text, f.Verb) || theSigning(text, f.Verb) {
 		// "witnessed the signing of an MoU between A and B", "X, who
 		// attended the signing": who stands before the noun watched; the
@@ -165,6 +168,29 @@ func (f *signing) read(g *gazetteer, text string, ms []mention, sent []int) {
 		}
 	}
 	f.Objects, f.With = objectParties(g, text, ms, f.Verb, after, f.Agreements, f.recipientKinds(ms))
+}
+
+// splitMembers parts a frame whose agreements are several and the members
+// a list names ("witnessed the signing of 12 documents, including an MoU
+// between A and B"): the parties named after the first member are that
+// list's, not the several's. It returns the frame of the several and, when
+// parties follow the members, a frame of the members with them.
+func (f signing) splitMembers(ms []mention) []signing {
+	if f.members == 0 {
+		return []signing{f}
+	}
+	first := ms[f.Agreements[f.members]].Start
+	whole, members := f, f
+	whole.Agreements, whole.Objects = f.Agreements[:f.members:f.members], nil
+	members.Agreements, members.Objects = f.Agreements[f.members:], nil
+	for _, p := range f.Objects {
+		if ms[p].Start < first {
+			whole.Objects = append(whole.Objects, p)
+		}
+		members.Objects = append(members.Objects, p)
+	}
+	whole.members, members.members = 0, 0
+	return []signing{whole, members}
 }
 
 // isQualifier: the types whose name, before a title, says whom its holder
@@ -264,8 +290,7 @@ func objectParties(g *gazetteer, text string, ms []mention, verb int, after []in
 // with the members of several it names ("signed seven agreements,
 // including an MoU on defence and an agreement on media"), or, when none
 // follows ("The MoU was signed"), the last named before it.
-func signedAgreements(text string, ms []mention, before, after []int) []int {
-	var out []int
+func signedAgreements(text string, ms []mention, before, after []int) (out []int, members int) {
 	for _, a := range after {
 		m := ms[a]
 		if m.Type != schema.Agreement {
@@ -280,21 +305,23 @@ func signedAgreements(text string, ms []mention, before, after []int) []int {
 			if n := topicLen(gap); n > 0 {
 				gap = gap[n:] // "an MoU on defence and an agreement on media"
 			}
-			if !listGap.MatchString(gap) && !(pluralAgreement(prev.Name) && membersGap.MatchString(gap)) {
+			if (pluralAgreement(prev.Name) || numbered(prev.Name)) && membersGap.MatchString(gap) && members == 0 {
+				members = len(out)
+			} else if !listGap.MatchString(gap) {
 				break
 			}
 		}
 		out = append(out, a)
 	}
 	if len(out) > 0 {
-		return out
+		return out, members
 	}
 	for k := len(before) - 1; k >= 0; k-- {
 		if ms[before[k]].Type == schema.Agreement {
-			return []int{before[k]}
+			return []int{before[k]}, 0
 		}
 	}
-	return nil
+	return nil, 0
 }
 
 // membersGap introduces the members of several agreements named before it.
