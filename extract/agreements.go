@@ -122,7 +122,7 @@ func (r *resolver) signed(mi int) bool {
 func (r *resolver) nearestAgreement(mi int, k kindPhrase) int {
 	m := r.ms[mi]
 	plural := pluralAgreement(k.Kind) || numbered(m.Name)
-	best, bestDist := -1, 1<<30
+	best, bestDist, bestNamed := -1, 1<<30, false
 	for ei, e := range r.ents {
 		if e.Type != schema.Agreement || len(e.Mentions) == 0 || r.pluralEntity(e) != plural {
 			continue
@@ -130,11 +130,37 @@ func (r *resolver) nearestAgreement(mi int, k kindPhrase) int {
 		if ek := r.entityKind(e); ek.Kind != "" && !referableKind(k, ek) {
 			continue
 		}
-		if d := r.distance(m, e); d >= 0 && d < bestDist {
-			best, bestDist = ei, d
+		// "the investment treaty" is the "bilateral investment treaty"
+		// before the nearer "pact on energy": one whose kind holds every
+		// word of the reference's comes first
+		named := r.kindHolds(e, k.Kind)
+		d := r.distance(m, e)
+		if d >= 0 && (named && !bestNamed || named == bestNamed && d < bestDist) {
+			best, bestDist, bestNamed = ei, d, named
 		}
 	}
 	return best
+}
+
+// kindHolds: a mention of e has a kind phrase of which kind's words, two
+// or more, are all part ("bilateral investment treaty" holds "investment
+// treaty").
+func (r *resolver) kindHolds(e *entityBuild, kind string) bool {
+	want := strings.Fields(schema.Fold(kind))
+	if len(want) < 2 {
+		return false
+	}
+	for _, mi := range e.Mentions {
+		have := strings.Fields(schema.Fold(kindOf(r.ms[mi].Name).Kind))
+		all := true
+		for _, w := range want {
+			all = all && slices.Contains(have, w)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyAgreementOfKind: the one agreement entity of the article, named or
@@ -238,7 +264,7 @@ func (r *resolver) onlyCounterparts(mi int) bool {
 func (r *resolver) sameParties(mi int, parties []int) int {
 	k := kindOf(r.ms[mi].Name)
 	for ei, e := range r.ents {
-		if e.Type != schema.Agreement || len(e.Mentions) == 0 {
+		if e.Type != schema.Agreement || len(e.Mentions) == 0 || r.coListed(mi, e) {
 			continue
 		}
 		if len(e.Parties) > 0 {
@@ -260,6 +286,23 @@ func (r *resolver) sameParties(mi int, parties []int) int {
 		}
 	}
 	return -1
+}
+
+// coListed: mention mi and a mention of e are items of one signing's list
+// ("signed a bilateral investment treaty and a pact on energy"): two
+// agreements, whatever parties they share.
+func (r *resolver) coListed(mi int, e *entityBuild) bool {
+	for _, f := range r.signings {
+		if !slices.Contains(f.Agreements, mi) {
+			continue
+		}
+		for _, o := range e.Mentions {
+			if o != mi && slices.Contains(f.Agreements, o) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headlineAgreement: a headline's generic agreement ("Korea, U.S. sign

@@ -335,7 +335,7 @@ var (
 
 // sectorsWithAgreement: a sector named in a sentence with an agreement is
 // one it covers, unless the sentence names it in another agreement's topic
-// and this one has a topic of its own ("an MoU on defence industry
+// and this one says what it is about itself ("an MoU on defence industry
 // cooperation and an agreement on media": media is no defence).
 func (r *relator) sectorsWithAgreement(emit emitFn) {
 	for si := range r.sents {
@@ -351,7 +351,7 @@ func (r *relator) sectorsWithAgreement(emit emitFn) {
 				}
 			}
 			for _, a := range agrs {
-				if len(holders) > 0 && !slices.Contains(holders, a) && kindOf(r.res.ms[a].Name).Topic != "" {
+				if len(holders) > 0 && !slices.Contains(holders, a) && r.describedAgreement(a) {
 					continue
 				}
 				emit(r.idOf(a), r.idOf(s), si)
@@ -360,10 +360,19 @@ func (r *relator) sectorsWithAgreement(emit emitFn) {
 	}
 }
 
-// topicHolds: agreement mention a's topic names sector mention s.
+// describedAgreement: agreement mention a says what it is about, by a
+// topic or by the words of its kind ("an investment treaty"), unlike "the
+// agreements" or "an MoU".
+func (r *relator) describedAgreement(a int) bool {
+	k := kindOf(r.res.ms[a].Name)
+	return k.Topic != "" || !isGenericAgreement(k.Kind)
+}
+
+// topicHolds: agreement mention a's own words, its kind or its topic,
+// name sector mention s ("an investment treaty", "a pact on energy").
 func (r *relator) topicHolds(a, s int) bool {
-	topic := kindOf(r.res.ms[a].Name).Topic
-	return topic != "" && strings.Contains(" "+schema.Fold(topic)+" ", " "+schema.Fold(r.res.ms[s].Name)+" ")
+	am, sm := r.res.ms[a], r.res.ms[s]
+	return sm.Start >= am.Start && sm.End <= am.End || strings.Contains(" "+schema.Fold(am.Name)+" ", " "+schema.Fold(sm.Name)+" ")
 }
 
 // sectorsInArticle: a sector in a sentence that names no agreement but says
