@@ -149,8 +149,12 @@ func (r *recognizer) companyBefore(name string) bool {
 // o, as its short name: one capitalised word that starts as o's name does.
 func shortNameAfter(text string, o mention, name string) bool {
 	rest := text[o.End:]
-	return strings.HasPrefix(rest, " ("+name+")") && !strings.Contains(name, " ") && name != "" &&
-		strings.EqualFold(name[:1], o.Name[:1])
+	if name == "" || o.Name == "" || strings.Contains(name, " ") || !strings.HasPrefix(rest, " ("+name+")") {
+		return false
+	}
+	a, _ := utf8.DecodeRuneInString(name)
+	b, _ := utf8.DecodeRuneInString(o.Name)
+	return unicode.ToLower(a) == unicode.ToLower(b)
 }
 
 // memberOf: the name at token k follows "of (the)" after a person
