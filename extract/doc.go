@@ -23,7 +23,8 @@
 //	persons.go    titles before and after names, lists of titled people
 //	patterns.go   what capitals do not show: quoted titles, agreement and event
 //	              nouns, bodies named with a demonym, sectors
-//	context.go    type the remaining names from the words around them
+//	context.go    type the remaining names from the words around them;
+//	              lowercase.go the words the article itself writes in lower case
 //	tagger*.go    a trained name tagger (averaged perceptron, BIO over person, organization,
 //	              place, event) beside the rules: it reviews the runs the weak rules typed or
 //	              left, and adds sure names they missed; train.go learns it (`make train`)
