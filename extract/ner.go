@@ -234,6 +234,11 @@ func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) 
 	if j-i > 1 && (strings.EqualFold(toks[j-1].Text, "agency") && (strings.EqualFold(toks[j-2].Text, "news") || strings.EqualFold(toks[j-2].Text, "press"))) {
 		return schema.Organization, true // "Saudi Press Agency": a news outlet, state-run or not
 	}
+	for k := i; k+2 < j; k++ {
+		if next := toks[k+1].Text; r.g.fronts[strings.ToLower(toks[k].Text)] == schema.Ministry && (next == "of" || next == "for") {
+			return schema.Ministry, true // "Federal Ministry of Power": the ministry's, whatever its domain's last word
+		}
+	}
 	last := strings.ToLower(strings.TrimSuffix(toks[j-1].Text, "."))
 	if r.endsInCountry(toks, i, j) {
 		last = "" // "Ghana and Ivory Coast": the coast is a country's name, not a head

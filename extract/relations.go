@@ -16,7 +16,7 @@ var (
 	// bareSigningRE: a signing verb with no object ("The Treasury also
 	// signed.", "signed on Monday").
 	bareSigningRE = regexp.MustCompile(`(?i)^\w+(?:\s+(?:too|also|as well|later|today|yesterday|on \w+|in \w+|for (?:the )?[\w\s-]{1,40}?|on behalf of [\w\s-]{1,40}?|the (?:documents|papers|instruments|texts))(?:\s+at [\w\s-]{1,60}?)?)*\s*[.;,]?\s*$`)
-	signedByRE    = regexp.MustCompile(`(?i)\b(signator(?:y|ies)|signed by|signed on behalf)\b`)
+	signedByRE    = regexp.MustCompile(`(?i)\b(signator(?:y|ies)|signed (?:(?:in|at|on) [^,.;]{1,40}? )?by|signed on behalf)\b`)
 	listGap       = regexp.MustCompile(`^(?:\s*(?:,|and|as well as|the|a|an|two|several)\s*)*$`)
 
 	witnessRE = regexp.MustCompile(`(?i)^as\s+(?:an?\s+)?witness`)

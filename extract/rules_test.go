@@ -175,6 +175,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Person, "Alemu Sime", []string{"Minister of Transport and Logistics"}},
 		{"a session is an event", "The ceremony took place on the sidelines of the 38th Ordinary Session of the IGAD Council of Ministers.",
 			schema.Event, "38th Ordinary Session of the IGAD Council of Ministers", nil},
+		{"a ministry whose domain ends in a head word", "The Federal Ministry of Power welcomed the plan.",
+			schema.Ministry, "Federal Ministry of Power", nil},
 		{"a municipality is a government body", "The Municipality of Mombasa approved the plan.",
 			schema.Ministry, "Municipality of Mombasa", nil},
 	}
@@ -423,6 +425,12 @@ func TestRelationRules(t *testing.T) {
 				"agreement/pact-on-energy-cooperation-between-ghana-and-peru/t.txt coversSector sector/energy"},
 			[]string{"agreement/bilateral-investment-treaty-between-ghana-and-peru/t.txt coversSector sector/energy",
 				"agreement/pact-on-energy-cooperation-between-ghana-and-peru/t.txt coversSector sector/finance"}},
+		{"a memorandum of cooperation; signed in a place by people named later", "",
+			"Today, Ghanaian Minister of Mines Kofi Asare and Peru's Minister of Energy Ana Quispe signed a Memorandum of Cooperation on critical minerals in Lima. " +
+				"Nigeria and Germany have signed a Statement of Intent on hydrogen. The document was signed in Berlin by the Minister of Power, Adebayo Musa, and the German State Secretary for Economic Affairs, Franziska Braun.",
+			[]string{"person/kofi-asare signed agreement/memorandum-of-cooperation-on-critical-minerals-between-ghana-and-peru/t.txt",
+				"country/PE signed agreement/memorandum-of-cooperation-on-critical-minerals-between-ghana-and-peru/t.txt",
+				"person/adebayo-musa signed agreement/statement-of-intent/t.txt", "person/franziska-braun signed agreement/statement-of-intent/t.txt"}, nil},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},
