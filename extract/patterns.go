@@ -10,7 +10,7 @@ import (
 
 var (
 	quotedTitleRE = regexp.MustCompile(`(?i)\b(?:titled|called|named|dubbed|known as|entitled)\s+(?:the\s+)?["“‘']([^"”’]{3,160}?)["”’']`)
-	genericAgrRE  = regexp.MustCompile(`\b(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of)\s+(?:new\s+)?(?:bilateral\s+|cooperation\s+)?)?(memorand(?:um|a|ums) of (?:understanding|cooperation)|[Mm]emorand(?:um|a|ums) of (?:[Uu]nderstanding|[Cc]ooperation)|MOUs?|MoUs?|agreements?|deals?|pacts?|accords?|treaty|treaties|framework|joint statement|joint declaration|declaration|partnership|(?:exchange of|exchanged) notes|grant agreements?|grants?|contracts?(?: extension)?|letters? of intent|memorand(?:um|a|ums)|cooperation documents?|documents? on cooperation)\b`)
+	genericAgrRE  = regexp.MustCompile(`\b(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of)\s+(?:new\s+)?(?:bilateral\s+|cooperation\s+)?)?(memorand(?:um|a|ums) of (?:understanding|cooperation)|[Mm]emorand(?:um|a|ums) of (?:[Uu]nderstanding|[Cc]ooperation)|MOUs?|MoUs?|agreements?|deals?|pacts?|accords?|treaty|treaties|framework|joint statement|joint declaration|declaration|partnership|(?:exchange of|exchanged) notes|[Ee]xchange of [Nn]otes|[Gg]rant [Aa]greements?|grant agreements?|grants?|contracts?(?: extension)?|letters? of intent|[Ll]etters? of [Ii]ntent|(?:implementing )?arrangements?|protocols?|memorand(?:um|a|ums)|cooperation documents?|documents? on cooperation)\b`)
 	eventRE       = regexp.MustCompile(`\b(?:((?:[A-Z][\w.]*-)+[A-Z][\w.]*|[A-Z][a-z]+)\s+)?((?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:closed-door|first|bilateral|joint|official|high-level|annual|inaugural|trilateral|unique|ministerial(?:[ -]level)?|leaders'?|summit-level|working|two-day|three-day|four-day)\s+){0,2})?(signing ceremony|ceremony|summit|state visit|meeting|conference|talks|joint committee|luncheon|dialogue|forum|symposium|roundtable|workshop|negotiations|event|visit)\b`)
 	eventTailRE   = regexp.MustCompile(`^\s+(?:to\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)|on\s+((?:[a-z][a-z-]*\s+){0,6}?[a-z][a-z-]*)(?:\s+(?:in|at|to|with|by)\b|[,.;:]|$))`)
 	// modifiedEventRE: a determiner and one lower-case noun before an event
@@ -87,8 +87,10 @@ func (r *recognizer) genericAgreements(si int, s sentence) {
 		if strings.HasPrefix(kind, "grant") && !grantNoun(txt, start, end) {
 			continue // "to grant", "the grant of equipment"
 		}
-		if bareMemorandum(kind) && topicLen(txt[end:]) == 0 {
-			continue // "an explanatory memorandum": a document, unless it is "a memorandum on gas"
+		if needsTopic(kind) && topicLen(txt[end:]) == 0 {
+			// "an explanatory memorandum", "transformational arrangements",
+			// "diplomatic protocol": no agreement, unless "a memorandum on gas"
+			continue
 		}
 		if m[2] >= 0 {
 			start = m[0] // "37 new bilateral agreements", named without "new"
@@ -113,9 +115,15 @@ func (r *recognizer) genericAgreements(si int, s sentence) {
 	}
 }
 
-// bareMemorandum: the kind is "memorandum" without "of understanding".
-func bareMemorandum(kind string) bool {
-	return kind == "memorandum" || kind == "memoranda" || kind == "memorandums"
+// needsTopic: the kind names an agreement only with its topic after it: a
+// bare "memorandum" (without "of understanding"), "arrangement" or
+// "protocol" is as often a document, a plan or a ceremony's rules.
+func needsTopic(kind string) bool {
+	switch kind {
+	case "memorandum", "memoranda", "memorandums", "arrangement", "arrangements", "protocol", "protocols":
+		return true
+	}
+	return false
 }
 
 // grantNoun: "grant" at txt[start:end] is the noun of a grant agreement,

@@ -431,6 +431,10 @@ func TestRelationRules(t *testing.T) {
 			[]string{"person/kofi-asare signed agreement/memorandum-of-cooperation-on-critical-minerals-between-ghana-and-peru/t.txt",
 				"country/PE signed agreement/memorandum-of-cooperation-on-critical-minerals-between-ghana-and-peru/t.txt",
 				"person/adebayo-musa signed agreement/statement-of-intent/t.txt", "person/franziska-braun signed agreement/statement-of-intent/t.txt"}, nil},
+		{"agreement kinds written with capitals, implementing arrangements, and arrangements that are none", "",
+			"A Grant Agreement was signed between the Japan International Cooperation Agency and the Government of Ghana. Ghana and Peru signed an implementing arrangement on fisheries in Lima. The two sides made arrangements to meet again.",
+			[]string{"ministry/japan-international-cooperation-agency signed agreement/grant-agreement-between-japan-international-cooperation-agency-and-ghana/t.txt",
+				"country/PE signed agreement/implementing-arrangement-on-fisheries-between-ghana-and-peru/t.txt"}, nil},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},
@@ -519,5 +523,16 @@ func TestAwkwardText(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
+	}
+}
+
+// TestArrangementsThatAreNone: "arrangements" without a topic are plans,
+// not agreements.
+func TestArrangementsThatAreNone(t *testing.T) {
+	doc := extractText(t, "", "The two sides made arrangements to meet again. We are putting in place transformational arrangements for the region.")
+	for _, e := range doc.Entities {
+		if e.Type == schema.Agreement {
+			t.Errorf("agreement %q from arrangements that name none", e.Name)
+		}
 	}
 }
