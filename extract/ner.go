@@ -94,7 +94,10 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 	}
 	whole := span(r.text, toks, i, j)
 	if isGenericAgreement(whole) {
-		return // the agreement-noun pattern reads it, with its topic
+		if m := genericAgrRE.FindString(whole); m != whole {
+			r.capitalisedKind(si, toks, i, j) // "a Joint Statement", "the Treaty"
+		}
+		return // else the agreement-noun pattern reads it, with its topic
 	}
 	if es := r.g.lookup(whole); len(es) > 0 {
 		r.addGaz(si, toks[i].Start, toks[j-1].End, whole, es[0], "gazetteer")
@@ -146,6 +149,19 @@ func hasWord(toks []token, w string) bool {
 		}
 	}
 	return false
+}
+
+// capitalisedKind adds a run that is only an agreement's kind, written
+// with capitals ("signed a Joint Statement on fisheries"), as the
+// agreement-noun pattern adds the kinds it reads in lower case: generic,
+// with the topic after it.
+func (r *recognizer) capitalisedKind(si int, toks []token, i, j int) {
+	start, end := toks[i].Start, toks[j-1].End
+	name := r.text[start:end]
+	if n := topicLen(r.text[end:]); n > 0 {
+		name = r.text[start : end+n]
+	}
+	r.out = append(r.out, mention{Start: start, End: end, Sent: si, Type: schema.Agreement, Name: name, Generic: true, Rule: "agreement-noun", Conf: 0.6})
 }
 
 // seats adds the places of "Madrid-based" and its like, which the runs

@@ -536,3 +536,28 @@ func TestArrangementsThatAreNone(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalisedKinds: an untitled agreement named by its kind in
+// capitals is an agreement as its lower-case kind is, with its parties.
+func TestCapitalisedKinds(t *testing.T) {
+	for _, kind := range []string{"a Joint Statement", "a Joint Declaration", "a Joint Communique", "a Treaty", "an Accord",
+		"an MoC", "a Memorandum of Cooperation", "an Exchange of Notes", "a Letter of Intent", "a Grant Agreement"} {
+		t.Run(kind, func(t *testing.T) {
+			doc := extractText(t, "", "Ghana and Peru signed "+kind+" on fisheries in Lima on Monday.")
+			agreements, signed := 0, 0
+			for _, e := range doc.Entities {
+				if e.Type == schema.Agreement {
+					agreements++
+				}
+			}
+			for _, r := range doc.Relations {
+				if r.Predicate == schema.Signed {
+					signed++
+				}
+			}
+			if agreements != 1 || signed != 2 {
+				t.Errorf("%d agreements and %d signed relations, want 1 and 2", agreements, signed)
+			}
+		})
+	}
+}
