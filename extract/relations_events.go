@@ -18,7 +18,9 @@ func (r *relator) attending(emit emitFn) {
 			word := strings.ToLower(txt[loc[0]:loc[1]])
 			word = strings.Join(strings.Fields(word), " ")
 			// "was attended by", and "a ceremony ... attended by" with no "was"
-			after := passiveRE.MatchString(txt[:loc[0]]) || strings.HasSuffix(word, " by") || byNextRE.MatchString(txt[loc[1]:]) ||
+			// "was attended by" is passive; "was present at" is not
+			passive := passiveRE.MatchString(txt[:loc[0]]) && !strings.HasPrefix(word, "present")
+			after := passive || strings.HasSuffix(word, " by") || byNextRE.MatchString(txt[loc[1]:]) ||
 				r.gaz.verbs.attendAfter[word]
 			before := !after || r.gaz.verbs.attendBoth[word]
 			start, end := r.clauseAround(si, verb)
@@ -297,13 +299,18 @@ func (r *relator) basedIn(emit emitFn) {
 			om := r.res.ms[o]
 			for _, p := range places {
 				pm := r.res.ms[p]
-				if pm.End < om.Start && basedGapRE.MatchString(r.text[pm.End:om.Start]) {
+				if pm.End < om.Start && basedGapRE.MatchString(r.text[pm.End:om.Start]) ||
+					om.End < pm.Start && seatAfterRE.MatchString(r.text[om.End:pm.Start]) {
 					emit(r.idOf(o), r.idOf(p), si)
 				}
 			}
 		}
 	}
 }
+
+// seatAfterRE: "Acme Mining, headquartered in Lima", "a Lima-based" said
+// after the name.
+var seatAfterRE = regexp.MustCompile(`^,?\s+(?:which is\s+|that is\s+)?(?:headquartered|based)\s+in\s+(?:the\s+)?$`)
 
 var basedGapRE = regexp.MustCompile(`^-(?:based|headquartered)\s+$`)
 
