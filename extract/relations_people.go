@@ -25,6 +25,24 @@ func (r *relator) titleOfBody(emit emitFn) {
 	})
 }
 
+// bodyAfterVerb: "Ana Rojas, who heads the Mining Agency", "Ana Rojas
+// from the Ministry of Energy": a person, then a verb of running a body or
+// a preposition of belonging, then the body.
+func (r *relator) bodyAfterVerb(emit emitFn) {
+	r.eachPerson(func(si int, ms []int, k int) {
+		m := r.res.ms[ms[k]]
+		n := r.nextBody(ms, k)
+		if n < 0 || r.res.ms[n].Start < m.End {
+			return
+		}
+		if r.res.ms[n].Type != schema.Country && bodyVerbRE.MatchString(r.text[m.End:r.res.ms[n].Start]) {
+			emit(r.idOf(ms[k]), r.idOf(n), si)
+		}
+	})
+}
+
+var bodyVerbRE = regexp.MustCompile(`^(?:,\s+who\s+(?:heads|headed|leads|led|chairs|chaired|runs|ran|directs|directed|manages|managed|founded|co-founded|works for|worked for|works at)|\s+(?:from|of|with))\s+(?:the\s+)?$`)
+
 // bodyTitleName: a person named right after a body and a title ("the
 // Ministry's spokesperson Ana Costa") works there; the title gains the body.
 func (r *relator) bodyTitleName(emit emitFn) {

@@ -40,6 +40,7 @@ const (
 	ruleSeatPlace          ruleName = "seat-place"
 	ruleBasedIn            ruleName = "based-in"
 	ruleTitleOfBody        ruleName = "title-of-body"
+	ruleBodyAfterVerb      ruleName = "body-after-verb"
 	ruleBodyTitleName      ruleName = "body-title-name"
 	ruleTitleFieldBody     ruleName = "title-field-body"
 	ruleOnBehalfOfBody     ruleName = "on-behalf-of-body"
@@ -104,6 +105,7 @@ var relationRules = []relationRule{
 	{ruleBasedIn, schema.LocatedIn, 0.75, `an organization or body after where it is based: "Madrid-based Repsol"`, (*relator).basedIn},
 	{ruleCityOfCountry, schema.LocatedIn, 0.6, `a city the gazetteer places in a country the article names`, (*relator).cityCountries},
 	{ruleTitleOfBody, schema.MemberOf, 0.75, `a person whose title runs into "of" or "at" a body: "Jackson, director of the agency"`, (*relator).titleOfBody},
+	{ruleBodyAfterVerb, schema.MemberOf, 0.7, `a person who heads, leads, runs or works for a body, or is "from" or "with" it: "Ana Rojas, who heads the Mining Agency"`, (*relator).bodyAfterVerb},
 	{ruleBodyTitleName, schema.MemberOf, 0.7, `a body, a title, a name: "the Ministry's spokesperson Ana Costa"`, (*relator).bodyTitleName},
 	{ruleTitleFieldBody, schema.MemberOf, 0.65, `a title that names a body's field: "Commerce Secretary" and the "Department of Commerce"`, (*relator).titleBodies},
 	{ruleOnBehalfOfBody, schema.MemberOf, 0.75, `people who sign "on behalf of" a body work for it`, (*relator).behalfOfBody},
