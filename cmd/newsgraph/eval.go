@@ -20,7 +20,7 @@ import (
 // and metadata 0.90.
 const (
 	floorEntityF1   = 0.935
-	floorRelationF1 = 0.77
+	floorRelationF1 = 0.775
 	floorTitles     = 0.95
 	floorMetadata   = 0.95
 )
