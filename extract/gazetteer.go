@@ -390,6 +390,13 @@ func (g *gazetteer) lookup(surface string) []gazEntry {
 
 // normSurface folds white space and typographic apostrophes.
 // demonymWord: w is a country's adjective ("Japanese").
+// isCountry: the gazetteer knows s, as written, first as a country ("U.S."
+// with its stop, which countryWord trims).
+func (g *gazetteer) isCountry(s string) bool {
+	es := g.lookup(s)
+	return len(es) > 0 && es[0].Type == schema.Country
+}
+
 func (g *gazetteer) demonymWord(w string) bool {
 	es := g.lookup(w)
 	return len(es) > 0 && es[0].Demonym

@@ -142,6 +142,7 @@ func (r *recognizer) countryAfterOrganization(si int, toks []token, i, j int) bo
 	return true
 }
 
+// hasWord: one of toks is w, as written.
 func hasWord(toks []token, w string) bool {
 	for _, t := range toks {
 		if t.Text == w {

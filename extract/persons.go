@@ -296,8 +296,7 @@ func (r *recognizer) bodiesBeforeTitle(si int, toks []token, i, h int) string {
 		}
 		if ok && (t == schema.Ministry || t == schema.Organization) {
 			m := r.lastNamed(name)
-			m.Type = t
-			m.Start, m.End, m.Sent, m.Rule, m.Conf, m.Titles = toks[i].Start, toks[b-1].End, si, "name-seen", 0.7, nil
+			m.Type, m.Start, m.End, m.Sent, m.Rule, m.Conf, m.Titles = t, toks[i].Start, toks[b-1].End, si, "name-seen", 0.7, nil
 			r.out = append(r.out, m)
 			return m.Country
 		}

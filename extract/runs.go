@@ -44,16 +44,11 @@ func (r *recognizer) cutDemonymTails(toks []token, cs []chunk) []chunk {
 	for n, c := range cs {
 		k := c.J - 2
 		if c.J-c.I > 2 && c.J < len(toks) && toks[k].Text == "and" && startsLower(toks[c.J].Text) && r.g.demonymWord(toks[c.J-1].Text) &&
-			!r.isCountry(span(r.text, toks, c.I, k)) { // "U.S. and Chinese governments": both qualify the noun
+			!r.g.isCountry(span(r.text, toks, c.I, k)) { // "U.S. and Chinese governments": both qualify the noun
 			cs[n].J = k
 		}
 	}
 	return cs
-}
-
-func (r *recognizer) isCountry(s string) bool {
-	es := r.g.lookup(s)
-	return len(es) > 0 && es[0].Type == schema.Country
 }
 
 // withCommaNames puts the gazetteer names that hold commas ("Foreign,
@@ -66,7 +61,7 @@ func (r *recognizer) withCommaNames(toks []token, cs []chunk) []chunk {
 			continue
 		}
 		for n := min(len(toks)-i, 2*r.g.maxWords); n >= 3; n-- {
-			if !hasComma(toks[i:i+n]) || !capWord(toks[i+n-1].Text) || len(r.g.lookup(span(r.text, toks, i, i+n))) == 0 {
+			if !hasWord(toks[i:i+n], ",") || !capWord(toks[i+n-1].Text) || len(r.g.lookup(span(r.text, toks, i, i+n))) == 0 {
 				continue
 			}
 			names = append(names, chunk{i, i + n})
@@ -94,15 +89,6 @@ func (r *recognizer) withCommaNames(toks []token, cs []chunk) []chunk {
 	out = append(out, names...)
 	sort.Slice(out, func(a, b int) bool { return out[a].I < out[b].I })
 	return out
-}
-
-func hasComma(toks []token) bool {
-	for _, t := range toks {
-		if t.Text == "," {
-			return true
-		}
-	}
-	return false
 }
 
 // seatBodies are the bodies whose names say where they sit ("Embassy of
