@@ -272,14 +272,14 @@ func (r *recognizer) events(si, base int, txt string) {
 				qual = ""
 			}
 		}
-		if qual == "" && m[4] < 0 && !precededByDeterminer(txt, start) {
+		head := txt[m[6]:m[7]]
+		if qual == "" && m[4] < 0 && !precededByDeterminer(txt, start) && !pluralTalks(head, txt[m[7]:]) {
 			mod := modifiedEventRE.FindStringSubmatchIndex(txt[:start])
 			if mod == nil || !determiners[strings.ToLower(txt[mod[2]:mod[3]])] {
 				continue // "meeting the goals": not a noun
 			}
 			start = mod[4] // "a business forum", "the investment summit"
 		}
-		head := txt[m[6]:m[7]]
 		if t := eventTailRE.FindStringSubmatchIndex(txt[end:]); t != nil && (head == "state visit" || head == "visit" || head == "joint committee") {
 			if t[2] >= 0 {
 				end += t[3]
@@ -337,6 +337,14 @@ func (r *recognizer) eventPossessor(txt string, start int) int {
 	}
 	return start
 }
+
+// pluralTalks: "after talks between A and B", "negotiations with B": a
+// plural event noun needs no determiner when its participants follow.
+func pluralTalks(head, after string) bool {
+	return (head == "talks" || head == "negotiations") && talksBetweenRE.MatchString(after)
+}
+
+var talksBetweenRE = regexp.MustCompile(`^\s+(?:between|with|among)\s`)
 
 func precededByDeterminer(txt string, start int) bool {
 	before := strings.Fields(strings.ToLower(txt[:start]))

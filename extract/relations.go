@@ -159,7 +159,7 @@ var (
 	// a title may stand between the word and an event named after its
 	// possessor.
 	possessorIntroRE = regexp.MustCompile(`(?:^|\s)(?:at|during|on the (?:sidelines|margins) of|as part of|ahead of)(?:\s+the)?(?:\s+\S+){0,3}$`)
-	eventIntroRE     = regexp.MustCompile(`(?:^|\s)(?:at|during|at the|at a|at an|during the|during a|during an|on the (?:sidelines|margins) of(?: the)?|as part of(?: the)?|in the (?:framework|context) of(?: the)?|ahead of(?: the)?|on the occasion of(?: the)?)$`)
+	eventIntroRE     = regexp.MustCompile(`(?:^|\s)(?:at|during|at the|at a|at an|in a|in an|in the|during the|during a|during an|on the (?:sidelines|margins) of(?: the)?|as part of(?: the)?|in the (?:framework|context) of(?: the)?|ahead of(?: the)?|on the occasion of(?: the)?)$`)
 )
 
 // signedDate is the date a signing's clause, else its sentence, gives.

@@ -107,6 +107,10 @@ func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, byS
 				}
 				f := signing{Sent: si, Verb: s.Start + v, Start: s.Start + prevEnd, End: s.Start + c[1]}
 				f.read(g, text, ms, bySent[si])
+				if len(f.Agreements) == 0 && documentAnaphorRE.MatchString(text[f.Verb:f.End]) {
+					// "A and B signed the document": the agreement just named
+					f.Agreements = lastAgreement(ms, bySent, si)
+				}
 				if len(f.Agreements) == 0 && len(out) > 0 && out[len(out)-1].Sent == si-1 && theSigning(text, s.Start+v) {
 					// "The signing took place on the sidelines of ...": the
 					// signing the sentence before told of
@@ -118,6 +122,23 @@ func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, byS
 		}
 	}
 	return out
+}
+
+// documentAnaphorRE: a signing verb whose object points back at an
+// agreement without naming its kind.
+var documentAnaphorRE = regexp.MustCompile(`(?i)^\w+\s+the\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:documents?|papers|instruments|texts)\b`)
+
+// lastAgreement is the last agreement mention of the two sentences before
+// sentence si, or none.
+func lastAgreement(ms []mention, bySent [][]int, si int) []int {
+	for k := si - 1; k >= 0 && k >= si-2; k-- {
+		for j := len(bySent[k]) - 1; j >= 0; j-- {
+			if mi := bySent[k][j]; ms[mi].Type == schema.Agreement {
+				return []int{mi}
+			}
+		}
+	}
+	return nil
 }
 
 // lastObjectEnd is where the frame's last object ends, or the verb's end
@@ -266,7 +287,7 @@ func objectParties(g *gazetteer, text string, ms []mention, verb int, after []in
 		// "by Korea's Minister X", "by NNPC chief X": the person who signed
 		// for the party just named
 		afterCountry := len(out) > 0 && isQualifier(ms[out[len(out)-1]].Type) && m.Type == schema.Person && titleTailRE.MatchString(gap)
-		if g.verbs.witnessBy.MatchString(gap) {
+		if g.verbs.witnessBy.MatchString(gap) || len(out) == 0 && nounAlongsideRE.MatchString(gap) {
 			break // the parties' list is over: those after it watched
 		}
 		if listed || afterCountry || partyIntroRE.MatchString(gap) || betweenLastRE.MatchString(gap) || recipient && toIntroRE.MatchString(gap) ||
@@ -351,6 +372,10 @@ func theSigning(text string, off int) bool {
 	return strings.HasSuffix(before, "the ") && strings.HasPrefix(strings.ToLower(text[off:min(len(text), off+8)]), "signing")
 }
 
+// nounAlongsideRE: "witnessed the signing alongside X": X watched too;
+// only after the verb ("signed the deal alongside Peru") is X a party.
+var nounAlongsideRE = regexp.MustCompile(`(?i)^signing\s+alongside\s`)
+
 func nominalSigning(text string, off int) bool {
 	rest := strings.ToLower(text[off:min(len(text), off+12)])
 	return strings.HasPrefix(rest, "signing of") || strings.HasPrefix(rest, "signing and")
@@ -398,7 +423,9 @@ func (g *gazetteer) trimDescriptors(gap string) string {
 			break
 		}
 		_, role := g.roles[w]
-		if !role && !descriptorWord(w) && !g.titleHead[w] && !g.titleMod[w] && !possessivePronoun[w] {
+		// a plural head lists its holders: "by defence ministers A and B"
+		head := g.titleHead[w] || g.titleHead[strings.TrimSuffix(w, "s")]
+		if !role && !descriptorWord(w) && !head && !g.titleMod[w] && !possessivePronoun[w] {
 			break
 		}
 		gap = gap[:m[2]]
