@@ -33,6 +33,9 @@ func (r *relator) attending(emit emitFn) {
 					if pm.Rule == "byline" || pm.Demonym || pm.Start < start || pm.End > end {
 						continue
 					}
+					if pm.Type == schema.Country && placePrepRE.MatchString(r.text[start:pm.Start]) {
+						continue // "X is in Peru to attend": where, not who
+					}
 					// who stands before an active verb, who comes after a
 					// passive one ("was attended by") or "featuring"
 					if after && pm.Start >= verbEnd || before && pm.End <= verb {
@@ -43,6 +46,8 @@ func (r *relator) attending(emit emitFn) {
 		}
 	}
 }
+
+var placePrepRE = regexp.MustCompile(`(?i)(?:^|\s)(?:in|at|to|into|from|near)\s+(?:the\s+)?$`)
 
 var passiveRE = regexp.MustCompile(`(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$`)
 
@@ -218,8 +223,44 @@ func (r *relator) visitors(emit emitFn) {
 					emit(r.idOf(p), r.idOf(e), si)
 				}
 			}
+			if !visitNounRE.MatchString(em.Name) {
+				continue
+			}
+			// "a state visit by French President X"
+			for _, p := range r.partiesAfter(si, e, visitByRE) {
+				emit(r.idOf(p), r.idOf(e), si)
+			}
+			for _, p := range r.visitSubjects(si, e) {
+				emit(r.idOf(p), r.idOf(e), si)
+			}
 		}
 	}
+}
+
+var (
+	visitNounRE = regexp.MustCompile(`(?i)\b(?:visit|trip|tour)\b`)
+	visitByRE   = regexp.MustCompile(`^\s*by\s+` + titleWordsRE + `$`)
+	// visitVerbRE: what stands between a visitor and the visit ("arrived in
+	// Lima on Tuesday for a two-day visit", "who was on an official visit",
+	// "paid a state visit").
+	visitVerbRE = regexp.MustCompile(`(?i)^[\s,]*(?:who\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been)\s+(?:currently\s+|now\s+|also\s+)?(?:in\s+[^,;]{1,40}?\s+for|on)|(?:arrived|arrives|arriving|landed|lands|travelled|traveled|travels|flew|flies)\b[^,;]{0,60}?\bfor|(?:paid|pays|paying|made|makes|making|began|begins|started|starts|kicked\s+off|wrapped\s+up|concluded|concludes|ended|ends|continued|continues)|(?:is|was)\s+(?:paying|making))\s+(?:a|an|his|her|their|the|its)\s+$`)
+)
+
+// visitSubjects: the people right before a verb of visiting in the
+// visit's sentence made the visit: "Ruth Wambui arrived in Lima for a
+// two-day visit", "Paul Nkusi, who was on an official visit to Accra".
+func (r *relator) visitSubjects(si, e int) []int {
+	start := r.res.ms[e].Start
+	last := -1
+	for _, p := range r.of(si, schema.Person) {
+		if r.res.ms[p].End <= start {
+			last = p
+		}
+	}
+	if last < 0 || !visitVerbRE.MatchString(r.text[r.res.ms[last].End:start]) {
+		return nil
+	}
+	return []int{last}
 }
 
 var eventPartiesRE = regexp.MustCompile(`^\s*(?:between|with|among)\s+` + titleWordsRE + `$`)
