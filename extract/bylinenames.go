@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -224,24 +225,26 @@ func isInitial(w string) bool {
 	return true
 }
 
-// nameParticle: the small words inside Arabic, Malay, Iberian, French and
-// Dutch names ("bin", "binti", "da", "van der"), in lower case.
-func nameParticle(w string) bool {
-	switch w {
-	case "bin", "binti", "bint", "ibn", "al", "el", "da", "de", "do", "dos", "das", "del", "dela", "della", "di", "du",
-		"van", "von", "der", "den", "ter", "le", "la", "y", "e":
-		return true
-	}
-	return false
+// nameParticles are the small words inside Arabic, Malay, Iberian,
+// Italian, French and Dutch names ("bin", "binti", "da", "van der", "den"),
+// in lower case.
+var nameParticles = map[string]bool{
+	"bin": true, "binti": true, "bint": true, "ibn": true, "al": true, "el": true, "da": true, "de": true, "do": true,
+	"dos": true, "das": true, "del": true, "dela": true, "della": true, "di": true, "du": true, "van": true, "von": true,
+	"der": true, "den": true, "ter": true, "le": true, "la": true, "y": true, "e": true,
 }
 
+func nameParticle(w string) bool { return nameParticles[w] }
+
+// nameSuffix: a generation's or a reign's number after a name ("Jr.",
+// "Sr.", "III", "Mohammed VI"), part of the name. A lone "V" or "X" is
+// rather an initial.
 func nameSuffix(w string) bool {
-	switch strings.TrimSuffix(w, ".") {
-	case "Jr", "Sr", "II", "III", "IV":
-		return true
-	}
-	return false
+	w = strings.TrimSuffix(w, ".")
+	return w == "Jr" || w == "Sr" || len(w) > 1 && romanRE.MatchString(w)
 }
+
+var romanRE = regexp.MustCompile(`^X{0,2}(?:IX|IV|V?I{0,3})$`)
 
 // notName: capitalised words that are no part of a person's name.
 func notName(w string) bool {

@@ -10,13 +10,11 @@ import (
 // the small words names are built with ("Ministry of Science and ICT").
 type chunk struct{ I, J int }
 
-// connectors may stand inside a name between capitalised words.
+// connectors may stand inside a name between capitalised words, beside
+// the particles of people's names (nameParticle: "Tamim bin Hamad Al
+// Thani", "Niek den Hollander").
 var connectors = map[string]bool{
-	"of": true, "and": true, "for": true, "on": true, "the": true, "&": true,
-	"de": true, "da": true, "do": true, "dos": true, "das": true, "del": true,
-	"van": true, "von": true, "der": true, "la": true, "le": true, "du": true, "to": true,
-	// Arabic names: "Tamim bin Hamad Al Thani", "Mohammed bin Salman"
-	"bin": true, "bint": true, "ibn": true, "al": true, "el": true,
+	"of": true, "and": true, "for": true, "on": true, "the": true, "&": true, "to": true,
 }
 
 // possessive tokens that may stand inside an event's name
@@ -131,7 +129,7 @@ func joins(toks []token, j int) bool {
 	if isApostrophe(t) {
 		return toks[j].Start == toks[j-1].End // "Leaders’ Meeting"
 	}
-	if !connectors[t] {
+	if !connectors[t] && !nameParticle(t) {
 		return false
 	}
 	if t == "the" {

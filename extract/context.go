@@ -111,7 +111,7 @@ func (r *recognizer) typedBefore(name string, first int) (schema.EntityType, boo
 // the article named, by more than the shape of the name, before or in this
 // sentence, whose name holds it.
 func (r *recognizer) personWord(w string) bool {
-	if isParticle(strings.ToLower(w)) {
+	if nameParticle(strings.ToLower(w)) {
 		return false
 	}
 	found := ""

@@ -64,6 +64,13 @@ func buildEntities(doc *schema.Document, res *resolver, g *gazetteer, text strin
 		}
 		if e.Type == schema.Person {
 			ent.Titles = uniqueTitles(e.Titles)
+			if ws := strings.Fields(ent.Name); len(ws) > 2 && nameSuffix(ws[len(ws)-1]) {
+				// "Ferdinand Marcos Jr." is also written without it
+				if short := strings.Join(ws[:len(ws)-1], " "); !seen[schema.Fold(short)] {
+					seen[schema.Fold(short)] = true
+					ent.Aliases = append(ent.Aliases, short)
+				}
+			}
 			if fam := familyName(ent.Name); fam != "" && !seen[schema.Fold(fam)] {
 				ent.Aliases = append(ent.Aliases, fam)
 			}
@@ -110,8 +117,8 @@ func bestName(res *resolver, g *gazetteer, e *entityBuild) string {
 		}
 	}
 	best = strings.Trim(best, " ,;:")
-	if ws := strings.Fields(best); len(ws) > 0 && !g.companySuffix(ws[len(ws)-1]) {
-		best = strings.TrimRight(best, ".") // a sentence's period, not "Inc."'s
+	if ws := strings.Fields(best); len(ws) > 0 && !g.companySuffix(ws[len(ws)-1]) && !nameSuffix(ws[len(ws)-1]) {
+		best = strings.TrimRight(best, ".") // a sentence's period, not "Inc."'s or "Jr."'s
 	}
 	return normSurface(best)
 }
@@ -121,8 +128,11 @@ func bestName(res *resolver, g *gazetteer, e *entityBuild) string {
 // otherwise.
 func familyName(name string) string {
 	ws := strings.Fields(name)
-	if len(ws) < 2 {
-		return ""
+	if len(ws) > 2 && nameSuffix(ws[len(ws)-1]) {
+		ws = ws[:len(ws)-1] // "Ferdinand Marcos Jr." is "Marcos"
+	}
+	if len(ws) < 2 || nameSuffix(ws[len(ws)-1]) {
+		return "" // "Mohammed VI" has none
 	}
 	if koreanStyle(ws) || isAllCaps(ws[0]) && !isAllCaps(ws[len(ws)-1]) {
 		return ws[0]
@@ -153,8 +163,8 @@ func mergeAcronyms(res *resolver, text string) {
 			if am == nil || !hasUpper(am[1][1:]) && len(am[1]) > 1 && strings.ToUpper(am[1]) != am[1] && !shortNameAfter(text, m, am[1]) {
 				continue // an acronym, or a body's short name ("Petroleos Mexicanos (Pemex)")
 			}
-			if written := text[m.Start:m.End]; len(written) > len(am[1]) && isAllCaps(written) {
-				continue // a dateline's "HANOI (VNA)": the agency, not the place's acronym
+			if isAllCaps(text[m.Start:m.End]) {
+				continue // a dateline's "HANOI (VNA)", "RABAT (Reuters)": the agency, not the place's acronym
 			}
 			acr := am[1]
 			e.Aliases = append(e.Aliases, acr)

@@ -77,8 +77,9 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 			i += n // "Mr.", "H.E.", "Right Honourable"
 			continue
 		}
-		if !leadingWord(toks[i].Text) && !(strings.HasPrefix(toks[i].Tag, "VB") && (r.headline || opensSentence(toks, i))) {
-			break
+		if !leadingWord(toks[i].Text) && !(strings.HasPrefix(toks[i].Tag, "VB") && (r.headline || opensSentence(toks, i))) ||
+			r.g.titleHead[strings.ToLower(toks[i].Text)] {
+			break // a title is no verb: "King Mohammed VI received ..."
 		}
 		i++ // a sentence's "A" or "The", a headline's "Signs"
 	}

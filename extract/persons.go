@@ -193,13 +193,17 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 	for n > i && words < 4 {
 		t := toks[n-1].Text
 		lw := strings.ToLower(t)
-		if !isNameToken(t) && !isParticle(lw) || t == "I" {
+		if !isNameToken(t) && !nameParticle(lw) || t == "I" {
 			break // "The Home Secretary and I": the pronoun is no name
 		}
-		if !isParticle(lw) {
+		if !nameParticle(lw) {
 			words++
 		}
-		if r.g.titleHead[lw] || r.g.titleMod[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || r.g.honorific[t] || connectors[lw] && !isParticle(lw) {
+		if n-2 >= i && r.familyTitleWord(t, toks[n-2].Text) {
+			n-- // "Martin Luther King": a family name after a given one, no title
+			continue
+		}
+		if r.g.titleHead[lw] || r.g.titleMod[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || r.g.honorific[t] || connectors[lw] {
 			break
 		}
 		if r.g.names(t) || r.endsGazName(toks, i, n) {
@@ -212,7 +216,7 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 		// and Logistics Alemu Sime": the first word is the title's domain
 		n++
 	}
-	for n < j && isParticle(strings.ToLower(toks[n].Text)) {
+	for n < j && nameParticle(strings.ToLower(toks[n].Text)) {
 		n++
 	}
 	return n
@@ -220,19 +224,23 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 
 // endsGazName: tokens ending at n-1 (with some before) form a gazetteer
 // name ("Argentine Republic"), so the last is no first word of a name.
+// familyTitleWord: w is "King" or "Queen" after a given name, a family
+// name ("Martin Luther King", "Stephen King"), not a title ("Saudi King
+// Salman", "Morocco's King Mohammed VI").
+func (r *recognizer) familyTitleWord(w, before string) bool {
+	if lw := strings.ToLower(w); lw != "king" && lw != "queen" {
+		return false
+	}
+	lb := strings.ToLower(before)
+	return isNameToken(before) && !r.g.titleHead[lb] && !r.g.titleMod[lb] && !r.g.honorific[before] &&
+		!r.g.demonymWord(before) && !r.g.isCountry(before)
+}
+
 func (r *recognizer) endsGazName(toks []token, i, n int) bool {
 	for k := max(i, n-r.g.maxWords); k < n-1; k++ {
 		if len(r.g.lookup(span(r.text, toks, k, n))) > 0 {
 			return true
 		}
-	}
-	return false
-}
-
-func isParticle(w string) bool {
-	switch w {
-	case "da", "de", "do", "dos", "das", "del", "van", "von", "der", "bin", "bint", "ibn", "al", "el", "le", "la":
-		return true
 	}
 	return false
 }
@@ -523,9 +531,12 @@ func personShaped(r *recognizer, name string) bool {
 	if len(ws) == 0 || len(ws) > 5 || strings.Contains(name, "..") {
 		return false
 	}
-	for _, w := range ws {
+	if len(ws) > 1 && nameSuffix(ws[len(ws)-1]) {
+		ws = ws[:len(ws)-1] // "Martin Luther King III"
+	}
+	for k, w := range ws {
 		lw := strings.ToLower(w)
-		if isParticle(lw) {
+		if nameParticle(lw) || k > 0 && r.familyTitleWord(w, ws[k-1]) {
 			continue
 		}
 		if isAllCaps(w) && len(w) <= 4 && !initialsRE.MatchString(w) {

@@ -77,6 +77,14 @@ func TestEntityRules(t *testing.T) {
 			schema.Ministry, "Philippine National Police", nil},
 		{"title of a country before the name", "The Minister for Foreign Affairs of the Republic of Indonesia, Her Excellency Retno L.P. Marsudi, met her counterpart in London.",
 			schema.Person, "Retno L.P. Marsudi", []string{"Minister for Foreign Affairs of the Republic of Indonesia"}},
+		{"a Dutch particle", "Uniper's chief commercial officer Niek den Hollander signed the deal.",
+			schema.Person, "Niek den Hollander", []string{"chief commercial officer"}},
+		{"a reign's number", "Morocco's King Mohammed VI received the envoys.",
+			schema.Person, "Mohammed VI", []string{"King"}},
+		{"a generation's suffix", "Philippine President Ferdinand Marcos Jr. spoke on Monday.",
+			schema.Person, "Ferdinand Marcos Jr.", []string{"President"}},
+		{"a family name that is a title elsewhere", "Civil rights leader Martin Luther King III spoke.",
+			schema.Person, "Martin Luther King III", nil},
 		{"honorific and postnominal letters", "The Secretary of State for Trade of the United Kingdom, the Right Honourable Jane Doe MP, spoke first.",
 			schema.Person, "Jane Doe", []string{"Secretary of State for Trade of the United Kingdom"}},
 		{"a body before a title", "Reserve Bank of India Governor Anil Mehra and Central Bank of the UAE Governor Omar Saeed exchanged the documents.",
@@ -203,16 +211,21 @@ func TestEntityRules(t *testing.T) {
 	}
 }
 
-// TestDatelineAgencyIsNoAlias: "HANOI (VNA)" names the agency after the
-// place, not the place's acronym.
+// TestDatelineAgencyIsNoAlias: "HANOI (VNA)", "RABAT (Reuters)" name the
+// agency after the place, not the place's acronym.
 func TestDatelineAgencyIsNoAlias(t *testing.T) {
-	doc := extractText(t, "", "Rice deal\n\nHANOI (VNA) - Vietnam and the Philippines signed an agreement on rice trade in Hanoi on Monday.")
-	e, ok := entityByName(doc, "Hanoi")
-	if !ok {
-		t.Fatal("no entity Hanoi")
-	}
-	if slices.Contains(e.Aliases, "VNA") {
-		t.Errorf("Hanoi's aliases %q hold the agency VNA", e.Aliases)
+	for _, tt := range []struct{ text, place, agency string }{
+		{"Rice deal\n\nHANOI (VNA) - Vietnam and the Philippines signed an agreement on rice trade in Hanoi on Monday.", "Hanoi", "VNA"},
+		{"Leaders meet\n\nRABAT (Reuters) - Morocco and Spain signed an agreement on fisheries in Rabat on Monday.", "Rabat", "Reuters"},
+	} {
+		doc := extractText(t, "", tt.text)
+		e, ok := entityByName(doc, tt.place)
+		if !ok {
+			t.Fatalf("no entity %s", tt.place)
+		}
+		if slices.Contains(e.Aliases, tt.agency) {
+			t.Errorf("%s's aliases %q hold the agency %s", tt.place, e.Aliases, tt.agency)
+		}
 	}
 }
 
@@ -511,6 +524,7 @@ func TestCoreference(t *testing.T) {
 		{"surname alone", "Trade Minister Ana Costa met reporters. \"We are ready,\" said Costa.", "Ana Costa", 2, "Costa"},
 		{"a professor's family name", "Professor Wanjiru Kamau led the study. Professor Kamau said it would go on.", "Wanjiru Kamau", 2, "Kamau"},
 		{"a family name joins the name it ends", "Guests saw Mensah Polaroids on Friday. Director Ama Mensah chose them. \"We are proud,\" said Mensah.", "Ama Mensah", 2, "Mensah"},
+		{"a name without its generation's suffix", "President Ferdinand Marcos Jr. met reporters. Marcos said talks went well.", "Ferdinand Marcos Jr.", 2, "Ferdinand Marcos"},
 		{"the ministry", "The Ministry of Science and ICT signed the plan. The ministry said more would follow.", "Ministry of Science and ICT", 2, "ministry"},
 		{"acronym in parentheses", "The Senegalese space agency (ASES) joined. ASES will host the event.", "Senegalese space agency", 2, "ASES"},
 		{"the MOU", "They signed a memorandum of understanding titled the \"Blue Ports Pact\". The MOU covers shipping.", "Blue Ports Pact", 3, "MOU"},

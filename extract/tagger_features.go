@@ -196,7 +196,7 @@ func newNameFeatures(g *gazetteer) *nameFeatures {
 	for _, set := range []struct {
 		words map[string]bool
 		bit   uint32
-	}{{g.titleHead, lxTitleHead}, {g.titleMod, lxTitleMod}, {g.honorific, lxHonorific}, {g.domain, lxDomain}, {connectors, lxConnector}} {
+	}{{g.titleHead, lxTitleHead}, {g.titleMod, lxTitleMod}, {g.honorific, lxHonorific}, {g.domain, lxDomain}, {connectors, lxConnector}, {nameParticles, lxConnector}} {
 		for w := range set.words {
 			word(w, set.bit)
 		}
@@ -206,9 +206,11 @@ func newNameFeatures(g *gazetteer) *nameFeatures {
 	for w, t := range g.heads {
 		word(w, headBit[t])
 	}
-	for _, w := range []string{"da", "de", "do", "dos", "das", "del", "van", "von", "der", "bin", "bint", "al", "el", "le", "la", "ibn", "abu"} {
+	for w := range nameParticles {
 		word(w, lxParticle)
 	}
+	word("abu", lxParticle) // "Abu Dhabi", "Abu Bakar": a particle to the tagger only
+
 	for _, w := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
 		"march", "april", "may", "june", "july", "august", "september", "october", "november", "december"} {
 		word(w, lxCalendar)
