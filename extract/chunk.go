@@ -42,10 +42,16 @@ func isAllCaps(s string) bool {
 func properTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
 
 // chunks returns the capitalised runs of a sentence.
-func chunks(toks []token) []chunk {
+func chunks(toks []token) []chunk { return chunksKnowing(toks, nil) }
+
+// chunksKnowing returns the capitalised runs of a sentence, where a word
+// that opens it also starts a run when it has a capital inside
+// ("TotalEnergies and ...") or known says the article named something by
+// it before ("Xi hosted a banquet" after "President Xi Jinping").
+func chunksKnowing(toks []token, known func(string) bool) []chunk {
 	var out []chunk
 	for i := 0; i < len(toks); {
-		if !startsName(toks, i) {
+		if !startsName(toks, i) && !(known != nil && opensName(toks, i, known)) {
 			i++
 			continue
 		}
@@ -83,10 +89,18 @@ func startsName(toks []token, i int) bool {
 		return false // "Madrid-based" stands before a name, not in it
 	}
 	if opensSentence(toks, i) {
-		// "Korean officials": a demonym is an adjective to the tagger
+		// "Korean officials": a demonym is an adjective to the tagger; a
+		// capital inside a word is a name's ("TotalEnergies")
 		return properTag(t.Tag) || t.Tag == "JJ" || isAllCaps(t.Text) || strings.ContainsAny(t.Text, "-.")
 	}
 	return true
+}
+
+// opensName: the capitalised word i that opens a sentence, which prose did
+// not tag a proper noun, starts a name all the same.
+func opensName(toks []token, i int, known func(string) bool) bool {
+	w := toks[i].Text
+	return capWord(w) && opensSentence(toks, i) && (camelCase(w) || known(w))
 }
 
 // opensSentence: token i is the first word of its sentence or of a quote

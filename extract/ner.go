@@ -43,7 +43,7 @@ type recognizer struct {
 // chunkMentions classifies each capitalised run of a sentence.
 func (r *recognizer) chunkMentions(si int, toks []token) {
 	r.seats(si, toks)
-	cs := joinSeats(toks, r.extendSuffixes(toks, r.withCommaNames(toks, r.cutDemonymTails(toks, chunks(toks)))))
+	cs := joinSeats(toks, r.extendSuffixes(toks, r.withCommaNames(toks, r.cutDemonymTails(toks, chunksKnowing(toks, r.personWord)))))
 	for _, c := range r.mergeEnumerations(toks, cs) {
 		for _, co := range r.splitCompanies(toks, c) {
 			for _, part := range r.splitTitledList(toks, co) {
