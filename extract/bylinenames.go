@@ -226,12 +226,13 @@ func isInitial(w string) bool {
 }
 
 // nameParticles are the small words inside Arabic, Malay, Iberian,
-// Italian, French and Dutch names ("bin", "binti", "da", "van der", "den"),
-// in lower case.
+// Italian, French, Dutch and Swahili names ("bin", "binti", "da", "van
+// der", "den", "Dar es Salaam"), in lower case.
 var nameParticles = map[string]bool{
 	"bin": true, "binti": true, "bint": true, "ibn": true, "al": true, "el": true, "da": true, "de": true, "do": true,
 	"dos": true, "das": true, "del": true, "dela": true, "della": true, "di": true, "du": true, "van": true, "von": true,
 	"der": true, "den": true, "ter": true, "le": true, "la": true, "y": true, "e": true,
+	"es": true, // "Dar es Salaam"
 }
 
 func nameParticle(w string) bool { return nameParticles[w] }

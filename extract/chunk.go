@@ -62,8 +62,8 @@ func chunksKnowing(toks []token, known func(string) bool) []chunk {
 				j++
 				continue
 			}
-			if n := linkLen(toks, j); n > 0 {
-				j += n + 1
+			if n := linkLen(toks, j); n > 0 && !onlyCalendarWords(toks[i:j]) {
+				j += n + 1 // not "Monday for the Pacific Business Forum"
 				continue
 			}
 			break

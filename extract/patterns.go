@@ -11,7 +11,7 @@ import (
 var (
 	quotedTitleRE = regexp.MustCompile(`(?i)\b(?:titled|called|named|dubbed|known as|entitled)\s+(?:the\s+)?["“‘']([^"”’]{3,160}?)["”’']`)
 	genericAgrRE  = regexp.MustCompile(`\b(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of)\s+(?:new\s+)?(?:bilateral\s+|cooperation\s+)?)?(memorand(?:um|a|ums) of (?:understanding|cooperation)|[Mm]emorand(?:um|a|ums) of (?:[Uu]nderstanding|[Cc]ooperation)|MOUs?|MoUs?|agreements?|deals?|pacts?|accords?|treaty|treaties|framework|joint statement|joint declaration|declaration|partnership|(?:exchange of|exchanged) notes|[Ee]xchange of [Nn]otes|[Gg]rant [Aa]greements?|grant agreements?|grants?|contracts?(?: extension)?|letters? of intent|[Ll]etters? of [Ii]ntent|(?:implementing )?arrangements?|protocols?|memorand(?:um|a|ums)|cooperation documents?|documents? on cooperation)\b`)
-	eventRE       = regexp.MustCompile(`\b(?:((?:[A-Z][\w.]*-)+[A-Z][\w.]*|[A-Z][a-z]+)\s+)?((?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:closed-door|first|bilateral|joint|official|high-level|annual|inaugural|trilateral|unique|ministerial(?:[ -]level)?|leaders'?|summit-level|working|two-day|three-day|four-day)\s+){0,2})?(signing ceremony|ceremony|summit|state visit|meeting|conference|talks|joint committee|luncheon|dialogue|forum|symposium|roundtable|workshop|negotiations|event|visit)\b`)
+	eventRE       = regexp.MustCompile(`\b(?:((?:[A-Z][\w.]*-)+[A-Z][\w.]*|[A-Z][a-z]+)\s+)?((?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:closed-door|first|bilateral|joint|official|high-level|annual|inaugural|trilateral|unique|ministerial(?:[ -]level)?|leaders'?|summit-level|working|two-day|three-day|four-day)\s+){0,2})?(signing ceremony|ceremony|summit|state visit|meeting|conference|talks|joint committee|luncheon|dialogue|forum|symposium|roundtable|workshop|negotiations|event|visit|session)\b`)
 	eventTailRE   = regexp.MustCompile(`^\s+(?:to\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)|on\s+((?:[a-z][a-z-]*\s+){0,6}?[a-z][a-z-]*)(?:\s+(?:in|at|to|with|by)\b|[,.;:]|$))`)
 	// modifiedEventRE: a determiner and one lower-case noun before an event
 	// noun, at the end of the text before it.
@@ -239,7 +239,7 @@ var (
 // eventNouns are the words eventRE needs; a sentence without any is skipped
 // before the (costlier) expression runs.
 var eventNouns = []string{"ceremony", "summit", "visit", "meeting", "conference", "talks", "committee", "luncheon",
-	"dialogue", "forum", "symposium", "roundtable", "workshop", "negotiations", "event"}
+	"dialogue", "forum", "symposium", "roundtable", "workshop", "negotiations", "event", "session"}
 
 func containsAny(lower string, words []string) bool {
 	for _, w := range words {
@@ -294,10 +294,22 @@ func (r *recognizer) events(si, base int, txt string) {
 		name := txt[start:end]
 		// "the summit" points at a named one; "a state visit to Japan",
 		// "Xi Jinping's visit" say which they are
-		generic := qual == "" && m[4] < 0 && start == m[6] && !tail
+		generic := qual == "" && !tail && (m[4] < 0 && start == m[6] ||
+			m[4] >= 0 && start == m[4] && durationOnly(txt[m[4]:m[5]]) && definiteBefore(txt, start))
 		r.out = append(r.out, mention{Start: base + start, End: base + end, Sent: si, Type: schema.Event,
 			Name: name, Generic: generic && head != "signing ceremony", Rule: "event-noun", Conf: 0.7})
 	}
+}
+
+// durationOnly: an event's modifiers say only how long it lasts ("the
+// two-day summit"), which after "the" names no event of its own.
+func durationOnly(mods string) bool {
+	for _, w := range strings.Fields(mods) {
+		if !strings.HasSuffix(w, "-day") {
+			return false
+		}
+	}
+	return true
 }
 
 // qualifies: a capitalised word before an event noun that names who holds

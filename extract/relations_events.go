@@ -79,11 +79,30 @@ func (r *relator) eventParts(emit emitFn) {
 					outer = e
 				}
 			}
-			if inner >= 0 && outer >= 0 {
+			if inner < 0 && outer >= 0 && strings.TrimSpace(r.text[base:base+loc[0]]) == "" && sidelinesRE.MatchString(r.text[base+loc[0]:base+loc[1]]) {
+				// "On the sidelines of the summit, Tinubu held a bilateral
+				// meeting": the sentence's first event after the phrase's
+				inner = r.eventAfter(evs, r.res.ms[outer].End)
+			}
+			if inner >= 0 && outer >= 0 && r.idOf(inner) != r.idOf(outer) {
 				emit(r.idOf(inner), r.idOf(outer), si)
 			}
 		}
 	}
+}
+
+// sidelinesRE: the part of partOfRE that, opening a sentence, places the
+// event after it in the one it names; "During the visit, ..." only dates it.
+var sidelinesRE = regexp.MustCompile(`(?i)sidelines|margins`)
+
+// eventAfter is the first of the events evs that starts after off, or -1.
+func (r *relator) eventAfter(evs []int, off int) int {
+	for _, e := range evs {
+		if r.res.ms[e].Start >= off {
+			return e
+		}
+	}
+	return -1
 }
 
 // eventPlaces: "an event ... in Washington" locates the event there, when
@@ -223,6 +242,10 @@ func (r *relator) visitors(emit emitFn) {
 					emit(r.idOf(p), r.idOf(e), si)
 				}
 			}
+			// "X arrived in Lima for the APEC forum"
+			for _, p := range r.personBefore(si, e, arrivalRE) {
+				emit(r.idOf(p), r.idOf(e), si)
+			}
 			if !visitNounRE.MatchString(em.Name) {
 				continue
 			}
@@ -230,7 +253,7 @@ func (r *relator) visitors(emit emitFn) {
 			for _, p := range r.partiesAfter(si, e, visitByRE) {
 				emit(r.idOf(p), r.idOf(e), si)
 			}
-			for _, p := range r.visitSubjects(si, e) {
+			for _, p := range r.personBefore(si, e, visitVerbRE) {
 				emit(r.idOf(p), r.idOf(e), si)
 			}
 		}
@@ -240,16 +263,19 @@ func (r *relator) visitors(emit emitFn) {
 var (
 	visitNounRE = regexp.MustCompile(`(?i)\b(?:visit|trip|tour)\b`)
 	visitByRE   = regexp.MustCompile(`^\s*by\s+` + titleWordsRE + `$`)
-	// visitVerbRE: what stands between a visitor and the visit ("arrived in
-	// Lima on Tuesday for a two-day visit", "who was on an official visit",
-	// "paid a state visit").
-	visitVerbRE = regexp.MustCompile(`(?i)^[\s,]*(?:who\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been)\s+(?:currently\s+|now\s+|also\s+)?(?:in\s+[^,;]{1,40}?\s+for|on)|(?:arrived|arrives|arriving|landed|lands|travelled|traveled|travels|flew|flies)\b[^,;]{0,60}?\bfor|(?:paid|pays|paying|made|makes|making|began|begins|started|starts|kicked\s+off|wrapped\s+up|concluded|concludes|ended|ends|continued|continues)|(?:is|was)\s+(?:paying|making))\s+(?:a|an|his|her|their|the|its)\s+$`)
+	// visitVerbRE: what stands between a visitor and the visit ("who was
+	// on an official visit", "paid a state visit").
+	visitVerbRE = regexp.MustCompile(`(?i)^[\s,]*(?:who\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been)\s+(?:currently\s+|now\s+|also\s+)?(?:in\s+[^,;]{1,40}?\s+for|on)|(?:paid|pays|paying|made|makes|making|began|begins|started|starts|kicked\s+off|wrapped\s+up|concluded|concludes|ended|ends|continued|continues)|(?:is|was)\s+(?:paying|making))\s+(?:a|an|his|her|their|the|its)\s+$`)
+	// arrivalRE: someone who came for an event ("arrived in Lima on
+	// Tuesday for a two-day visit", "flew to Rio for the summit").
+	arrivalRE = regexp.MustCompile(`(?i)^[\s,]*(?:who\s+)?(?:has\s+|had\s+)?(?:arrived|arrives|arriving|landed|lands|travelled|traveled|travels|flew|flies)\b[^,;]{0,60}?\bfor\s+(?:a|an|his|her|their|the|its)\s+$`)
 )
 
-// visitSubjects: the people right before a verb of visiting in the
-// visit's sentence made the visit: "Ruth Wambui arrived in Lima for a
-// two-day visit", "Paul Nkusi, who was on an official visit to Accra".
-func (r *relator) visitSubjects(si, e int) []int {
+// personBefore: the person nearest before event e in its sentence, when
+// what stands between them is verb (a verb of visiting or arriving): "Ruth
+// Wambui arrived in Lima for a two-day visit", "Paul Nkusi, who was on an
+// official visit to Accra".
+func (r *relator) personBefore(si, e int, verb *regexp.Regexp) []int {
 	start := r.res.ms[e].Start
 	last := -1
 	for _, p := range r.of(si, schema.Person) {
@@ -257,7 +283,7 @@ func (r *relator) visitSubjects(si, e int) []int {
 			last = p
 		}
 	}
-	if last < 0 || !visitVerbRE.MatchString(r.text[r.res.ms[last].End:start]) {
+	if last < 0 || !verb.MatchString(r.text[r.res.ms[last].End:start]) {
 		return nil
 	}
 	return []int{last}

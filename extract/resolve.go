@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -142,6 +144,7 @@ func resolve(g *gazetteer, text string, sents []sentence, ms []mention) *resolve
 	}
 	r.named()
 	r.mergeVisits()
+	r.mergeNumberedEvents()
 	r.persons()
 	mergeAcronyms(r, text)
 	r.signings = findSignings(g, text, sents, r.ms, mentionsBySentence(r.ms, len(sents)))
@@ -512,6 +515,36 @@ func (r *resolver) pluralEntity(e *entityBuild) bool {
 }
 
 var visitRE = regexp.MustCompile(`^(.+?)['’]s\s+(?:[\p{L}-]+\s+){0,3}?(visit|trip|tour)\b`)
+
+// mergeNumberedEvents: a headline's "BRICS summit" is the body's "17th
+// BRICS Summit" when the article numbers one such event only.
+func (r *resolver) mergeNumberedEvents() {
+	numbered := map[string][]*entityBuild{}
+	for _, e := range r.ents {
+		if rest, ok := numberedName(e.Name); ok && e.Type == schema.Event && len(e.Mentions) > 0 {
+			numbered[schema.Fold(rest)] = append(numbered[schema.Fold(rest)], e)
+		}
+	}
+	for _, e := range r.ents {
+		if _, ok := numberedName(e.Name); ok || e.Type != schema.Event || len(e.Mentions) == 0 || e.Generic {
+			continue
+		}
+		if to := numbered[schema.Fold(e.Name)]; len(to) == 1 {
+			r.moveAll(e, to[0])
+		}
+	}
+}
+
+// numberedName: the name after its ordinal ("17th BRICS Summit", "third
+// session of ..."), and whether it has one.
+func numberedName(name string) (string, bool) {
+	w, rest, ok := strings.Cut(name, " ")
+	if !ok {
+		return "", false
+	}
+	c, n := utf8.DecodeRuneInString(w)
+	return rest, ordinalRE.MatchString(string(unicode.ToUpper(c)) + w[n:])
+}
 
 // mergeVisits: "Xi Jinping's state visit to Brazil" and "Xi Jinping's
 // visit to Brasília" are one visit: the same visitor and the same kind of
