@@ -51,7 +51,9 @@ func (r *resolver) agreements() {
 // of its kind ("the deal" where no deal is named).
 func (r *resolver) agreementByReference(mi int) {
 	m := r.ms[mi]
-	if ei := r.sameSentenceAgreement(mi); ei >= 0 {
+	bStart, bEnd := r.ownBetween(mi)
+	between := r.text[bStart:bEnd]
+	if ei := r.sameSentenceAgreement(mi); ei >= 0 && between == "" {
 		r.attach(mi, r.ents[ei].Key)
 		return
 	}
@@ -65,11 +67,11 @@ func (r *resolver) agreementByReference(mi int) {
 			}
 		}
 	}
-	if ei := r.nearestAgreement(mi, k); ei >= 0 && (!selfNaming(m) || definiteBefore(r.text, m.Start)) && !r.otherTopic(k, r.ents[ei]) {
+	if ei := r.nearestAgreement(mi, k); ei >= 0 && between == "" && (!selfNaming(m) || definiteBefore(r.text, m.Start)) && !r.otherTopic(k, r.ents[ei]) {
 		r.attach(mi, r.ents[ei].Key)
 		return
 	}
-	if ei := r.onlyAgreementOfKind(mi, k); ei >= 0 && !selfNaming(m) {
+	if ei := r.onlyAgreementOfKind(mi, k); ei >= 0 && between == "" && !selfNaming(m) {
 		r.attach(mi, r.ents[ei].Key) // "the partnership" in an article with one
 		return
 	}
@@ -86,11 +88,46 @@ func (r *resolver) agreementByReference(mi int) {
 	if k.Topic != "" {
 		key += "/" + schema.Fold(k.Topic)
 	}
+	if between != "" {
+		key += "/between/" + schema.Fold(between)
+	}
 	r.attach(mi, key)
-	if selfNaming(m) {
+	if between != "" {
+		r.ents[r.mentOf[mi]].Parties = r.partiesWithin(bStart, bEnd)
+	}
+	if selfNaming(m) || between != "" {
 		r.ents[r.mentOf[mi]].Generic = false
 	}
 }
+
+// ownBetween is where the party phrase of an agreement a text introduces
+// with "a" or "an" and names the parties of stands ("a memorandum of
+// understanding between the Vietnam Electricity Group and Electricite du
+// Laos"): a new agreement, not one named before. 0, 0 when it has none.
+func (r *resolver) ownBetween(mi int) (int, int) {
+	m := r.ms[mi]
+	before := strings.Fields(strings.ToLower(r.text[max(0, m.Start-4):m.Start]))
+	if len(before) == 0 || before[len(before)-1] != "a" && before[len(before)-1] != "an" {
+		return 0, 0
+	}
+	if b := ownBetweenRE.FindStringSubmatchIndex(r.text[m.End:]); b != nil {
+		return m.End + b[2], m.End + b[3]
+	}
+	return 0, 0
+}
+
+// partiesWithin are the entities of the parties named in [start, end).
+func (r *resolver) partiesWithin(start, end int) []int {
+	var out []int
+	for mi, m := range r.ms {
+		if ei := r.mentOf[mi]; ei >= 0 && m.Start >= start && m.End <= end && isParty(m) && !slices.Contains(out, ei) {
+			out = append(out, ei)
+		}
+	}
+	return out
+}
+
+var ownBetweenRE = regexp.MustCompile(`^\s+between\s+((?:the\s+)?\p{Lu}[^,;.]{2,120}?\s+and\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*)*)`)
 
 // otherTopic: the agreement entity has a topic, and it is not k's.
 func (r *resolver) otherTopic(k kindPhrase, e *entityBuild) bool {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -166,6 +167,9 @@ func mergeAcronyms(res *resolver, text string) {
 			if isAllCaps(text[m.Start:m.End]) {
 				continue // a dateline's "HANOI (VNA)", "RABAT (Reuters)": the agency, not the place's acronym
 			}
+			if m.Type == schema.Country && !initialsHold(text[m.Start:m.End], am[1]) {
+				continue // "Electricite du Laos (EDL)": the acronym of the name the country ends
+			}
 			acr := am[1]
 			e.Aliases = append(e.Aliases, acr)
 			for _, o := range res.ents {
@@ -176,6 +180,24 @@ func mergeAcronyms(res *resolver, text string) {
 			res.acronymMentions(e, acr)
 		}
 	}
+}
+
+// initialsHold: the letters of acr are, in order, initials of the words
+// of name ("UAE" of "United Arab Emirates", "DRC" of "Democratic Republic
+// of the Congo").
+func initialsHold(name, acr string) bool {
+	ws := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' })
+	k := 0
+	for _, c := range acr {
+		for k < len(ws) && !strings.HasPrefix(strings.ToUpper(ws[k]), string(unicode.ToUpper(c))) {
+			k++
+		}
+		if k == len(ws) {
+			return false
+		}
+		k++
+	}
+	return true
 }
 
 // finish orders a document for byte-identical output and drops what is

@@ -214,11 +214,12 @@ func TestEntityRules(t *testing.T) {
 }
 
 // TestDatelineAgencyIsNoAlias: "HANOI (VNA)", "RABAT (Reuters)" name the
-// agency after the place, not the place's acronym.
+// agency after the place, not the place's acronym; nor is "EDL" Laos's.
 func TestDatelineAgencyIsNoAlias(t *testing.T) {
 	for _, tt := range []struct{ text, place, agency string }{
 		{"Rice deal\n\nHANOI (VNA) - Vietnam and the Philippines signed an agreement on rice trade in Hanoi on Monday.", "Hanoi", "VNA"},
 		{"Leaders meet\n\nRABAT (Reuters) - Morocco and Spain signed an agreement on fisheries in Rabat on Monday.", "Rabat", "Reuters"},
+		{"Power deal\n\nThe deal was signed by Energie du Laos (EDL) and the Peru Grid Corporation.", "Laos", "EDL"},
 	} {
 		doc := extractText(t, "", tt.text)
 		e, ok := entityByName(doc, tt.place)
@@ -226,7 +227,7 @@ func TestDatelineAgencyIsNoAlias(t *testing.T) {
 			t.Fatalf("no entity %s", tt.place)
 		}
 		if slices.Contains(e.Aliases, tt.agency) {
-			t.Errorf("%s's aliases %q hold the agency %s", tt.place, e.Aliases, tt.agency)
+			t.Errorf("%s's aliases %q hold %s, which is not its own", tt.place, e.Aliases, tt.agency)
 		}
 	}
 }
@@ -495,6 +496,11 @@ func TestRelationRules(t *testing.T) {
 			"Leaders gather for Mekong summit\n\nVietnamese Prime Minister Pham Minh Chinh and his Lao counterpart Sonexay Siphandone attended the 4th Mekong Summit in Vientiane.",
 			[]string{"person/sonexay-siphandone represents country/LA", "person/sonexay-siphandone attended event/4th-mekong-summit"},
 			[]string{"person/sonexay-siphandone attended event/mekong-summit"}},
+		{"a listed member introduced with its own parties is an agreement of its own", "",
+			"Ghana and Peru signed 14 cooperation documents on Monday. Among them were an agreement on port construction and a memorandum of understanding between the Ghana Power Company and the Peru Grid Corporation on power purchases.",
+			[]string{"organization/ghana-power-company signed agreement/memorandum-of-understanding-between-ghana-power-company-and-peru-grid-corporation/t.txt",
+				"organization/peru-grid-corporation signed agreement/memorandum-of-understanding-between-ghana-power-company-and-peru-grid-corporation/t.txt"},
+			[]string{"organization/ghana-power-company signed agreement/agreement-on-port-construction/t.txt"}},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},
