@@ -87,9 +87,10 @@ func (r *recognizer) genericAgreements(si int, s sentence) {
 		if strings.HasPrefix(kind, "grant") && !grantNoun(txt, start, end) {
 			continue // "to grant", "the grant of equipment"
 		}
-		if needsTopic(kind) && topicLen(txt[end:]) == 0 {
+		if needsTopic(kind) && topicLen(txt[end:]) == 0 && !r.signedThere(txt, start, end) {
 			// "an explanatory memorandum", "transformational arrangements",
-			// "diplomatic protocol": no agreement, unless "a memorandum on gas"
+			// "diplomatic protocol": no agreement, unless "a memorandum on
+			// gas" or "signed a separate memorandum"
 			continue
 		}
 		if m[2] >= 0 {
@@ -114,6 +115,21 @@ func (r *recognizer) genericAgreements(si int, s sentence) {
 			Name: name, Generic: true, Rule: "agreement-noun", Conf: 0.6})
 	}
 }
+
+// signedThere: a signing verb acts on the noun at txt[start:end]: one of
+// the three words before it ("signed a separate memorandum"), or "was
+// signed" right after it.
+func (r *recognizer) signedThere(txt string, start, end int) bool {
+	before := strings.Fields(strings.ToLower(txt[max(0, start-40):start]))
+	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
+		if r.g.verbs.signWords[before[k]] {
+			return true
+		}
+	}
+	return passiveSignedRE.MatchString(txt[end:])
+}
+
+var passiveSignedRE = regexp.MustCompile(`(?i)^\s+(?:was|were|has been|have been|had been)\s+(?:signed|concluded|initialled|inked)\b`)
 
 // needsTopic: the kind names an agreement only with its topic after it: a
 // bare "memorandum" (without "of understanding"), "arrangement" or

@@ -138,13 +138,17 @@ func (r *relator) nameParties(emit emitFn) {
 // EU-CELAC Summit ..., the leaders witnessed the signing of ...") too.
 func (r *relator) signedAt(emit emitFn) {
 	r.eachSigned(func(f *signing, a string) {
+		purpose := r.purposeAfter(f.Sent, f.Verb)
 		for _, mi := range r.of(f.Sent, schema.Location, schema.Event) {
 			m := r.res.ms[mi]
-			inClause := m.Start >= f.Start && m.End <= f.End
+			inClause := m.Start >= f.Start && m.End <= f.End && m.Start < purpose
 			if !inClause && m.Type != schema.Event {
 				continue
 			}
 			before := strings.TrimSpace(strings.ToLower(r.text[r.sents[f.Sent].Start:m.Start]))
+			if seatIntroRE.MatchString(before) {
+				continue // "KHNP, based in Gyeongju, signed": its seat, not the signing's place
+			}
 			if inClause && placeIntroRE.MatchString(before) || m.Type == schema.Event && (eventIntroRE.MatchString(before) ||
 				strings.Contains(m.Name, "'s ") && possessorIntroRE.MatchString(before)) {
 				emit(a, r.idOf(mi), f.Sent)
@@ -153,7 +157,22 @@ func (r *relator) signedAt(emit emitFn) {
 	})
 }
 
+// purposeAfter is where the first "to" and a verb after the signing verb
+// at off start the signing's purpose ("signed a letter of intent to develop
+// a plant in Patnow"), whose places are not where it was signed; the
+// sentence's end when there is none.
+func (r *relator) purposeAfter(si, off int) int {
+	toks := r.sents[si].Tokens
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Start > off && toks[k].Tag == "TO" && strings.HasPrefix(toks[k+1].Tag, "VB") {
+			return toks[k].Start
+		}
+	}
+	return r.sents[si].End
+}
+
 var (
+	seatIntroRE  = regexp.MustCompile(`(?:based|located|headquartered|situated)\s+in(?:\s+the)?$`)
 	placeIntroRE = regexp.MustCompile(`(?:^|\s)(?:at|in|during|during a|during the|at the|margins of the|sidelines of the|held in|held at)$`)
 	// possessorIntroRE: "during Chinese President Xi Jinping's state visit":
 	// a title may stand between the word and an event named after its

@@ -128,6 +128,34 @@ func (r *relator) eventPlaces(emit emitFn) {
 	}
 }
 
+// venuePlaces: a place named right before "in" another ("the Zappeion
+// Hall in Athens"), or before a comma and a country ("Patnow, Poland"), is
+// located there.
+func (r *relator) venuePlaces(emit emitFn) {
+	for si := range r.sents {
+		places := r.of(si, schema.Location, schema.Country)
+		for k := 0; k+1 < len(places); k++ {
+			a, b := r.res.ms[places[k]], r.res.ms[places[k+1]]
+			if a.Type != schema.Location || b.Start < a.End {
+				continue
+			}
+			gap := r.text[a.End:b.Start]
+			if venueInRE.MatchString(gap) || gap == ", " && b.Type == schema.Country && !r.listedAfter(b) {
+				emit(r.idOf(places[k]), r.idOf(places[k+1]), si)
+			}
+		}
+	}
+}
+
+var venueInRE = regexp.MustCompile(`^\s+in\s+(?:the\s+)?$`)
+
+// listedAfter: a list goes on after mention m ("Lima, Kenya and Ghana"):
+// the comma before it listed, and placed nothing.
+func (r *relator) listedAfter(m mention) bool {
+	rest := strings.TrimLeft(r.text[m.End:min(len(r.text), m.End+8)], " ")
+	return strings.HasPrefix(rest, "and ") || strings.HasPrefix(rest, ",")
+}
+
 // cityCountries: a city the gazetteer places in a country the article
 // names is located in it.
 func (r *relator) cityCountries(emit emitFn) {
@@ -242,8 +270,12 @@ func (r *relator) visitors(emit emitFn) {
 					emit(r.idOf(p), r.idOf(e), si)
 				}
 			}
-			// "X arrived in Lima for the APEC forum"
+			// "X arrived in Lima for the APEC forum", "Xi Jinping's visit
+			// follows his participation in the G20 Leaders' Summit"
 			for _, p := range r.personBefore(si, e, arrivalRE) {
+				emit(r.idOf(p), r.idOf(e), si)
+			}
+			for _, p := range r.personBefore(si, e, participationRE) {
 				emit(r.idOf(p), r.idOf(e), si)
 			}
 			if !visitNounRE.MatchString(em.Name) {
@@ -266,6 +298,10 @@ var (
 	// visitVerbRE: what stands between a visitor and the visit ("who was
 	// on an official visit", "paid a state visit").
 	visitVerbRE = regexp.MustCompile(`(?i)^[\s,]*(?:who\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been)\s+(?:currently\s+|now\s+|also\s+)?(?:in\s+[^,;]{1,40}?\s+for|on)|(?:paid|pays|paying|made|makes|making|began|begins|started|starts|kicked\s+off|wrapped\s+up|concluded|concludes|ended|ends|continued|continues)|(?:is|was)\s+(?:paying|making))\s+(?:a|an|his|her|their|the|its)\s+$`)
+	// participationRE: someone's taking part named as a noun, with the
+	// person or a pronoun for them as its possessor ("Xi Jinping's visit
+	// follows his participation in the G20 Leaders' Summit").
+	participationRE = regexp.MustCompile(`(?i)^(?:['’]s|[^.;]*?\b(?:his|her))\s+(?:\w+\s+)?(?:participation|attendance|presence)\s+(?:in|at)(?:\s+the)?\s+$`)
 	// arrivalRE: someone who came for an event ("arrived in Lima on
 	// Tuesday for a two-day visit", "flew to Rio for the summit").
 	arrivalRE = regexp.MustCompile(`(?i)^[\s,]*(?:who\s+)?(?:has\s+|had\s+)?(?:arrived|arrives|arriving|landed|lands|travelled|traveled|travels|flew|flies)\b[^,;]{0,60}?\bfor\s+(?:a|an|his|her|their|the|its)\s+$`)
@@ -288,6 +324,47 @@ func (r *relator) personBefore(si, e int, verb *regexp.Regexp) []int {
 	}
 	return []int{last}
 }
+
+// speakersAt: who spoke at or during an event attended it: the person
+// right before the verb ("President Lula stated during the signing
+// ceremony"), or, where the phrase opens the sentence, its subject after
+// the event ("Speaking at the forum, Makamba said").
+func (r *relator) speakersAt(emit emitFn) {
+	for si := range r.sents {
+		base := r.sents[si].Start
+		for _, e := range r.of(si, schema.Event) {
+			em := r.res.ms[e]
+			loc := r.gaz.verbs.speakAt.FindStringIndex(r.text[base:em.Start])
+			if loc == nil {
+				continue
+			}
+			verb := base + loc[0]
+			persons := r.of(si, schema.Person)
+			if strings.TrimSpace(r.text[base:verb]) == "" {
+				for _, p := range persons {
+					if r.res.ms[p].Start >= em.End {
+						emit(r.idOf(p), r.idOf(e), si)
+						break
+					}
+				}
+				continue
+			}
+			for k := len(persons) - 1; k >= 0; k-- {
+				pm := r.res.ms[persons[k]]
+				if pm.End <= verb {
+					if speakerGapRE.MatchString(r.text[pm.End:verb]) {
+						emit(r.idOf(persons[k]), r.idOf(e), si)
+					}
+					break
+				}
+			}
+		}
+	}
+}
+
+// speakerGapRE: what may stand between a speaker and the verb: nothing,
+// or an appositive between commas ("Lula, the president, said").
+var speakerGapRE = regexp.MustCompile(`^\s*(?:,[^,;.”"]{1,60},\s*)?$`)
 
 var eventPartiesRE = regexp.MustCompile(`^\s*(?:between|with|among)\s+` + titleWordsRE + `$`)
 
@@ -375,9 +452,9 @@ func (r *relator) basedIn(emit emitFn) {
 	}
 }
 
-// seatAfterRE: "Acme Mining, headquartered in Lima", "a Lima-based" said
-// after the name.
-var seatAfterRE = regexp.MustCompile(`^,?\s+(?:which is\s+|that is\s+)?(?:headquartered|based)\s+in\s+(?:the\s+)?$`)
+// seatAfterRE: "Acme Mining, headquartered in Lima", "the Zone, located
+// in Ismailia": the seat said after the name.
+var seatAfterRE = regexp.MustCompile(`^,?\s+(?:which is\s+|that is\s+)?(?:headquartered|based|located|situated)\s+in\s+(?:the\s+)?$`)
 
 var basedGapRE = regexp.MustCompile(`^-(?:based|headquartered)\s+$`)
 

@@ -30,12 +30,14 @@ const (
 	ruleAttendVerb         ruleName = "attend-verb"
 	ruleVisitor            ruleName = "visitor-attended"
 	ruleMeetingBetween     ruleName = "meeting-between"
+	ruleSpokeAt            ruleName = "spoke-at"
 	ruleMetAttended        ruleName = "met-then-meeting"
 	ruleMetPlace           ruleName = "met-in-place"
 	ruleSigningCeremony    ruleName = "signing-ceremony"
 	ruleEventWithinEvent   ruleName = "event-within-event"
 	ruleEventPlace         ruleName = "event-place"
 	ruleVisitPlace         ruleName = "visit-place"
+	ruleVenuePlace         ruleName = "venue-place"
 	ruleCityOfCountry      ruleName = "city-of-country"
 	ruleSeatPlace          ruleName = "seat-place"
 	ruleBasedIn            ruleName = "based-in"
@@ -94,6 +96,7 @@ var relationRules = []relationRule{
 	{ruleSectorInArticle, schema.CoversSector, 0.6, `a sector in a sentence about cooperation: the article's main agreement covers it`, (*relator).sectorsInArticle},
 	{ruleAttendVerb, schema.Attended, 0.65, `the people and organizations of a sentence that says an event was attended, hosted or joined`, (*relator).attending},
 	{ruleVisitor, schema.Attended, 0.75, `the one whose visit, trip or meeting it is: "Xi Jinping's state visit to Brazil"`, (*relator).visitors},
+	{ruleSpokeAt, schema.Attended, 0.65, `who spoke at or during an event: "Lula stated during the signing ceremony", "Speaking at the forum, Makamba said"`, (*relator).speakersAt},
 	{ruleMeetingBetween, schema.Attended, 0.7, `the people an event's "between" or "with" names: "a meeting between Truss and Marsudi"`, (*relator).meetingBetween},
 	{ruleMetAttended, schema.Attended, 0.65, `the people before "met" attended the meeting that sentence or the next names: "A and B met in London. During the meeting, ..."`, (*relator).metAttended},
 	{ruleMetPlace, schema.LocatedIn, 0.65, `that meeting took place where "met ... in" says`, (*relator).metPlaces},
@@ -101,6 +104,7 @@ var relationRules = []relationRule{
 	{ruleEventWithinEvent, schema.PartOf, 0.7, `"X on the sidelines of / during / as part of Y": event X is part of event Y`, (*relator).eventParts},
 	{ruleEventPlace, schema.LocatedIn, 0.7, `an event followed closely by "in" or "at" a place`, (*relator).eventPlaces},
 	{ruleVisitPlace, schema.LocatedIn, 0.7, `a "visit to" a country or city took place there`, (*relator).visitPlaces},
+	{ruleVenuePlace, schema.LocatedIn, 0.7, `a place right before "in" another ("the Marriott Hotel in Warsaw"), or a town before its country ("Patnow, Poland")`, (*relator).venuePlaces},
 	{ruleSeatPlace, schema.LocatedIn, 0.75, `a body named with its seat: "Embassy of the United Kingdom in Peru"`, (*relator).seatPlaces},
 	{ruleBasedIn, schema.LocatedIn, 0.75, `an organization or body after where it is based: "Madrid-based Repsol"`, (*relator).basedIn},
 	{ruleCityOfCountry, schema.LocatedIn, 0.6, `a city the gazetteer places in a country the article names`, (*relator).cityCountries},
