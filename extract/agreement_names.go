@@ -123,9 +123,15 @@ func partySets(res *resolver, g *gazetteer, e *entityBuild) [][][]string {
 	}
 	codes := countriesOf(res, e.Parties)
 	if len(codes) < 2 {
+		// the article's two main countries, named twice each; once will
+		// do when only people signed, whom no agreement is named after
+		least := 2
+		if allOf(res, direct, schema.Person) {
+			least = 1
+		}
 		codes = nil
 		for _, c := range res.mainCountryEnts(2) {
-			if len(res.ents[c].Mentions) >= 2 {
+			if len(res.ents[c].Mentions) >= least {
 				codes = append(codes, res.ents[c].Country)
 			}
 		}

@@ -173,13 +173,32 @@ func mergeAcronyms(res *resolver, text string) {
 			acr := am[1]
 			e.Aliases = append(e.Aliases, acr)
 			for _, o := range res.ents {
-				if o != e && len(o.Mentions) > 0 && o.Type != schema.Country && schema.Fold(o.Name) == schema.Fold(acr) {
+				if o == e || len(o.Mentions) == 0 || o.Type == schema.Country {
+					continue
+				}
+				if schema.Fold(o.Name) == schema.Fold(acr) {
+					res.moveAll(o, e) // "ASES will host"
+				} else if writtenOnlyAs(res, text, o, acr) {
+					// "(PIF)" here is no gazetteer's Pacific Islands Forum
+					for _, mi := range o.Mentions {
+						res.ms[mi].Canon, res.ms[mi].Type = "", e.Type
+					}
 					res.moveAll(o, e)
 				}
 			}
 			res.acronymMentions(e, acr)
 		}
 	}
+}
+
+// writtenOnlyAs: every mention of entity e is written acr.
+func writtenOnlyAs(res *resolver, text string, e *entityBuild, acr string) bool {
+	for _, mi := range e.Mentions {
+		if m := res.ms[mi]; text[m.Start:m.End] != acr {
+			return false
+		}
+	}
+	return true
 }
 
 // initialsHold: the letters of acr are, in order, initials of the words

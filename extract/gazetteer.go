@@ -392,6 +392,12 @@ func (g *gazetteer) lookup(surface string) []gazEntry {
 // demonymWord: w is a country's adjective ("Japanese").
 // isCountry: the gazetteer knows s, as written, first as a country ("U.S."
 // with its stop, which countryWord trims).
+// titleHeadWord: w (lower case) is a title's head, or its plural ("Prime
+// Ministers A and B", "defence ministers A and B").
+func (g *gazetteer) titleHeadWord(w string) bool {
+	return g.titleHead[w] || len(w) > 3 && strings.HasSuffix(w, "s") && g.titleHead[w[:len(w)-1]]
+}
+
 func (g *gazetteer) isCountry(s string) bool {
 	es := g.lookup(s)
 	return len(es) > 0 && es[0].Type == schema.Country

@@ -100,12 +100,15 @@ func (r *recognizer) titledPerson(si int, toks []token, i, j int) bool {
 	}
 	h := -1
 	for k := i; k < n; k++ {
-		if r.g.titleHead[strings.ToLower(toks[k].Text)] {
+		if r.g.titleHeadWord(strings.ToLower(toks[k].Text)) {
 			h = k
 		}
 	}
 	if h < 0 {
 		return false
+	}
+	if !r.g.titleHead[strings.ToLower(toks[h].Text)] {
+		return r.pluralTitled(si, toks, i, h, j)
 	}
 	if a := r.listBeforeTitle(toks, i, h); a > i {
 		// "Modi and UAE President Sheikh Mohamed": a name, then a title
@@ -136,6 +139,33 @@ func (r *recognizer) titledPerson(si int, toks []token, i, j int) bool {
 	r.out = append(r.out, mention{Start: toks[n].Start, End: toks[j-1].End, Sent: si, Type: schema.Person,
 		Name: span(r.text, toks, n, j), Country: country, Titles: []string{title}, Rule: "title-name", Conf: 0.85})
 	r.bodyInTitle(si, toks, ts, n)
+	return true
+}
+
+// pluralTitled reads "Prime Ministers Rishi Sunak and Fumio Kishida": a
+// plural title (its head at h) and the people it lists, each with the
+// title. False when what follows the title is no list of names.
+func (r *recognizer) pluralTitled(si int, toks []token, i, h, j int) bool {
+	title := span(r.text, toks, i, h+1)
+	var names [][2]int
+	a := h + 1
+	for k := a; k <= j; k++ {
+		if k < j && toks[k].Text != "and" && toks[k].Text != "," {
+			continue
+		}
+		if k == a || !personShaped(r, span(r.text, toks, a, k)) {
+			return false
+		}
+		names = append(names, [2]int{a, k})
+		a = k + 1
+	}
+	if len(names) < 2 {
+		return false
+	}
+	for _, n := range names {
+		r.out = append(r.out, mention{Start: toks[n[0]].Start, End: toks[n[1]-1].End, Sent: si, Type: schema.Person,
+			Name: span(r.text, toks, n[0], n[1]), Titles: []string{title}, Rule: "title-name", Conf: 0.85})
+	}
 	return true
 }
 
@@ -203,7 +233,7 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 			n-- // "Martin Luther King": a family name after a given one, no title
 			continue
 		}
-		if r.g.titleHead[lw] || r.g.titleMod[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || r.g.honorific[t] || connectors[lw] {
+		if r.g.titleHeadWord(lw) || r.g.titleMod[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || r.g.honorific[t] || connectors[lw] {
 			break
 		}
 		if r.g.names(t) || r.endsGazName(toks, i, n) {

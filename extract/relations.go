@@ -150,26 +150,30 @@ func (r *relator) signedAt(emit emitFn) {
 				continue // "KHNP, based in Gyeongju, signed": its seat, not the signing's place
 			}
 			if inClause && placeIntroRE.MatchString(before) || m.Type == schema.Event && (eventIntroRE.MatchString(before) ||
-				strings.Contains(m.Name, "'s ") && possessorIntroRE.MatchString(before)) {
+				strings.Contains(m.Name, "'s ") && possessorIntroRE.MatchString(before) ||
+				titledPossessorRE.MatchString(strings.TrimSpace(r.text[r.sents[f.Sent].Start:m.Start]))) {
 				emit(a, r.idOf(mi), f.Sent)
 			}
 		}
 	})
 }
 
-// purposeAfter is where the first "to" and a verb after the signing verb
-// at off start the signing's purpose ("signed a letter of intent to develop
-// a plant in Patnow"), whose places are not where it was signed; the
-// sentence's end when there is none.
+// purposeAfter is where the first "to" and a verb of building or
+// supplying after the signing verb at off start the project the agreement
+// is for ("signed a letter of intent to develop a plant in Patnow"), whose
+// places are not where it was signed ("to strengthen cooperation ... in
+// Washington" may say where); the sentence's end when there is none.
 func (r *relator) purposeAfter(si, off int) int {
 	toks := r.sents[si].Tokens
 	for k := 0; k+1 < len(toks); k++ {
-		if toks[k].Start > off && toks[k].Tag == "TO" && strings.HasPrefix(toks[k+1].Tag, "VB") {
+		if toks[k].Start > off && toks[k].Tag == "TO" && projectVerbRE.MatchString(toks[k+1].Text) {
 			return toks[k].Start
 		}
 	}
 	return r.sents[si].End
 }
+
+var projectVerbRE = regexp.MustCompile(`(?i)^(?:build|construct|develop|supply|explore|produce|operate|install|drill|mine|manufacture|assemble|deliver|erect)$`)
 
 var (
 	seatIntroRE  = regexp.MustCompile(`(?:based|located|headquartered|situated)\s+in(?:\s+the)?$`)
@@ -177,8 +181,11 @@ var (
 	// possessorIntroRE: "during Chinese President Xi Jinping's state visit":
 	// a title may stand between the word and an event named after its
 	// possessor.
-	possessorIntroRE = regexp.MustCompile(`(?:^|\s)(?:at|during|on the (?:sidelines|margins) of|as part of|ahead of)(?:\s+the)?(?:\s+\S+){0,3}$`)
-	eventIntroRE     = regexp.MustCompile(`(?:^|\s)(?:at|during|at the|at a|at an|in a|in an|in the|during the|during a|during an|on the (?:sidelines|margins) of(?: the)?|as part of(?: the)?|in the (?:framework|context) of(?: the)?|ahead of(?: the)?|on the occasion of(?: the)?)$`)
+	// titledPossessorRE: "during the Foreign Minister's official visit":
+	// the event's possessor a title in capitals, outside its name.
+	titledPossessorRE = regexp.MustCompile(`(?:^|\s)(?:[Aa]t|[Dd]uring|on the (?:sidelines|margins) of|as part of|ahead of)\s+the(?:\s+\p{Lu}[\p{L}-]*){1,3}['’]s$`)
+	possessorIntroRE  = regexp.MustCompile(`(?:^|\s)(?:at|during|on the (?:sidelines|margins) of|as part of|ahead of)(?:\s+the)?(?:\s+\S+){0,3}$`)
+	eventIntroRE      = regexp.MustCompile(`(?:^|\s)(?:at|during|at the|at a|at an|in a|in an|in the|during the|during a|during an|on the (?:sidelines|margins) of(?: the)?|as part of(?: the)?|in the (?:framework|context) of(?: the)?|ahead of(?: the)?|on the occasion of(?: the)?)$`)
 )
 
 // signedDate is the date a signing's clause, else its sentence, gives.
@@ -369,7 +376,7 @@ func (r *relator) sectorsWithAgreement(emit emitFn) {
 					holders = append(holders, a)
 				}
 			}
-			for _, a := range agrs {
+			for _, a := range r.clauseMates(si, s, agrs) {
 				if len(holders) > 0 && !slices.Contains(holders, a) && r.describedAgreement(a) {
 					continue
 				}
@@ -377,6 +384,23 @@ func (r *relator) sectorsWithAgreement(emit emitFn) {
 			}
 		}
 	}
+}
+
+// clauseMates are the mentions of ms in the clause of mention m ("A signed
+// an agreement on hydrogen, while B signed an MoU": the sector is the
+// first one's), or all of ms when none is.
+func (r *relator) clauseMates(si, m int, ms []int) []int {
+	start, end := r.clauseAround(si, r.res.ms[m].Start)
+	var out []int
+	for _, o := range ms {
+		if om := r.res.ms[o]; om.Start >= start && om.End <= end {
+			out = append(out, o)
+		}
+	}
+	if len(out) == 0 {
+		return ms
+	}
+	return out
 }
 
 // describedAgreement: agreement mention a says what it is about, by a

@@ -232,6 +232,21 @@ func TestDatelineAgencyIsNoAlias(t *testing.T) {
 	}
 }
 
+// TestAcronymOverGazetteer: an acronym the article defines ("the Public
+// Investment Fund (PIF)") means that, not what the gazetteer knows by it
+// (the Pacific Islands Forum).
+func TestAcronymOverGazetteer(t *testing.T) {
+	doc := extractText(t, "", "Indonesia's INA signed an MoU with the Public Investment Fund (PIF). Later, PIF said it would invest.")
+	for _, e := range doc.Entities {
+		if e.Name == "Pacific Islands Forum" {
+			t.Errorf("entity %q from the article's own acronym PIF", e.Name)
+		}
+	}
+	if e, ok := entityByName(doc, "Public Investment Fund"); !ok || len(e.Mentions) < 3 {
+		t.Errorf("Public Investment Fund: %v, want 3 mentions", e.Mentions)
+	}
+}
+
 // TestNotPeople: capitalised phrases that name no one.
 func TestNotPeople(t *testing.T) {
 	doc := extractText(t, "", "The leaders issued a Joint Communiqué. Heads of State will meet again on Friday March 7. Kenyan officials welcomed the move. "+
@@ -515,6 +530,21 @@ func TestRelationRules(t *testing.T) {
 				"Ghanaian President Kofi Mensah's visit to Peru follows his participation in the Andes Summit.",
 			[]string{"person/ana-rojas attended event/signing-ceremony/t.txt", "person/peter-otieno attended event/lima-energy-forum",
 				"person/kofi-mensah attended event/andes-summit"}, nil},
+		{"government-release style: people sign, the signing took place during a titled visitor's visit, a purpose that is no project", "2025-03-03",
+			"United States, Peru sign minerals MoU\n\nToday, Secretary of State Ana Rojas and Peruvian Foreign Minister Luis Soto signed a Memorandum of Understanding to strengthen cooperation on critical minerals in Washington. " +
+				"The MOU establishes a framework for the two governments. The signing took place during the Foreign Minister's official visit to Washington.",
+			[]string{"agreement/memorandum-of-understanding-between-peru-and-united-states/t.txt signedAt location/washington",
+				"agreement/memorandum-of-understanding-between-peru-and-united-states/t.txt signedAt event/official-visit-to-washington/t.txt",
+				"person/ana-rojas signed agreement/memorandum-of-understanding-between-peru-and-united-states/t.txt"}, nil},
+		{"an ambassador to a country signs, leaders listed under one plural title, a sector in its own clause", "",
+			"The agreement on port logistics was signed in Tokyo by the Kenyan Ambassador to Japan, Ruth Wambui, and Japanese Minister for Foreign Affairs Kenji Sato. " +
+				"It builds on the Nairobi Accord, agreed by Prime Ministers Ana Rojas and Kofi Mensah. " +
+				"Acme Mining Ltd signed an agreement with Andes Power on hydrogen, while Kenya Gas Co. signed a memorandum of understanding with Peru Oil Corp.",
+			[]string{"person/ruth-wambui signed agreement/agreement-on-port-logistics-between-japan-and-kenya/t.txt",
+				"person/kenji-sato signed agreement/agreement-on-port-logistics-between-japan-and-kenya/t.txt",
+				"person/ana-rojas signed agreement/nairobi-accord", "person/kofi-mensah signed agreement/nairobi-accord",
+				"agreement/agreement-between-acme-mining-ltd-and-andes-power/t.txt coversSector sector/clean-energy"},
+			[]string{"agreement/memorandum-of-understanding-between-kenya-gas-co-and-peru-oil-corp/t.txt coversSector sector/clean-energy"}},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},

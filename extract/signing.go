@@ -59,7 +59,7 @@ var (
 	// ("with Korea's Minister of Knowledge Economy Lee Youn Ho").
 	possessiveIntroRE = regexp.MustCompile(`^['’]s\s+` + titleWordsRE + `$`)
 	withIntroRE       = regexp.MustCompile(`(?:^|\s)(?:with|alongside)\s+` + titleWordsRE + `$`)
-	titleWordsRE      = `(?:(?:the|its|their)\s+)?(?:(?:government\s+of\s+(?:the\s+)?)?(?:[\p{Lu}][\p{L}.'’-]*|of|for|and|the|,)\s*)*`
+	titleWordsRE      = `(?:(?:the|its|their)\s+)?(?:(?:government\s+of\s+(?:the\s+)?)?(?:[\p{Lu}][\p{L}.'’-]*|of|for|and|the|,|to\s+[\p{Lu}][\p{L}.'’-]*)\s*)*`
 	// notPartyRE: a mention these words introduce before the verb is not a
 	// party to the signing ("The NRC, under the Ministry of ...",
 	// "in Oslo", "at the ceremony").
@@ -109,12 +109,17 @@ func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, byS
 				f.read(g, text, ms, bySent[si])
 				if len(f.Agreements) == 0 && documentAnaphorRE.MatchString(text[f.Verb:f.End]) {
 					// "A and B signed the document": the agreement just named
-					f.Agreements = lastAgreement(ms, bySent, si)
+					f.Agreements = priorAgreement(ms, bySent, si)
 				}
-				if len(f.Agreements) == 0 && len(out) > 0 && out[len(out)-1].Sent == si-1 && theSigning(text, s.Start+v) {
+				if len(f.Agreements) == 0 && theSigning(text, s.Start+v) {
 					// "The signing took place on the sidelines of ...": the
-					// signing the sentence before told of
-					f.Agreements = out[len(out)-1].Agreements
+					// signing the sentence before told of, else the agreement
+					// the nearer of the two before names
+					if len(out) > 0 && out[len(out)-1].Sent == si-1 {
+						f.Agreements = out[len(out)-1].Agreements
+					} else {
+						f.Agreements = priorAgreement(ms, bySent, si)
+					}
 				}
 				out = append(out, f.splitMembers(ms)...)
 				prevEnd = f.lastObjectEnd(ms) - s.Start
@@ -128,12 +133,14 @@ func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, byS
 // agreement without naming its kind.
 var documentAnaphorRE = regexp.MustCompile(`(?i)^\w+\s+the\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:documents?|papers|instruments|texts)\b`)
 
-// lastAgreement is the last agreement mention of the two sentences before
-// sentence si, or none.
-func lastAgreement(ms []mention, bySent [][]int, si int) []int {
+// lastAgreement is the first agreement mention of the nearer of the two
+// sentences before sentence si that names one, or none: the sentence's
+// subject before what it goes on to say ("The MOU establishes a
+// framework").
+func priorAgreement(ms []mention, bySent [][]int, si int) []int {
 	for k := si - 1; k >= 0 && k >= si-2; k-- {
-		for j := len(bySent[k]) - 1; j >= 0; j-- {
-			if mi := bySent[k][j]; ms[mi].Type == schema.Agreement {
+		for _, mi := range bySent[k] {
+			if ms[mi].Type == schema.Agreement {
 				return []int{mi}
 			}
 		}
@@ -423,9 +430,7 @@ func (g *gazetteer) trimDescriptors(gap string) string {
 			break
 		}
 		_, role := g.roles[w]
-		// a plural head lists its holders: "by defence ministers A and B"
-		head := g.titleHead[w] || g.titleHead[strings.TrimSuffix(w, "s")]
-		if !role && !descriptorWord(w) && !head && !g.titleMod[w] && !possessivePronoun[w] {
+		if !role && !descriptorWord(w) && !g.titleHeadWord(w) && !g.titleMod[w] && !possessivePronoun[w] {
 			break
 		}
 		gap = gap[:m[2]]
