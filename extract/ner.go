@@ -116,6 +116,14 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 	if r.countryAfterOrganization(si, toks, i, j) {
 		return
 	}
+	if j-i > 2 && r.g.titleHead[strings.ToLower(toks[j-1].Text)] && !connectors[toks[j-2].Text] {
+		// "Museum of Flight CEO", "State Department Spokesperson": a body
+		// and a title no name follows
+		if t, ok := r.headType(toks, i, j-1); ok {
+			r.addHeaded(si, toks, i, j-1, t)
+			return
+		}
+	}
 	if t, ok := r.headType(toks, i, j); ok {
 		r.addHeaded(si, toks, i, j, t)
 		return
@@ -278,6 +286,19 @@ func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) 
 		for k := i; k < j; k++ {
 			if t, ok := r.g.fronts[strings.ToLower(toks[k].Text)]; ok {
 				return t, true // "Ministry of Mines and Energy", "University of Nairobi"
+			}
+		}
+		// the head before the first "of", "for" or "on": "Joint Council for
+		// the Welfare of Immigrants", "Council on American-Islamic
+		// Relations", "Museum of Modern Art"
+		for k := i + 1; k < j-1; k++ {
+			if w := toks[k].Text; w == "of" || w == "for" || w == "on" {
+				// "on" runs on a body's name ("Committee on ..."), not a
+				// place's ("Kennedy Space Center on STS-1")
+				if t, ok := r.g.heads[strings.ToLower(toks[k-1].Text)]; ok && (w != "on" || t == schema.Ministry || t == schema.Organization) {
+					return t, true
+				}
+				break
 			}
 		}
 	}
