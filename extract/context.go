@@ -208,14 +208,18 @@ func (r *recognizer) regionAfter(toks []token, e int) bool {
 	return false
 }
 
-// koreanStyle: a family name and a hyphenated given name ("Ha Jung-woo").
+// koreanStyle: a family name and a hyphenated given name ("Ha Jung-woo",
+// "Park Joo-Ho": two short syllables when the second has a capital).
 func koreanStyle(words []string) bool {
 	if len(words) != 2 {
 		return false
 	}
 	w := words[1]
 	i := strings.IndexByte(w, '-')
-	return i > 0 && i+1 < len(w) && startsLower(w[i+1:])
+	if i <= 0 || i+1 >= len(w) {
+		return false
+	}
+	return startsLower(w[i+1:]) || i <= 4 && len(w)-i-1 <= 4 && !strings.Contains(w[i+1:], "-")
 }
 
 func startsLower(s string) bool {

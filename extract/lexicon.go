@@ -22,13 +22,15 @@ type lexicon struct {
 	// speakAt: a verb of speaking and "at" or "during" at the end of a
 	// text, before the event it names ("stated during the").
 	speakAt *regexp.Regexp
+	// sport: the words of a sports report.
+	sport *regexp.Regexp
 	// signWords, attendAfter, attendBoth, speech: forms in lower case
 	// (signWords: the sign forms of one word).
 	signWords, attendAfter, attendBoth, speech map[string]bool
 }
 
 // lexiconKinds are the kinds verbs.tsv must give.
-var lexiconKinds = []string{"sign", "announce", "attend", "attend-after", "attend-both", "report", "speech", "witness", "speak-at"}
+var lexiconKinds = []string{"sign", "announce", "attend", "attend-after", "attend-both", "report", "speech", "witness", "speak-at", "sport"}
 
 func (l *lexicon) load(f []string) error {
 	if len(f) != 2 {
@@ -54,6 +56,7 @@ func (l *lexicon) compile() error {
 	l.attend = wordsRE(l.forms["attend"], "")
 	l.report = wordsRE(l.forms["report"], `[^.;]*\bthat\b`)
 	l.witnessBy = wordsRE(l.forms["witness"], `\s+by\s+`+titleWordsRE+`$`)
+	l.sport = wordsRE(l.forms["sport"], "")
 	l.speakAt = wordsRE(l.forms["speak-at"], `(?:\s+[\w'’-]+){0,3}?\s+(?:at|during|on\s+the\s+sidelines\s+of)(?:\s+(?:the|a|an|this|that))?\s*$`)
 	l.attendAfter, l.attendBoth, l.speech = setOf(l.forms["attend-after"]), setOf(l.forms["attend-both"]), setOf(l.forms["speech"])
 	l.signWords = map[string]bool{}

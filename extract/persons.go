@@ -233,6 +233,10 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 			n-- // "Martin Luther King": a family name after a given one, no title
 			continue
 		}
+		if r.g.heads[lw] != "" && !r.g.titleHead[lw] && n-2 >= i && r.g.titleHeadWord(strings.ToLower(toks[n-2].Text)) && words == 2 {
+			n-- // "Foreign Minister Park Jin": a name right after a title, though a head word elsewhere
+			continue
+		}
 		if r.g.titleHeadWord(lw) || r.g.titleMod[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || r.g.honorific[t] || connectors[lw] {
 			break
 		}
@@ -564,10 +568,11 @@ func personShaped(r *recognizer, name string) bool {
 	if len(ws) > 1 && nameSuffix(ws[len(ws)-1]) {
 		ws = ws[:len(ws)-1] // "Martin Luther King III"
 	}
+	korean := koreanStyle(ws)
 	for k, w := range ws {
 		lw := strings.ToLower(w)
-		if nameParticle(lw) || k > 0 && r.familyTitleWord(w, ws[k-1]) {
-			continue
+		if nameParticle(lw) || k > 0 && r.familyTitleWord(w, ws[k-1]) || k == 0 && korean && isNameToken(w) {
+			continue // "Park Joo-ho": a family name, though a head word elsewhere
 		}
 		if isAllCaps(w) && len(w) <= 4 && !initialsRE.MatchString(w) {
 			return false // an acronym: "KORUS FTA"; "L.P." are initials

@@ -150,7 +150,70 @@ func resolve(g *gazetteer, text string, sents []sentence, ms []mention) *resolve
 	r.signings = findSignings(g, text, sents, r.ms, mentionsBySentence(r.ms, len(sents)))
 	r.agreements()
 	r.generics()
+	r.sportsTeams()
 	return r
+}
+
+// sportsTeams: in a sports report, a country named as no place ("Sweden
+// defeated South Korea 1-0", "Korea's Kim Shin-wook") is its national
+// team, an organization.
+func (r *resolver) sportsTeams() {
+	if !r.sportsReport() {
+		return
+	}
+	for _, e := range r.ents {
+		if len(e.Mentions) == 0 || e.Type != schema.Country && !r.bareTeamName(e) {
+			continue
+		}
+		places, teams := 0, 0
+		for _, mi := range e.Mentions {
+			switch m := r.ms[mi]; {
+			case m.Demonym: // "English captain Harry Kane": either
+			case teamPlaceRE.MatchString(r.text[max(0, m.Start-12):m.Start]):
+				places++
+			default:
+				teams++
+			}
+		}
+		if teams <= places {
+			continue // mostly where things happen: a country
+		}
+		e.Type, e.Key = schema.Organization, "Organization/team/"+e.Country+"/"+schema.Fold(e.Name)
+		for _, mi := range e.Mentions {
+			r.ms[mi].Type = schema.Organization
+		}
+	}
+}
+
+// bareTeamName: a place named by one word that neither the gazetteer nor a
+// head word says is one ("England", "Barcelona" in a match report): what
+// the text calls it, a team or a place, decides.
+func (r *resolver) bareTeamName(e *entityBuild) bool {
+	if e.Type != schema.Location || strings.Contains(e.Name, " ") {
+		return false
+	}
+	for _, mi := range e.Mentions {
+		if m := r.ms[mi]; m.Canon != "" || m.Rule == "gazetteer" || m.Rule == "head-word" {
+			return false
+		}
+	}
+	return true
+}
+
+// teamPlaceRE: a preposition of place before a country in a sports
+// report ("at the World Cup in Russia"); "lost 1-2 to England" names a team.
+var teamPlaceRE = regexp.MustCompile(`(?i)(?:^|\s)(?:in|at|into|near|across|around|from)\s+(?:the\s+)?$`)
+
+// sportsReport: three different words of sport in the text.
+func (r *resolver) sportsReport() bool {
+	seen := map[string]bool{}
+	for _, w := range r.g.verbs.sport.FindAllString(r.text, -1) {
+		seen[strings.ToLower(w)] = true
+		if len(seen) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 func entityKey(m mention) string {

@@ -95,6 +95,10 @@ func TestEntityRules(t *testing.T) {
 			schema.Location, "Kisumu Space Center", nil},
 		{"a body and a title no name follows", "A Museum of Flight CEO said the plane would stay.",
 			schema.Location, "Museum of Flight", nil},
+		{"a family name that is a head word elsewhere, after a title", "Foreign Minister Park Jin met reporters in Seoul.",
+			schema.Person, "Park Jin", []string{"Foreign Minister"}},
+		{"a Korean given name with a capital after its hyphen", "Korea substituted Park Joo-Ho in the 28th minute.",
+			schema.Person, "Park Joo-Ho", nil},
 		{"honorific and postnominal letters", "The Secretary of State for Trade of the United Kingdom, the Right Honourable Jane Doe MP, spoke first.",
 			schema.Person, "Jane Doe", []string{"Secretary of State for Trade of the United Kingdom"}},
 		{"a body before a title", "Reserve Bank of India Governor Anil Mehra and Central Bank of the UAE Governor Omar Saeed exchanged the documents.",
@@ -252,6 +256,22 @@ func TestAcronymOverGazetteer(t *testing.T) {
 	}
 	if e, ok := entityByName(doc, "Public Investment Fund"); !ok || len(e.Mentions) < 3 {
 		t.Errorf("Public Investment Fund: %v, want 3 mentions", e.Mentions)
+	}
+}
+
+// TestSportsTeams: in a match report a country that plays is its team, an
+// organization; where the match is played stays a place. Outside sport a
+// country that "defeated" another is a country.
+func TestSportsTeams(t *testing.T) {
+	report := extractText(t, "", "Ghana defeated Peru 2-1 in the World Cup match in Kenya on Monday. Peru had more possession, but a late goal from striker Kofi Mensah won it. Peru lost 1-2 to Ghana.")
+	for name, want := range map[string]schema.EntityType{"Ghana": schema.Organization, "Peru": schema.Organization, "Kenya": schema.Country} {
+		if e, ok := entityByName(report, name); !ok || e.Type != want {
+			t.Errorf("match report: %s is %v (found %v), want %s", name, e.Type, ok, want)
+		}
+	}
+	war := extractText(t, "", "Ghana defeated Peru in a vote at the United Nations on Monday.")
+	if e, ok := entityByName(war, "Ghana"); !ok || e.Type != schema.Country {
+		t.Errorf("no sport: Ghana is %v (found %v), want Country", e.Type, ok)
 	}
 }
 
