@@ -99,6 +99,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Person, "Park Jin", []string{"Foreign Minister"}},
 		{"a Korean given name with a capital after its hyphen", "Korea substituted Park Joo-Ho in the 28th minute.",
 			schema.Person, "Park Joo-Ho", nil},
+		{"a world region", "Ministers asked the governments of South-East Asia to help.",
+			schema.Location, "Southeast Asia", nil},
 		{"honorific and postnominal letters", "The Secretary of State for Trade of the United Kingdom, the Right Honourable Jane Doe MP, spoke first.",
 			schema.Person, "Jane Doe", []string{"Secretary of State for Trade of the United Kingdom"}},
 		{"a body before a title", "Reserve Bank of India Governor Anil Mehra and Central Bank of the UAE Governor Omar Saeed exchanged the documents.",
@@ -280,7 +282,8 @@ func TestNotPeople(t *testing.T) {
 	doc := extractText(t, "", "The leaders issued a Joint Communiqué. Heads of State will meet again on Friday March 7. Kenyan officials welcomed the move. "+
 		"Iodine Nutrition experts said iodine intake fell. The deputy governor of Kisumu approved the plan. "+
 		"\"The Home Secretary and I are working on it,\" she said. "+
-		"State oil firm PT Sumber Energi signed the deal, Sumber Energi said.")
+		"State oil firm PT Sumber Energi signed the deal, Sumber Energi said. "+
+		"I have one vote, like every other New Zealander on the roll. Prints hang at the Kisumu Museum and Art Gallery.")
 	for _, e := range doc.Entities {
 		if e.Type == schema.Person {
 			t.Errorf("person %q from a phrase that names no one", e.Name)
