@@ -26,6 +26,12 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			m.Start = toks[k].Start
 			m.Name = r.text[m.Start:m.End]
 		}
+		if ws := strings.Fields(m.Name); len(ws) >= 3 && lowerAfterHyphen(ws[0]) && personShaped(r, strings.Join(ws[1:], " ")) {
+			// "Pan-democrat Gary Fan", "Pro-Beijing"'s kind: a descriptor, then the name
+			k++
+			m.Start = toks[k].Start
+			m.Name = r.text[m.Start:m.End]
+		}
 		prev, next := "", ""
 		if k > 0 {
 			prev = strings.ToLower(toks[k-1].Text)
@@ -62,6 +68,14 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case personShaped(r, m.Name) && (r.g.verbs.speech[prev] || r.g.verbs.speech[next] || next == "signed" && len(words) >= 2 || who || koreanStyle(words) ||
 			roleNoun && len(words) >= 2):
 			m.Type, m.Rule, m.Conf = schema.Person, "person-context", 0.75
+		case len(words) >= 2 && next == "of" && personShaped(r, m.Name) && !r.writtenLower(words[0]) && r.ofName(toks, e):
+			// "Gary Fan of the Neo Democrats", "Priscilla Leung of BPA": a
+			// name the chunker parted from the body it is of
+			m.Type, m.Rule, m.Conf = schema.Person, "person-of", 0.7
+		case len(words) == 1 && prev == "the" && leaderNouns[next] && personShaped(r, m.Name):
+			// "the Monti government", "the Trump administration": a leader
+			// named by the family name
+			m.Type, m.Rule, m.Conf = schema.Person, "leader-government", 0.7
 		case len(words) >= 2 && e >= 0 && e < len(toks) && startsLower(toks[e].Text) && (r.g.heads[next] == schema.Location || r.g.heads[next] == schema.Organization):
 			// "the Qasr Al Watan palace", "the Sunwise group": a head word
 			// in lower case after the name
@@ -79,6 +93,26 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		}
 	}
 }
+
+// lowerAfterHyphen: a capitalised word whose part after a hyphen is in
+// lower case ("Pan-democrat", "Anti-government"), a descriptor rather than
+// a name ("Jean-Pierre"; Korean given names stand second: "Ha Jung-woo").
+func lowerAfterHyphen(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	return i > 0 && i+1 < len(w) && capWord(w) && startsLower(w[i+1:])
+}
+
+// ofName: token e is "of", then (after "the") a capitalised word.
+func (r *recognizer) ofName(toks []token, e int) bool {
+	k := e + 1
+	if k < len(toks) && toks[k].Text == "the" {
+		k++
+	}
+	return k < len(toks) && capWord(toks[k].Text)
+}
+
+// leaderNouns: what a leader's family name runs ("the Monti government").
+var leaderNouns = map[string]bool{"government": true, "administration": true, "cabinet": true, "presidency": true, "regime": true}
 
 // openedByCommonWord: the name m opens a sentence with a word the article
 // writes in lower case elsewhere, and the rest, of two words or more, is

@@ -67,13 +67,18 @@ func (r *relator) onlyTitleWords(gap string) bool {
 	if strings.ContainsAny(gap, ",;") {
 		return false
 	}
-	for _, w := range strings.Fields(strings.NewReplacer("'s", " ", "’s", " ", "(", " ", ")", " ").Replace(gap)) {
+	ws := strings.Fields(strings.NewReplacer("'s", " ", "’s", " ", "(", " ", ")", " ").Replace(gap))
+	links := 0
+	for _, w := range ws {
 		lw := strings.ToLower(w)
 		if startsLower(w) && !r.gaz.titleHead[lw] && !r.gaz.titleMod[lw] && !r.gaz.domain[lw] && !titleLink[lw] {
 			return false
 		}
+		if titleLink[lw] {
+			links++
+		}
 	}
-	return true
+	return links == 0 || links < len(ws) // " and " alone lists, it titles no one
 }
 
 // titleLink: the small words inside a title ("head of the delegation").
