@@ -46,9 +46,10 @@ func chunks(toks []token) []chunk { return chunksKnowing(toks, nil) }
 
 // chunksKnowing returns the capitalised runs of a sentence, where a word
 // that opens it also starts a run when it has a capital inside
-// ("TotalEnergies and ...") or known says the article named something by
-// it before ("Xi hosted a banquet" after "President Xi Jinping").
-func chunksKnowing(toks []token, known func(string) bool) []chunk {
+// ("TotalEnergies and ...") or known says it is a name (the article named
+// something by it before: "Xi hosted a banquet" after "President Xi
+// Jinping"; an appositive says what it is: "Sunrays, the solar company,").
+func chunksKnowing(toks []token, known func(toks []token, i int) bool) []chunk {
 	var out []chunk
 	for i := 0; i < len(toks); {
 		if !startsName(toks, i) && !(known != nil && opensName(toks, i, known)) {
@@ -98,9 +99,9 @@ func startsName(toks []token, i int) bool {
 
 // opensName: the capitalised word i that opens a sentence, which prose did
 // not tag a proper noun, starts a name all the same.
-func opensName(toks []token, i int, known func(string) bool) bool {
+func opensName(toks []token, i int, known func(toks []token, i int) bool) bool {
 	w := toks[i].Text
-	return capWord(w) && opensSentence(toks, i) && (camelCase(w) || known(w))
+	return capWord(w) && opensSentence(toks, i) && (camelCase(w) || known(toks, i))
 }
 
 // opensSentence: token i is the first word of its sentence or of a quote

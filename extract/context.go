@@ -43,7 +43,7 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		roleNoun := k > 0 && toks[k-1].Tag == "NN" && startsLower(toks[k-1].Text) && len(toks[k-1].Text) > 3
 		who := next == "who" || next == "," && e+1 < len(toks) && toks[e+1].Text == "who"
 		role, hasRole := r.g.roles[prev]
-		seen, seenOK := r.typedBefore(m.Name, first)
+		seen, seenOK := r.typedBefore(m.Name, mi)
 		switch {
 		case seenOK:
 			// "Mexican state oil company Pemex ... Pemex chief executive X":
@@ -52,6 +52,9 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case hasRole && k > 0 && startsLower(toks[k-1].Text):
 			// "state energy company Pertamina", "the port city of Mombasa"
 			m.Type, m.Rule, m.Conf = role, "role-noun", 0.7
+		case len(words) <= 3 && r.appositiveRole(toks, e) != "":
+			// "Masdar, the Abu Dhabi-based renewable energy company, will"
+			m.Type, m.Rule, m.Conf = r.appositiveRole(toks, e), "role-appositive", 0.7
 		case len(words) == 1 && r.personWord(m.Name):
 			// "Lula later addressed ..." after "President Luiz Inacio Lula da Silva"
 			m.Type, m.Rule, m.Conf = schema.Person, "name-seen", 0.7
@@ -109,6 +112,23 @@ func (r *recognizer) ofName(toks []token, e int) bool {
 		k++
 	}
 	return k < len(toks) && capWord(toks[k].Text)
+}
+
+// appositiveRole is the type the role noun that ends an appositive after
+// token e-1 gives (", the renewable energy company,"), or "".
+func (r *recognizer) appositiveRole(toks []token, e int) schema.EntityType {
+	if e < 0 || e+2 >= len(toks) || toks[e].Text != "," || !determiners[strings.ToLower(toks[e+1].Text)] {
+		return ""
+	}
+	for k := e + 2; k < len(toks) && k < e+10; k++ {
+		if t := toks[k].Text; t == "," || t == "." || t == ";" {
+			if t, ok := r.g.roles[strings.ToLower(toks[k-1].Text)]; ok && startsLower(toks[k-1].Text) {
+				return t
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // leaderNouns: what a leader's family name runs ("the Monti government").

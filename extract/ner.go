@@ -43,7 +43,7 @@ type recognizer struct {
 // chunkMentions classifies each capitalised run of a sentence.
 func (r *recognizer) chunkMentions(si int, toks []token) {
 	r.seats(si, toks)
-	cs := joinSeats(toks, r.extendSuffixes(toks, r.withCommaNames(toks, r.cutDemonymTails(toks, chunksKnowing(toks, r.personWord)))))
+	cs := joinSeats(toks, r.extendSuffixes(toks, r.withCommaNames(toks, r.cutDemonymTails(toks, chunksKnowing(toks, r.knownOpener)))))
 	for _, c := range r.mergeEnumerations(toks, cs) {
 		for _, co := range r.splitCompanies(toks, c) {
 			for _, part := range r.splitTitledList(toks, co) {
@@ -57,6 +57,13 @@ func (r *recognizer) chunkMentions(si int, toks []token) {
 			}
 		}
 	}
+}
+
+// knownOpener: the word at i, which opens its sentence, is a name: a word
+// of the person the article named, or one an appositive's role noun
+// describes ("Sunrays, the Abu Dhabi-based energy company, ...").
+func (r *recognizer) knownOpener(toks []token, i int) bool {
+	return r.personWord(toks[i].Text) || r.appositiveRole(toks, i+1) != ""
 }
 
 func (r *recognizer) hasTitleHead(toks []token, c chunk) bool {
@@ -113,6 +120,9 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 	if r.titleOfBody(si, toks, i, j) {
 		return
 	}
+	if r.bareTitle(toks, i, j) {
+		return // "the UAE's Minister of Energy and Infrastructure": a title, no one's name
+	}
 	if r.countryAfterOrganization(si, toks, i, j) {
 		return
 	}
@@ -129,6 +139,23 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 		return
 	}
 	r.splitUnknown(si, toks, i, j)
+}
+
+// bareTitle: the run is a title and its domain alone, "Minister of Energy
+// and Infrastructure", "Secretary of State": modifiers, a head, then "of"
+// or "for" and the domain.
+func (r *recognizer) bareTitle(toks []token, i, j int) bool {
+	for k := i; k+2 < j; k++ {
+		w := strings.ToLower(toks[k].Text)
+		if r.g.titleHead[w] {
+			next := toks[k+1].Text
+			return next == "of" || next == "for"
+		}
+		if !r.g.titleMod[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // countryAfterOrganization reads "University of Sheffield of the UK": an
@@ -177,13 +204,22 @@ func (r *recognizer) capitalisedKind(si int, toks []token, i, j int) {
 // seats adds the places of "Madrid-based" and its like, which the runs
 // leave out.
 func (r *recognizer) seats(si int, toks []token) {
-	for _, t := range toks {
+	for k, t := range toks {
 		m := basedRE.FindStringSubmatch(t.Text)
 		if m == nil {
 			continue
 		}
-		if es := r.g.lookup(m[1]); len(es) > 0 && (es[0].Type == schema.Location || es[0].Type == schema.Country) {
-			r.addGaz(si, t.Start, t.Start+len(m[1]), m[1], es[0], "gazetteer")
+		// the longest place that ends in the stem: "Abu Dhabi-based"
+		for b := max(0, k-3); b <= k; b++ {
+			if b < k && (!capWord(toks[b].Text) || toks[k].Start > toks[k-1].End+1) {
+				continue
+			}
+			start := toks[b].Start
+			name := r.text[start : t.Start+len(m[1])]
+			if es := r.g.lookup(name); len(es) > 0 && (es[0].Type == schema.Location || es[0].Type == schema.Country) {
+				r.addGaz(si, start, t.Start+len(m[1]), name, es[0], "gazetteer")
+				break
+			}
 		}
 	}
 }

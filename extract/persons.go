@@ -110,6 +110,16 @@ func (r *recognizer) titledPerson(si int, toks []token, i, j int) bool {
 	if !r.g.titleHead[strings.ToLower(toks[h].Text)] {
 		return r.pluralTitled(si, toks, i, h, j)
 	}
+	for a := h + 2; a < n; a++ {
+		if toks[a].Text == "and" && personShaped(r, span(r.text, toks, h+1, a)) && personShaped(r, span(r.text, toks, n, j)) {
+			// "Energy Cabinet Secretary Opiyo Wandayi and Suhail Al
+			// Mazrouei": the title is the first name's; the second is read
+			// on its own
+			r.titledPerson(si, toks, i, a)
+			r.classify(si, toks, a+1, j)
+			return true
+		}
+	}
 	if a := r.listBeforeTitle(toks, i, h); a > i {
 		// "Modi and UAE President Sheikh Mohamed": a name, then a title
 		r.classify(si, toks, i, a)

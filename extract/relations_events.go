@@ -444,7 +444,8 @@ func (r *relator) basedIn(emit emitFn) {
 			for _, p := range places {
 				pm := r.res.ms[p]
 				if pm.End < om.Start && basedGapRE.MatchString(r.text[pm.End:om.Start]) ||
-					om.End < pm.Start && seatAfterRE.MatchString(r.text[om.End:pm.Start]) {
+					om.End < pm.Start && seatAfterRE.MatchString(r.text[om.End:pm.Start]) ||
+					om.End < pm.Start && appositiveSeatRE.MatchString(r.text[om.End:pm.Start]) && basedAfter(r.text, pm.End) {
 					emit(r.idOf(o), r.idOf(p), si)
 				}
 			}
@@ -457,6 +458,14 @@ func (r *relator) basedIn(emit emitFn) {
 var seatAfterRE = regexp.MustCompile(`^,?\s+(?:which is\s+|that is\s+)?(?:headquartered|based|located|situated)\s+in\s+(?:the\s+)?$`)
 
 var basedGapRE = regexp.MustCompile(`^-(?:based|headquartered)\s+$`)
+
+// appositiveSeatRE: "Masdar, the Abu Dhabi-based company": the seat in an
+// appositive right after the name.
+var appositiveSeatRE = regexp.MustCompile(`^,\s+(?:the|a|an)\s+$`)
+
+func basedAfter(text string, end int) bool {
+	return strings.HasPrefix(text[end:], "-based") || strings.HasPrefix(text[end:], "-headquartered")
+}
 
 // seatPlaces: a body named with its seat ("Embassy of the United Kingdom in
 // Peru") is located there.

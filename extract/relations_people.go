@@ -23,7 +23,30 @@ func (r *relator) titleOfBody(emit emitFn) {
 			emit(r.idOf(ms[k]), r.idOf(n), si)
 		}
 	})
+	// "A spokesperson for the Kenya Power and Lighting Company, Peter
+	// Njenga, said": the title and its body before the name
+	r.eachPerson(func(si int, ms []int, k int) {
+		p := r.prevBody(ms, k)
+		if p < 0 {
+			return
+		}
+		pm, m := r.res.ms[p], r.res.ms[ms[k]]
+		before := r.text[r.sents[si].Start:pm.Start]
+		t := titleForRE.FindStringSubmatch(before)
+		if (pm.Type == schema.Ministry || pm.Type == schema.Organization) && appositiveGapRE.MatchString(r.text[pm.End:m.Start]) &&
+			t != nil && r.gaz.titleHeadWord(strings.ToLower(t[1])) {
+			emit(r.idOf(ms[k]), r.idOf(p), si)
+		}
+	})
 }
+
+var (
+	// titleForRE: a title's head and "for", "of", "at" or "with" (the)
+	// right before a body.
+	titleForRE = regexp.MustCompile(`(?i)\b([a-z-]+)\s+(?:for|of|at|with)(?:\s+the)?\s+$`)
+	// appositiveGapRE: a body, then the name set off by a comma.
+	appositiveGapRE = regexp.MustCompile(`^,\s+$`)
+)
 
 // bodyAfterVerb: "Ana Rojas, who heads the Mining Agency", "Ana Rojas
 // from the Ministry of Energy": a person, then a verb of running a body or

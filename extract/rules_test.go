@@ -584,6 +584,14 @@ func TestRelationRules(t *testing.T) {
 			"Councillors Ann Chiang of DAB and Priscilla Leung of BPA were re-elected.",
 			[]string{"person/priscilla-leung memberOf organization/bpa", "person/ann-chiang memberOf organization/dab"},
 			[]string{"person/priscilla-leung memberOf organization/dab"}},
+		{"a titled name and a second name, a bare title in apposition, a company in apposition with its seat, a spokesperson for a body", "",
+			"The agreement was signed by Kenya's Energy Cabinet Secretary Opiyo Wandayi and Rashid Al Mansoori, the UAE's Minister of Energy and Infrastructure. " +
+				"Sunrays, the Abu Dhabi-based renewable energy company, will build the plant, Sunrays chief executive Omar Haddad said. " +
+				"A spokesperson for the Kenya Power and Lighting Company, Peter Njenga, said the utility would buy the power.",
+			[]string{"person/opiyo-wandayi represents country/KE", "person/rashid-al-mansoori represents country/AE",
+				"organization/sunrays locatedIn location/abu-dhabi", "person/omar-haddad memberOf organization/sunrays",
+				"person/peter-njenga memberOf organization/kenya-power-and-lighting-company"},
+			[]string{"person/rashid-al-mansoori represents country/KE", "organization/infrastructure signed agreement/agreement-between-kenya-and-united-arab-emirates/t.txt"}},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},
