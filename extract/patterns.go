@@ -366,13 +366,14 @@ func (r *recognizer) eventPossessor(txt string, start int) int {
 	return start
 }
 
-// pluralTalks: "after talks between A and B", "negotiations with B": a
-// plural event noun needs no determiner when its participants follow.
+// pluralTalks: "after talks between A and B", "talks in Phnom Penh between
+// A and B", "negotiations with B": a plural event noun needs no determiner
+// when its participants follow.
 func pluralTalks(head, after string) bool {
 	return (head == "talks" || head == "negotiations") && talksBetweenRE.MatchString(after)
 }
 
-var talksBetweenRE = regexp.MustCompile(`^\s+(?:between|with|among)\s`)
+var talksBetweenRE = regexp.MustCompile(`^\s+(?:(?:in|at)\s+\p{Lu}[^,.;]{0,40}?\s+)?(?:between|with|among)\s`)
 
 func precededByDeterminer(txt string, start int) bool {
 	before := strings.Fields(strings.ToLower(txt[:start]))

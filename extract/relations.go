@@ -306,6 +306,10 @@ func (r *relator) partiesAfter(si, mi int, intro *regexp.Regexp) []int {
 			continue // "and Egypt's Electricity Holding Company": the company is the party
 		}
 		gap := r.gaz.trimDescriptors(r.text[from:pm.Start])
+		if len(out) == 0 && pm.Type == schema.Location && placeRightAfterRE.MatchString(r.text[from:pm.Start]) {
+			from = pm.End // "talks in Phnom Penh between A and B"
+			continue
+		}
 		if !isParty(pm) || !(intro.MatchString(gap) || len(out) > 0 && listIntroRE.MatchString(gap)) {
 			break
 		}
@@ -314,6 +318,9 @@ func (r *relator) partiesAfter(si, mi int, intro *regexp.Regexp) []int {
 	}
 	return out
 }
+
+// placeRightAfterRE: "in" or "at" a place right after a name.
+var placeRightAfterRE = regexp.MustCompile(`^\s+(?:in|at)\s+(?:the\s+)?$`)
 
 var agreementPartiesRE = regexp.MustCompile(`^\s*(?:\([^)]*\)\s*)?(?:(?:on|for|to)\s+(?:\w+\s+){0,5})?(?:between|among|signed by|concluded by|reached by)\s+` + titleWordsRE + `$`)
 

@@ -592,6 +592,17 @@ func TestRelationRules(t *testing.T) {
 				"organization/sunrays locatedIn location/abu-dhabi", "person/omar-haddad memberOf organization/sunrays",
 				"person/peter-njenga memberOf organization/kenya-power-and-lighting-company"},
 			[]string{"person/rashid-al-mansoori represents country/KE", "organization/infrastructure signed agreement/agreement-between-kenya-and-united-arab-emirates/t.txt"}},
+		{"documents exchanged, a counterpart set off by commas, leaders who presided, talks in a city between two, a palace named before its head", "",
+			"Kenya and Peru on Friday signed a defence agreement in Nairobi. The documents were exchanged at a ceremony at the State House. " +
+				"The agreement was sealed by Kenyan Defence Minister Ruth Wambui and her Peruvian counterpart, Luis Soto, during the 10th Binational Cabinet meeting. " +
+				"Kenyan President Kofi Otieno presided over the meeting at the Casa de Nariño presidential palace. " +
+				"Ghana and Chile agreed to reopen the border following talks in Accra between Ghanaian Foreign Minister Ama Owusu and Chilean Foreign Minister Pedro Lagos.",
+			[]string{"agreement/defence-agreement-between-kenya-and-peru/t.txt signedAt event/ceremony/t.txt",
+				"person/luis-soto signed agreement/defence-agreement-between-kenya-and-peru/t.txt",
+				"person/kofi-otieno attended event/10th-binational-cabinet-meeting",
+				"event/10th-binational-cabinet-meeting locatedIn location/casa-de-narino",
+				"person/ama-owusu attended event/talks/t.txt", "person/pedro-lagos attended event/talks/t.txt"},
+			[]string{"event/10th-binational-cabinet-meeting locatedIn location/narino"}},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},
@@ -675,6 +686,8 @@ func TestAwkwardText(t *testing.T) {
 		{"an agreement named inside another",
 			"Port Memorandum of Understanding (MOU): The Minister and the Secretary praised the work. " +
 				"Since the signing of the MOU Establishing Port Supply Chain and Innovation Partnership under the Framework of the Chile-Peru Trade Council, both sides met twice."},
+		{"a verb's objects run past the next verb",
+			"On March 8, in Lima, Mr. Kenji Sato, Minister for Foreign Affairs of Japan, and H.E. Ms. Ana Rojas, Ambassador of Peru, signed and exchanged notes for the grant of equipment to the Government of Peru, including tents."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -107,8 +107,9 @@ func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, byS
 				}
 				f := signing{Sent: si, Verb: s.Start + v, Start: s.Start + prevEnd, End: s.Start + c[1]}
 				f.read(g, text, ms, bySent[si])
-				if len(f.Agreements) == 0 && documentAnaphorRE.MatchString(text[f.Verb:f.End]) {
-					// "A and B signed the document": the agreement just named
+				if len(f.Agreements) == 0 && (documentAnaphorRE.MatchString(text[f.Verb:f.End]) || f.Start < f.Verb && passiveDocumentRE.MatchString(text[f.Start:f.Verb])) {
+					// "A and B signed the document", "The documents were
+					// exchanged at a ceremony": the agreement just named
 					f.Agreements = priorAgreement(ms, bySent, si)
 				}
 				if len(f.Agreements) == 0 && theSigning(text, s.Start+v) {
@@ -131,6 +132,8 @@ func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, byS
 
 // documentAnaphorRE: a signing verb whose object points back at an
 // agreement without naming its kind.
+var passiveDocumentRE = regexp.MustCompile(`(?i)\bthe\s+(?:[\w-]+\s+)?(?:documents?|papers|instruments|texts)\s+(?:were|was|have\s+been|had\s+been|are|is)\s+$`)
+
 var documentAnaphorRE = regexp.MustCompile(`(?i)^\w+\s+the\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:documents?|papers|instruments|texts)\b`)
 
 // lastAgreement is the first agreement mention of the nearer of the two
@@ -409,7 +412,7 @@ func (f *signing) recipientKinds(ms []mention) bool {
 	return false
 }
 
-var descriptorRE = regexp.MustCompile(`(?:^|\s)([\p{L}]+(?:-[\p{L}]+)*)\s*$`)
+var descriptorRE = regexp.MustCompile(`(?:^|\s)([\p{L}]+(?:-[\p{L}]+)*),?\s*$`)
 
 // trimDescriptors drops from the end of the text before a party the
 // lower-case words that describe it ("with state-owned PetroVietnam",
