@@ -138,7 +138,7 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 		r.addHeaded(si, toks, i, j, t)
 		return
 	}
-	if t := r.headAfter(toks, j); t != "" && j-i > 1 {
+	if t := r.headAfter(toks, j); t != "" && j-i > 1 && !hasWord(toks[i:j], "and") {
 		// "the Casa de Nariño presidential palace", "the Qasr Al Watan
 		// palace": a name and its head in lower case, though a place of
 		// the gazetteer stands inside it
@@ -148,17 +148,18 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 	r.splitUnknown(si, toks, i, j)
 }
 
-// headAfter is the type of a place's or an organization's head word in
-// lower case right after token j-1, or after one more lower-case word
-// ("presidential palace"); "" if none.
+// headAfter is Location when a place's head word in lower case stands
+// right after token j-1, or after one more lower-case word ("presidential
+// palace"); "" if none. Lower-case heads of organizations ("natural
+// partners", "sheriff's station") say less.
 func (r *recognizer) headAfter(toks []token, j int) schema.EntityType {
 	for k := j; k < len(toks) && k <= j+1; k++ {
 		w := toks[k].Text
 		if !startsLower(w) {
 			return ""
 		}
-		if t := r.g.heads[w]; t == schema.Location || t == schema.Organization {
-			return t
+		if r.g.heads[w] == schema.Location {
+			return schema.Location
 		}
 	}
 	return ""
