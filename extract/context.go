@@ -52,6 +52,9 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case hasRole && k > 0 && startsLower(toks[k-1].Text):
 			// "state energy company Pertamina", "the port city of Mombasa"
 			m.Type, m.Rule, m.Conf = role, "role-noun", 0.7
+		case len(words) <= 3 && sidelinesOf(toks, k):
+			// "on the sidelines of COP29 in Baku": what has sidelines is an event
+			m.Type, m.Rule, m.Conf = schema.Event, "sidelines-event", 0.7
 		case len(words) <= 3 && r.appositiveRole(toks, e) != "":
 			// "Masdar, the Abu Dhabi-based renewable energy company, will"
 			m.Type, m.Rule, m.Conf = r.appositiveRole(toks, e), "role-appositive", 0.7
@@ -114,16 +117,35 @@ func (r *recognizer) ofName(toks []token, e int) bool {
 	return k < len(toks) && capWord(toks[k].Text)
 }
 
-// appositiveRole is the type the role noun that ends an appositive after
-// token e-1 gives (", the renewable energy company,"), or "".
+var articles = map[string]bool{"the": true, "a": true, "an": true}
+
+// sidelinesOf: "on the sidelines of" or "on the margins of" (the) ends
+// right before token k.
+func sidelinesOf(toks []token, k int) bool {
+	if k > 0 && toks[k-1].Text == "the" {
+		k--
+	}
+	return k >= 2 && toks[k-1].Text == "of" && (toks[k-2].Text == "sidelines" || toks[k-2].Text == "margins")
+}
+
+// appositiveRole is the type the role noun or the event noun that ends an
+// appositive after token e-1 gives (", the renewable energy company,", ",
+// the UN climate conference,"), or "".
 func (r *recognizer) appositiveRole(toks []token, e int) schema.EntityType {
-	if e < 0 || e+2 >= len(toks) || toks[e].Text != "," || !determiners[strings.ToLower(toks[e+1].Text)] {
+	if e < 0 || e+2 >= len(toks) || toks[e].Text != "," || !articles[strings.ToLower(toks[e+1].Text)] {
 		return ""
 	}
 	for k := e + 2; k < len(toks) && k < e+10; k++ {
 		if t := toks[k].Text; t == "," || t == "." || t == ";" {
-			if t, ok := r.g.roles[strings.ToLower(toks[k-1].Text)]; ok && startsLower(toks[k-1].Text) {
+			head := toks[k-1].Text
+			if !startsLower(head) {
+				return ""
+			}
+			if t, ok := r.g.roles[head]; ok {
 				return t
+			}
+			if r.g.heads[head] == schema.Event {
+				return schema.Event // "COP29, the UN climate conference,"
 			}
 			return ""
 		}

@@ -353,9 +353,10 @@ func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) 
 		// Relations", "Museum of Modern Art"
 		for k := i + 1; k < j-1; k++ {
 			if w := toks[k].Text; w == "of" || w == "for" || w == "on" {
-				// "on" runs on a body's name ("Committee on ..."), not a
-				// place's ("Kennedy Space Center on STS-1")
-				if t, ok := r.g.heads[strings.ToLower(toks[k-1].Text)]; ok && (w != "on" || t == schema.Ministry || t == schema.Organization) {
+				// "on" runs on a body's or an event's name ("Committee on
+				// ...", "Forum on China-Africa Cooperation"), not a place's
+				// ("Kennedy Space Center on STS-1")
+				if t, ok := r.g.heads[strings.ToLower(toks[k-1].Text)]; ok && (w != "on" || t != schema.Location) {
 					return t, true
 				}
 				break

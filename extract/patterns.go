@@ -221,6 +221,13 @@ func topicLen(s string) int {
 	for words < 6 {
 		w := topicWordRE.FindStringIndex(s[pos:])
 		if w == nil {
+			// "on the Black Sea submarine cable project": names inside a
+			// topic that goes on in lower case
+			if n := topicNameRE.FindStringSubmatchIndex(s[pos:]); n != nil && !isCalendarWord(s[pos+n[2]:pos+n[3]]) {
+				pos += n[3]
+				words++
+				continue
+			}
 			break
 		}
 		word := s[pos+w[0] : pos+w[1]]
@@ -244,6 +251,9 @@ var (
 	topicStartRE = regexp.MustCompile(`^\s+on(?:\s+the)?\b`)
 	notTopicRE   = regexp.MustCompile(`^\s+(?:behalf|sidelines|margins|occasion|basis|condition|track|hold)\b`)
 	topicWordRE  = regexp.MustCompile(`^\s+(?:[a-z][a-z-]*|[A-Z]{2,5})\b`)
+	// topicNameRE: a capitalised word inside a topic, which counts only
+	// when lower-case words of the topic follow it.
+	topicNameRE = regexp.MustCompile(`^\s+(\p{Lu}\p{Ll}+)\b`)
 	// verbalTopicRE: a gerund with its object after "on"
 	verbalTopicRE = regexp.MustCompile(`^\s+[a-z]+ing\s+(?:a|an|the|its|their|new)\b`)
 	topicStop     = map[string]bool{"is": true, "are": true, "was": true, "were": true, "will": true, "would": true, "has": true,

@@ -387,8 +387,17 @@ func (r *recognizer) bodyInTitle(si int, toks []token, i, j int) {
 			if toks[s].Text == "the" {
 				s++
 			}
-			if s < j && r.g.heads[strings.ToLower(toks[j-1].Text)] == schema.Ministry {
-				r.addHeaded(si, toks, s, j, schema.Ministry)
+			e := j
+			for e > s && !capWord(toks[e-1].Text) {
+				e-- // "Governor of the Central Bank of Nigeria, Olayemi Cardoso"
+			}
+			if len(r.g.lookup(span(r.text, toks, s, e))) > 0 {
+				return // "Minister of the Argentine Republic": a country, no body
+			}
+			if e-s == 1 && e == j && r.g.heads[strings.ToLower(toks[s].Text)] == schema.Ministry {
+				r.addHeaded(si, toks, s, e, schema.Ministry) // "Secretary of the Treasury"
+			} else if t, ok := r.headType(toks, s, e); ok && e-s > 1 && (t == schema.Ministry || t == schema.Organization) {
+				r.addHeaded(si, toks, s, e, t)
 			}
 			return
 		}
