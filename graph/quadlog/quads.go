@@ -3,7 +3,6 @@ package quadlog
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -92,11 +91,19 @@ func statementIRI(id string) quad.IRI { return quad.IRI(statementBase + id) }
 // evidenceIRI names one article's assertion of a relation: the sentence,
 // offsets, confidence and rule with which it supports the statement. The
 // offsets are part of the name because an article may state the same
-// relation twice.
+// relation twice. The name hashes the article, subject, predicate, object
+// and offsets (in decimal) with a NUL between each: the stores already
+// written name the node so, and other bytes would name another node.
 func evidenceIRI(article string, r schema.Relation) quad.IRI {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d\x00%d", article, r.Subject, r.Predicate, r.Object, r.Evidence.Start, r.Evidence.End)
-	return quad.IRI(evidenceBase + hex.EncodeToString(h.Sum(nil))[:32])
+	var buf [256]byte
+	b := append(buf[:0], article...)
+	for _, f := range [...]string{r.Subject, string(r.Predicate), r.Object} {
+		b = append(append(b, 0), f...)
+	}
+	b = strconv.AppendInt(append(b, 0), int64(r.Evidence.Start), 10)
+	b = strconv.AppendInt(append(b, 0), int64(r.Evidence.End), 10)
+	sum := sha256.Sum256(b)
+	return quad.IRI(evidenceBase + hex.EncodeToString(sum[:16]))
 }
 
 // statementPrefix starts every statement id.
@@ -129,27 +136,130 @@ func (qs quadSet) add(s, p, o quad.Value, label quad.Value) {
 }
 
 // quadKey is the N-Quads line of q without the final " .": the same as
-// q.NQuad() at a fraction of the cost, which matters on the ingest path.
+// q.NQuad() at a fraction of the cost, which matters on the ingest path,
+// where every quad of every write gets one. The kinds of value the model
+// writes are written here byte for byte as their String methods write
+// them (quad's value.go), into one string sized before it is written,
+// without the strings String makes; any other kind goes through String.
+// TestQuadKey holds the two to the same bytes.
 func quadKey(q quad.Quad) string {
+	vals := [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label}
+	var other [4]string // the String of each value of another kind
+	n := 0
+	for i, v := range vals {
+		switch v := v.(type) {
+		case nil:
+			continue
+		case quad.IRI:
+			n += len(v) + 2
+		case quad.String:
+			n += len(v) + 2 + escapes(string(v))
+		case quad.Int, quad.Float:
+			n += maxNumber + 6 + max(len(intType), len(floatType))
+		default:
+			other[i] = v.String()
+			n += len(other[i])
+		}
+		n++ // the space before it
+	}
 	var b strings.Builder
-	b.Grow(128)
-	for i, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+	b.Grow(n)
+	var num [maxNumber]byte
+	for i, v := range vals {
 		if v == nil {
 			continue
 		}
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(v.String())
+		switch v := v.(type) {
+		case quad.IRI:
+			b.WriteByte('<')
+			b.WriteString(string(v))
+			b.WriteByte('>')
+		case quad.String:
+			b.WriteByte('"')
+			writeEscaped(&b, string(v))
+			b.WriteByte('"')
+		case quad.Int:
+			writeTyped(&b, strconv.AppendInt(num[:0], int64(v), 10), intType)
+		case quad.Float:
+			writeTyped(&b, strconv.AppendFloat(num[:0], float64(v), 'E', -1, 64), floatType)
+		default:
+			b.WriteString(other[i])
+		}
 	}
 	return b.String()
 }
 
-// encode turns one validated document into the quads it contributes.
+// maxNumber is the longest a quad.Int or a quad.Float writes its number:
+// -9223372036854775808, or -1.2345678901234567E-308.
+const maxNumber = 24
+
+// The types quad.Int and quad.Float write after their numbers.
+var (
+	intType   = quad.Int(0).TypedString().Type
+	floatType = quad.Float(0).TypedString().Type
+)
+
+// escapes is how many bytes of s quad.String escapes: a backslash, a
+// double quote, a newline, a carriage return and a tab, each of which
+// becomes two bytes.
+func escapes(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if escaped(s[i]) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+func escaped(c byte) string {
+	switch c {
+	case '\\':
+		return `\\`
+	case '"':
+		return `\"`
+	case '\n':
+		return `\n`
+	case '\r':
+		return `\r`
+	case '\t':
+		return `\t`
+	}
+	return ""
+}
+
+// writeEscaped writes s escaped as quad.String escapes it.
+func writeEscaped(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if e := escaped(s[i]); e != "" {
+			b.WriteString(s[last:i])
+			b.WriteString(e)
+			last = i + 1
+		}
+	}
+	b.WriteString(s[last:])
+}
+
+// writeTyped writes a typed literal: its value, quoted, and its type.
+func writeTyped(b *strings.Builder, value []byte, t quad.IRI) {
+	b.WriteByte('"')
+	b.Write(value)
+	b.WriteString(`"^^<`)
+	b.WriteString(string(t))
+	b.WriteByte('>')
+}
+
+// encode turns one validated document into the quads it contributes. The
+// nodes it names many times are made quad.Values once, since each
+// conversion of an IRI to a quad.Value allocates.
 func encode(d *schema.Document) quadSet {
-	qs := make(quadSet, 16+8*len(d.Entities)+12*len(d.Relations))
+	qs := make(quadSet, mostQuads(d))
 	a := d.Article
-	art := articleIRI(a.ID)
+	var art quad.Value = articleIRI(a.ID)
 	qs.add(art, rdfType, classArticle, art)
 	for _, f := range []struct {
 		p quad.IRI
@@ -175,8 +285,20 @@ func encode(d *schema.Document) quadSet {
 	return qs
 }
 
-func encodeEntity(qs quadSet, art quad.IRI, e *schema.Entity) {
-	ent := entityIRI(e.ID)
+// mostQuads is at most how many quads encode makes of d, so that the set
+// it fills is made once at its size rather than grown: 9 of the article,
+// 4 of an entity besides its names, titles and mentions, 15 of a relation.
+func mostQuads(d *schema.Document) int {
+	n := 9 + 15*len(d.Relations)
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		n += 4 + len(e.Aliases) + len(e.Titles) + len(e.Mentions)
+	}
+	return n
+}
+
+func encodeEntity(qs quadSet, art quad.Value, e *schema.Entity) {
+	var ent quad.Value = entityIRI(e.ID)
 	qs.add(art, pMentions, ent, art)
 	qs.add(ent, rdfType, typeIRI(e.Type), art)
 	qs.add(ent, pName, quad.String(e.Name), art)
@@ -194,23 +316,22 @@ func encodeEntity(qs quadSet, art quad.IRI, e *schema.Entity) {
 		qs.add(ent, pConfidence, quad.Float(e.Confidence), art)
 	}
 	for _, m := range e.Mentions {
-		qs.add(ent, pMentionAt, quad.String(fmt.Sprintf("%d-%d", m.Start, m.End)), art)
+		qs.add(ent, pMentionAt, quad.String(strconv.Itoa(m.Start)+"-"+strconv.Itoa(m.End)), art)
 	}
 }
 
-func encodeRelation(qs quadSet, art quad.IRI, article string, r schema.Relation) {
-	subj := entityIRI(r.Subject)
-	var obj quad.Value = entityIRI(r.Object)
+func encodeRelation(qs quadSet, art quad.Value, article string, r schema.Relation) {
+	var subj, rel, obj quad.Value = entityIRI(r.Subject), relIRI(r.Predicate), entityIRI(r.Object)
 	if spec, _ := schema.Spec(r.Predicate); spec.ObjectIsDate {
 		obj = quad.String(r.Object)
 	}
-	qs.add(subj, relIRI(r.Predicate), obj, art)
-	st := statementIRI(statementID(r.Subject, r.Predicate, r.Object))
+	qs.add(subj, rel, obj, art)
+	var st quad.Value = statementIRI(statementID(r.Subject, r.Predicate, r.Object))
 	qs.add(st, rdfType, rdfStatement, art)
 	qs.add(st, rdfSubject, subj, art)
-	qs.add(st, rdfPredicate, relIRI(r.Predicate), art)
+	qs.add(st, rdfPredicate, rel, art)
 	qs.add(st, rdfObject, obj, art)
-	ev := evidenceIRI(article, r)
+	var ev quad.Value = evidenceIRI(article, r)
 	qs.add(ev, rdfType, classEvidence, art)
 	qs.add(ev, pSupports, st, art)
 	qs.add(ev, pArticle, art, art)

@@ -245,7 +245,13 @@ func (l *Log) commit(b *batch, results []Result) {
 	if len(b.changes) == 0 {
 		return
 	}
-	var dels, adds []graph.Delta
+	ndel := 0 // the batch's deletions and additions go in one slice each, made at its size
+	for _, c := range b.changes {
+		d, _ := split(c.deltas)
+		ndel += len(d)
+	}
+	dels := make([]graph.Delta, 0, ndel)
+	adds := make([]graph.Delta, 0, b.n-ndel)
 	var gone, kept []Entry
 	for _, c := range b.changes {
 		d, a := split(c.deltas)
