@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
+	"github.com/newsgraph/newsgraph/graph/quadlog/nquadkey"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -135,123 +136,9 @@ func (qs quadSet) add(s, p, o quad.Value, label quad.Value) {
 	qs[quadKey(q)] = q
 }
 
-// quadKey is the N-Quads line of q without the final " .": the same as
-// q.NQuad() at a fraction of the cost, which matters on the ingest path,
-// where every quad of every write gets one. The kinds of value the model
-// writes are written here byte for byte as their String methods write
-// them (quad's value.go), into one string sized before it is written,
-// without the strings String makes; any other kind goes through String.
-// TestQuadKey holds the two to the same bytes.
-func quadKey(q quad.Quad) string {
-	vals := [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label}
-	var other [4]string // the String of each value of another kind
-	n := 0
-	for i, v := range vals {
-		switch v := v.(type) {
-		case nil:
-			continue
-		case quad.IRI:
-			n += len(v) + 2
-		case quad.String:
-			n += len(v) + 2 + escapes(string(v))
-		case quad.Int, quad.Float:
-			n += maxNumber + 6 + max(len(intType), len(floatType))
-		default:
-			other[i] = v.String()
-			n += len(other[i])
-		}
-		n++ // the space before it
-	}
-	var b strings.Builder
-	b.Grow(n)
-	var num [maxNumber]byte
-	for i, v := range vals {
-		if v == nil {
-			continue
-		}
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		switch v := v.(type) {
-		case quad.IRI:
-			b.WriteByte('<')
-			b.WriteString(string(v))
-			b.WriteByte('>')
-		case quad.String:
-			b.WriteByte('"')
-			writeEscaped(&b, string(v))
-			b.WriteByte('"')
-		case quad.Int:
-			writeTyped(&b, strconv.AppendInt(num[:0], int64(v), 10), intType)
-		case quad.Float:
-			writeTyped(&b, strconv.AppendFloat(num[:0], float64(v), 'E', -1, 64), floatType)
-		default:
-			b.WriteString(other[i])
-		}
-	}
-	return b.String()
-}
-
-// maxNumber is the longest a quad.Int or a quad.Float writes its number:
-// -9223372036854775808, or -1.2345678901234567E-308.
-const maxNumber = 24
-
-// The types quad.Int and quad.Float write after their numbers.
-var (
-	intType   = quad.Int(0).TypedString().Type
-	floatType = quad.Float(0).TypedString().Type
-)
-
-// escapes is how many bytes of s quad.String escapes: a backslash, a
-// double quote, a newline, a carriage return and a tab, each of which
-// becomes two bytes.
-func escapes(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if escaped(s[i]) != "" {
-			n++
-		}
-	}
-	return n
-}
-
-func escaped(c byte) string {
-	switch c {
-	case '\\':
-		return `\\`
-	case '"':
-		return `\"`
-	case '\n':
-		return `\n`
-	case '\r':
-		return `\r`
-	case '\t':
-		return `\t`
-	}
-	return ""
-}
-
-// writeEscaped writes s escaped as quad.String escapes it.
-func writeEscaped(b *strings.Builder, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		if e := escaped(s[i]); e != "" {
-			b.WriteString(s[last:i])
-			b.WriteString(e)
-			last = i + 1
-		}
-	}
-	b.WriteString(s[last:])
-}
-
-// writeTyped writes a typed literal: its value, quoted, and its type.
-func writeTyped(b *strings.Builder, value []byte, t quad.IRI) {
-	b.WriteByte('"')
-	b.Write(value)
-	b.WriteString(`"^^<`)
-	b.WriteString(string(t))
-	b.WriteByte('>')
-}
+// quadKey is the N-Quads line of q without the final " .", which the
+// catalog's extras, the exports' order and the write's difference key by.
+func quadKey(q quad.Quad) string { return nquadkey.Of(q) }
 
 // encode turns one validated document into the quads it contributes. The
 // nodes it names many times are made quad.Values once, since each
