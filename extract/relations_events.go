@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -178,6 +179,71 @@ func (r *relator) signersAttend(emit emitFn) {
 		return rel.Predicate == schema.SignedAt && r.types[rel.Object] == schema.Event
 	}, true, emit)
 }
+
+// witnessesAttend: the people who "witnessed the signing" of the
+// sentence's agreements, or "in the presence of" whom they were signed,
+// attended the events those agreements were signed at.
+func (r *relator) witnessesAttend(emit emitFn) {
+	at := map[string][]string{}
+	for _, rel := range r.doc.Relations {
+		if rel.Predicate == schema.SignedAt && r.types[rel.Object] == schema.Event {
+			at[rel.Subject] = append(at[rel.Subject], rel.Object)
+		}
+	}
+	if len(at) == 0 {
+		return
+	}
+	for i := range r.signings {
+		f := &r.signings[i]
+		txt, base := r.sentText(f.Sent), r.sents[f.Sent].Start
+		loc := witnessSigningRE.FindStringSubmatchIndex(txt)
+		if loc == nil {
+			continue
+		}
+		var people []int
+		if loc[2] >= 0 { // "in the presence of A and B"
+			people = r.listFrom(f.Sent, base+loc[1], schema.Person)
+		} else { // "A and B witnessed the signing"
+			for _, p := range r.of(f.Sent, schema.Person) {
+				if pm := r.res.ms[p]; pm.End <= base+loc[0] && !slices.Contains(f.Subjects, p) && !slices.Contains(f.Objects, p) {
+					people = append(people, p)
+				}
+			}
+		}
+		for _, a := range r.idsOf(f.Agreements) {
+			for _, e := range at[a] {
+				for _, p := range people {
+					emit(r.idOf(p), e, f.Sent)
+				}
+			}
+		}
+	}
+}
+
+var witnessSigningRE = regexp.MustCompile(`(?i)(\bin\s+the\s+presence\s+of\s)|\b(?:witnessed|oversaw|overseen|presided\s+over|attended)\s+the\s+signing\b`)
+
+// listFrom are the mentions of type t that a list starting at off
+// names, titles before each allowed ("in the presence of President A and
+// Prime Minister B").
+func (r *relator) listFrom(si, off int, t schema.EntityType) []int {
+	var out []int
+	from := off
+	for _, p := range r.of(si, t) {
+		pm := r.res.ms[p]
+		if pm.Start < from {
+			continue
+		}
+		gap := r.gaz.trimDescriptors(r.text[from:pm.Start])
+		if len(out) == 0 && !leadTitlesRE.MatchString(gap) || len(out) > 0 && !listIntroRE.MatchString(gap) {
+			break
+		}
+		out = append(out, p)
+		from = pm.End
+	}
+	return out
+}
+
+var leadTitlesRE = regexp.MustCompile(`^\s*` + titleWordsRE + `$`)
 
 // signersCountries: an official who signed an agreement for a country
 // makes the country a party ("signed by Indonesian Foreign Minister X").

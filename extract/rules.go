@@ -53,6 +53,7 @@ const (
 	ruleCountryDelegation  ruleName = "country-delegation"
 	ruleMemberCountryBody  ruleName = "member-of-country-body"
 	ruleSignerAttended     ruleName = "signer-attended"
+	ruleWitnessAttended    ruleName = "witness-attended"
 	ruleSignerCountry      ruleName = "signer-country"
 	ruleSignedAtEventPlace ruleName = "signed-at-event-place"
 )
@@ -121,6 +122,7 @@ var relationRules = []relationRule{
 	{ruleMemberCountryBody, schema.Represents, 0.7, `a member of a body that is part of a country represents it`, (*relator).membersOfCountryBodies},
 	{ruleSignedAtEventPlace, schema.SignedAt, 0.6, `an agreement signed at an event was signed where the event took place`, (*relator).signedAtEventPlaces},
 	{ruleSignerAttended, schema.Attended, 0.6, `a person who signed an agreement at an event attended it`, (*relator).signersAttend},
+	{ruleWitnessAttended, schema.Attended, 0.6, `who witnessed a signing, or in whose presence it was, attended the event it was signed at`, (*relator).witnessesAttend},
 	{ruleSignerCountry, schema.Signed, 0.6, `the country a signer represents is a party to what the signer signed`, (*relator).signersCountries},
 }
 

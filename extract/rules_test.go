@@ -614,6 +614,12 @@ func TestRelationRules(t *testing.T) {
 		{"a topic with names inside it", "",
 			"Kenya and Peru signed an agreement on the Indian Ocean submarine cable project on Monday.",
 			[]string{"country/KE signed agreement/agreement-on-the-indian-ocean-submarine-cable-project-between-kenya-and-peru/t.txt"}, nil},
+		{"who witnessed a signing, in whose presence it was", "",
+			"Kenya and Peru signed a trade agreement at the Lima Business Forum in the presence of President Ana Rojas and Prime Minister Kofi Otieno. " +
+				"Ghana and Chile signed an energy pact at the Accra Energy Summit. Chilean President Luis Soto and Ghanaian President Ama Owusu witnessed the signing.",
+			[]string{"person/ana-rojas attended event/lima-business-forum", "person/kofi-otieno attended event/lima-business-forum",
+				"person/luis-soto attended event/accra-energy-summit", "person/ama-owusu attended event/accra-energy-summit"},
+			[]string{"person/ana-rojas signed agreement/trade-agreement-between-kenya-and-peru/t.txt"}},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},
