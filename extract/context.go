@@ -52,6 +52,9 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case hasRole && k > 0 && startsLower(toks[k-1].Text):
 			// "state energy company Pertamina", "the port city of Mombasa"
 			m.Type, m.Rule, m.Conf = role, "role-noun", 0.7
+		case k > 0 && startsLower(toks[k-1].Text) && descriptorWord(prev):
+			// "Argentina's state-owned YPF": what is owned or run is an organization
+			m.Type, m.Rule, m.Conf = schema.Organization, "role-noun", 0.7
 		case len(words) <= 3 && sidelinesOf(toks, k):
 			// "on the sidelines of COP29 in Baku": what has sidelines is an event
 			m.Type, m.Rule, m.Conf = schema.Event, "sidelines-event", 0.7
