@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -13,6 +14,7 @@ import (
 // context: a speech verb or a sign verb next to a person-shaped name, a
 // preposition of place, a company-shaped word.
 func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
+	r.roleLists(si, toks, first)
 	for mi := first; mi < len(r.out); mi++ {
 		m := &r.out[mi]
 		if m.Sent != si || m.Type != "" {
@@ -155,6 +157,45 @@ func (r *recognizer) appositiveRole(toks []token, e int) schema.EntityType {
 	}
 	return ""
 }
+
+// roleLists types the names a role noun lists: "Brazilian industries like
+// WEG, Suzano, and Randon", "lenders such as Afreximbank", "firms
+// including Initech and Acme": each name after "like", "such as" or
+// "including", and those listed after it, is of the role's type.
+func (r *recognizer) roleLists(si int, toks []token, first int) {
+	for k := 1; k+1 < len(toks); k++ {
+		intro := k // the word after which the list starts
+		switch {
+		case toks[k].Text == "like" || toks[k].Text == "including":
+		case toks[k].Text == "such" && toks[k+1].Text == "as":
+			intro = k + 1
+		default:
+			continue
+		}
+		noun := strings.ToLower(toks[k-1].Text)
+		role, ok := r.g.roles[noun]
+		if !ok || !strings.HasSuffix(noun, "s") || !startsLower(toks[k-1].Text) && k-1 > 0 {
+			continue // a plural lists its kind; "the organization, including X" its members
+		}
+		end := toks[intro].End
+		for mi := first; mi < len(r.out); mi++ {
+			m := &r.out[mi]
+			if m.Sent != si || m.Start < end {
+				continue
+			}
+			if !listGapRE.MatchString(r.text[end:m.Start]) {
+				break
+			}
+			if m.Type == "" {
+				m.Type, m.Rule, m.Conf = role, "role-list", 0.7
+			}
+			end = m.End
+		}
+	}
+}
+
+// listGapRE: what stands between the items of a list of names.
+var listGapRE = regexp.MustCompile(`^\s*(?:,\s*)?(?:(?:and|or)\s+)?$`)
 
 // leaderNouns: what a leader's family name runs ("the Monti government").
 var leaderNouns = map[string]bool{"government": true, "administration": true, "cabinet": true, "presidency": true, "regime": true}
