@@ -161,7 +161,7 @@ func runStep(ctx context.Context, goCmd, root, bin string, s step, w io.Writer) 
 		status = "failed: " + err.Error()
 		err = fmt.Errorf("benchreport: %s: %s: %w", s.name, s.bench, err)
 	}
-	facts := []fact{{"run", s.name}, {"run-seconds", strconv.FormatFloat(took.Seconds(), 'f', 1, 64)}}
+	facts := []fact{{"run", s.name}, {"run-seconds", strconv.FormatFloat(took.Seconds(), 'f', 3, 64)}}
 	if rss > 0 {
 		facts = append(facts, fact{"run-peak-rss-mb", strconv.FormatFloat(float64(rss)/1e6, 'f', 0, 64)})
 	}
