@@ -436,9 +436,14 @@ func (r *recognizer) countryParts(si int, toks []token, i, j int) {
 
 func (r *recognizer) addGaz(si, start, end int, surface string, e gazEntry, rule string) {
 	name := e.Name
+	// "the Ethiopian government", "Kenyan authorities": the demonym names
+	// the country that acts
+	demonym := e.Demonym && !governmentAfterRE.MatchString(r.text[end:])
 	r.out = append(r.out, mention{Start: start, End: end, Sent: si, Type: e.Type, Name: surface,
-		Canon: name, Country: e.Country, Demonym: e.Demonym, Rule: rule, Conf: 0.9})
+		Canon: name, Country: e.Country, Demonym: demonym, Rule: rule, Conf: 0.9})
 }
+
+var governmentAfterRE = regexp.MustCompile(`^\s+(?:government|authorities|side)\b`)
 
 // pairCountries reads a hyphenated pair of countries ("Korea-U.S.",
 // "UK-Canada") and returns their codes; nil when it is not one.

@@ -255,9 +255,50 @@ func (r *relator) announcing(emit emitFn) {
 					}
 				}
 			}
+			if reportEndRE.MatchString(txt[loc[1]:]) {
+				r.announcedAtEnd(si, verb, emit)
+			}
 		}
 	}
 }
+
+// reportEndRE: what may follow a verb that ends its sentence ("..., the
+// agency announced on Tuesday.").
+var reportEndRE = regexp.MustCompile(`^\s*(?:(?:on|last)\s+\w+|today|yesterday|in\s+a\s+statement)?\s*[.!]?\s*$`)
+
+// announcedAtEnd: "Japan and the Philippines signed a loan agreement ...,
+// the Japan International Cooperation Agency (JICA) announced.": the
+// party right before a verb that ends the sentence, after a comma,
+// announced the agreements and events before it.
+func (r *relator) announcedAtEnd(si, verb int, emit emitFn) {
+	subj := -1
+	for _, mi := range r.of(si, schema.Ministry, schema.Organization, schema.Person, schema.Country) {
+		if m := r.res.ms[mi]; m.End <= verb && isParty(m) && reporterGapRE.MatchString(r.text[m.End:verb]) {
+			subj = mi
+			break
+		}
+	}
+	if subj < 0 {
+		return
+	}
+	sm := r.res.ms[subj]
+	if !commaBeforeRE.MatchString(r.text[r.sents[si].Start:sm.Start]) {
+		return
+	}
+	for _, o := range r.of(si, schema.Agreement, schema.Event) {
+		if r.res.ms[o].End <= sm.Start {
+			emit(r.idOf(subj), r.idOf(o), si)
+		}
+	}
+}
+
+var (
+	// reporterGapRE: between the reporter and its verb, an acronym in
+	// parentheses at most.
+	reporterGapRE = regexp.MustCompile(`^\s*(?:\([^)]{1,12}\)\s*)?$`)
+	// commaBeforeRE: the reporter follows a comma and, perhaps, "the".
+	commaBeforeRE = regexp.MustCompile(`,\s+(?:the\s+)?(?:\p{L}+['’]s\s+)?$`)
+)
 
 // announcedBy: "measures announced by the UK and Germany": the parties
 // after "by" (verbEnd) in the clause announced the agreements and events

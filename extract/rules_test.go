@@ -630,6 +630,13 @@ func TestRelationRules(t *testing.T) {
 			[]string{"person/ana-rojas attended event/lima-business-forum", "person/kofi-otieno attended event/lima-business-forum",
 				"person/luis-soto attended event/accra-energy-summit", "person/ama-owusu attended event/accra-energy-summit"},
 			[]string{"person/ana-rojas signed agreement/trade-agreement-between-kenya-and-peru/t.txt"}},
+		{"the government a demonym names signs, a reporter at the sentence's end announced, a titled name of a department", "",
+			"Ghana's Volta Group and the Ethiopian government signed an agreement on Monday to build a fertilizer plant. " +
+				"Japan and Peru signed a loan agreement for the Lima Metro, the Japan Development Agency (JDA) announced. " +
+				"Transportation Secretary Ana Rojas of the Department of Transportation also attended.",
+			[]string{"country/ET signed agreement/agreement-between-volta-group-and-ethiopia/t.txt",
+				"ministry/japan-development-agency announced agreement/loan-agreement-between-japan-and-peru/t.txt",
+				"person/ana-rojas memberOf ministry/department-of-transportation"}, nil},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},

@@ -236,13 +236,22 @@ func (r *recognizer) splitPeopleOfList(toks []token, c chunk) []chunk {
 // and the body: a person-shaped run, "of (the)", then a run with a head
 // word, a gazetteer name, an acronym ("Leung Kwok-hung of LSD") or two
 // capitalised words or more ("Nick Rhodes of Duran Duran").
+// titledName: tokens [i, k) of the run [i, j) are a title and then a name
+// of two words or more ("Transportation Secretary Jaime Bautista"), which
+// an "of" after them does not continue.
+func (r *recognizer) titledName(toks []token, i, k, j int) bool {
+	n := r.nameStart(toks, i, k)
+	return n > i && k-n >= 2 && r.hasTitleHead(toks, chunk{i, n}) && personShaped(r, span(r.text, toks, n, k)) &&
+		r.ofCountryTail(toks, i, j) < 0 // "Foreign Minister Jonas Berg of Norway" is read whole
+}
+
 func (r *recognizer) splitPersonOf(toks []token, c chunk) []chunk {
 	for k := c.I + 2; k < c.J-1; k++ {
 		if toks[k].Text != "of" {
 			continue
 		}
-		if !personShaped(r, span(r.text, toks, c.I, k)) || r.hasTitleHead(toks, chunk{c.I, k}) {
-			return []chunk{c}
+		if !personShaped(r, span(r.text, toks, c.I, k)) && !r.titledName(toks, c.I, k, c.J) || r.hasTitleHead(toks, chunk{c.I, k}) && !r.titledName(toks, c.I, k, c.J) {
+			return []chunk{c} // "Minister of Energy": a title runs into its "of"
 		}
 		s := k + 1
 		if toks[s].Text == "the" {
