@@ -247,6 +247,10 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 			n-- // "Foreign Minister Park Jin": a name right after a title, though a head word elsewhere
 			continue
 		}
+		if lw == "to" && t == "To" && words == 2 && n-2 >= i && r.g.titleHeadWord(strings.ToLower(toks[n-2].Text)) {
+			n-- // "General Secretary To Lam": a Vietnamese family name, no "to"
+			continue
+		}
 		if r.g.titleHeadWord(lw) || r.g.titleMod[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || r.g.honorific[t] || connectors[lw] {
 			break
 		}

@@ -347,9 +347,13 @@ func (r *relator) visitors(emit emitFn) {
 			if !visitNounRE.MatchString(em.Name) {
 				continue
 			}
-			// "a state visit by French President X"
-			for _, p := range r.partiesAfter(si, e, visitByRE) {
-				emit(r.idOf(p), r.idOf(e), si)
+			// "a state visit by French President X", "by Vietnamese
+			// Communist Party General Secretary To Lam" (the person, not
+			// the party in the title)
+			if by := visitByRE.FindStringIndex(r.text[em.End:]); by != nil {
+				for _, p := range r.listFrom(si, em.End+by[1], schema.Person) {
+					emit(r.idOf(p), r.idOf(e), si)
+				}
 			}
 			for _, p := range r.personBefore(si, e, visitVerbRE) {
 				emit(r.idOf(p), r.idOf(e), si)
@@ -360,7 +364,7 @@ func (r *relator) visitors(emit emitFn) {
 
 var (
 	visitNounRE = regexp.MustCompile(`(?i)\b(?:visit|trip|tour)\b`)
-	visitByRE   = regexp.MustCompile(`^\s*by\s+` + titleWordsRE + `$`)
+	visitByRE   = regexp.MustCompile(`^\s*by\s`)
 	// visitVerbRE: what stands between a visitor and the visit ("who was
 	// on an official visit", "paid a state visit").
 	visitVerbRE = regexp.MustCompile(`(?i)^[\s,]*(?:who\s+)?(?:(?:is|was|are|were|has\s+been|had\s+been)\s+(?:currently\s+|now\s+|also\s+)?(?:in\s+[^,;]{1,40}?\s+for|on)|(?:paid|pays|paying|made|makes|making|began|begins|started|starts|kicked\s+off|wrapped\s+up|concluded|concludes|ended|ends|continued|continues)|(?:is|was)\s+(?:paying|making))\s+(?:a|an|his|her|their|the|its)\s+$`)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -86,8 +87,21 @@ func (g *gazetteer) signingVerbs(txt string) []int {
 			out = append(out, m[0])
 		}
 	}
+	// "witnessed the exchange of four memorandums of understanding": the
+	// noun, where agreements follow, as "the signing of" is read
+	for _, m := range exchangeOfRE.FindAllStringSubmatchIndex(txt, -1) {
+		if genericAgrRE.MatchString(txt[m[1]:min(len(txt), m[1]+60)]) && !slices.Contains(out, m[2]) {
+			out = append(out, m[2])
+		}
+	}
+	slices.Sort(out)
 	return out
 }
+
+// appositiveRE: a comma and "a" or "an" describe what was named before.
+var appositiveRE = regexp.MustCompile(`,\s+(?:a|an)\s`)
+
+var exchangeOfRE = regexp.MustCompile(`(?i)\bthe\s+(exchange)\s+of\s`)
 
 // findSignings reads the signing frames of an article from its settled
 // mentions. bySent lists each sentence's mention indexes in text order.
@@ -283,6 +297,9 @@ func objectParties(g *gazetteer, text string, ms []mention, verb int, after []in
 			continue // "Vietnam's Ministry of Planning": the ministry is the party
 		}
 		gap := g.trimDescriptors(text[from:m.Start])
+		if len(out) == 0 && appositiveRE.MatchString(gap) {
+			break // "on the Development Road project, a road and rail link between Basra and ...": what the project is
+		}
 		listed := len(out) > 0 && (listIntroRE.MatchString(gap) || possessiveIntroRE.MatchString(gap))
 		if !isParty(m) {
 			if m.Type == schema.Event || m.Type != schema.Agreement && len(out) > 0 && !listed {
@@ -388,7 +405,7 @@ var nounAlongsideRE = regexp.MustCompile(`(?i)^signing\s+alongside\s`)
 
 func nominalSigning(text string, off int) bool {
 	rest := strings.ToLower(text[off:min(len(text), off+12)])
-	return strings.HasPrefix(rest, "signing of") || strings.HasPrefix(rest, "signing and")
+	return strings.HasPrefix(rest, "signing of") || strings.HasPrefix(rest, "signing and") || strings.HasPrefix(rest, "exchange of")
 }
 
 // hasRecipient: the agreement is a grant, a contract or a loan, which is
