@@ -77,6 +77,30 @@ func (r *relator) bothSidesSigned(emit emitFn) {
 	})
 }
 
+// mainPairSigned: an agreement no rule found a party of, signed where the
+// text names no one ("Wong and Lam witnessed the exchange of four MoUs"),
+// is the article's two main countries'.
+func (r *relator) mainPairSigned(emit emitFn) {
+	pair := r.res.mainPair()
+	if pair == nil {
+		return
+	}
+	signed := map[string]bool{}
+	for _, rel := range r.doc.Relations {
+		if rel.Predicate == schema.Signed {
+			signed[rel.Object] = true
+		}
+	}
+	r.eachSigned(func(f *signing, a string) {
+		if signed[a] || len(f.Subjects) > 0 || len(f.Objects) > 0 {
+			return
+		}
+		for _, c := range pair {
+			emit(r.ids[c], a, f.Sent)
+		}
+	})
+}
+
 // signedEarlier: "The signatories for Australia were ...", "The Treasury
 // also signed.": a signing that names its parties but no agreement signed
 // the one named just before.

@@ -56,6 +56,7 @@ const (
 	ruleWitnessAttended    ruleName = "witness-attended"
 	ruleSignerCountry      ruleName = "signer-country"
 	ruleSignedAtEventPlace ruleName = "signed-at-event-place"
+	ruleMainPairSigned     ruleName = "main-pair-signed"
 )
 
 // headlineDiscount lowers the confidence of what a headline says: its
@@ -124,6 +125,7 @@ var relationRules = []relationRule{
 	{ruleSignerAttended, schema.Attended, 0.6, `a person who signed an agreement at an event attended it`, (*relator).signersAttend},
 	{ruleWitnessAttended, schema.Attended, 0.6, `who witnessed a signing, or in whose presence it was, attended the event it was signed at`, (*relator).witnessesAttend},
 	{ruleSignerCountry, schema.Signed, 0.6, `the country a signer represents is a party to what the signer signed`, (*relator).signersCountries},
+	{ruleMainPairSigned, schema.Signed, 0.55, `an agreement whose signing names no party at all ("witnessed the exchange of four MoUs"): the article's two main countries, each named twice`, (*relator).mainPairSigned},
 }
 
 // relator applies the relation rules to one article.

@@ -647,6 +647,12 @@ func TestRelationRules(t *testing.T) {
 			"Kenya and Uganda signed a memorandum of understanding on the Northern Corridor project, a rail link between Uganda's Kasese Mining and Kenya's coast.",
 			[]string{"country/UG signed agreement/memorandum-of-understanding-on-the-northern-corridor-project-between-kenya-and-uganda/t.txt"},
 			[]string{"organization/kasese-mining signed agreement/memorandum-of-understanding-on-the-northern-corridor-project-between-kenya-and-uganda/t.txt"}},
+		{"a signing that names no party: the article's two countries", "",
+			"Kenya and Vietnam upgraded their ties on Monday. President Ruth Wambui and Mr To Lam witnessed the exchange of four memorandums of understanding on trade. " +
+				"Kenya and Vietnam will meet again in 2026.",
+			[]string{"country/KE signed agreement/four-memorandums-of-understanding-on-trade/t.txt",
+				"country/VN signed agreement/four-memorandums-of-understanding-on-trade/t.txt"},
+			[]string{"person/ruth-wambui signed agreement/four-memorandums-of-understanding-on-trade/t.txt"}},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},
