@@ -34,8 +34,8 @@ func (r *relator) attending(emit emitFn) {
 					if pm.Rule == "byline" || pm.Demonym || pm.Start < start || pm.End > end {
 						continue
 					}
-					if pm.Type == schema.Country && placePrepRE.MatchString(r.text[start:pm.Start]) {
-						continue // "X is in Peru to attend": where, not who
+					if pm.Type == schema.Country && (placePrepRE.MatchString(r.text[start:pm.Start]) || possessive(r.text, pm.End)) {
+						continue // "X is in Peru to attend": where, not who; "Kenya's envoy": whose
 					}
 					// who stands before an active verb, who comes after a
 					// passive one ("was attended by") or "featuring"

@@ -653,6 +653,13 @@ func TestRelationRules(t *testing.T) {
 			[]string{"country/KE signed agreement/four-memorandums-of-understanding-on-trade/t.txt",
 				"country/VN signed agreement/four-memorandums-of-understanding-on-trade/t.txt"},
 			[]string{"person/ruth-wambui signed agreement/four-memorandums-of-understanding-on-trade/t.txt"}},
+		{"a person and a body joined by and, a country whose envoy attended", "",
+			"Kenya and Ethiopia signed a power deal. The deal was signed by Kenya Power managing director Joseph Siror and Ethiopian Electric Power chief executive Ashebir Balcha. " +
+				"Kenya's envoy to Ethiopia, George Orina, attended the signing ceremony.",
+			[]string{"person/joseph-siror signed agreement/power-deal-between-kenya-and-ethiopia/t.txt",
+				"organization/ethiopian-electric-power signed agreement/power-deal-between-kenya-and-ethiopia/t.txt",
+				"person/george-orina attended event/signing-ceremony/t.txt"},
+			[]string{"country/KE attended event/signing-ceremony/t.txt"}},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},

@@ -120,7 +120,8 @@ func joinSeats(toks []token, cs []chunk) []chunk {
 // word repeats after: two names, not one.
 func (r *recognizer) splitCompanies(toks []token, c chunk) []chunk {
 	for k := c.I + 1; k+1 < c.J; k++ {
-		if (toks[k].Text == "and" || toks[k].Text == "&") && (r.g.companySuffix(toks[k-1].Text) || r.repeatsFront(toks, c.I, k) || r.twoOrganizations(toks, c, k)) {
+		if (toks[k].Text == "and" || toks[k].Text == "&") && (r.g.companySuffix(toks[k-1].Text) || r.repeatsFront(toks, c.I, k) || r.twoOrganizations(toks, c, k) ||
+			r.personAndBody(toks, c, k)) {
 			return append([]chunk{{c.I, k}}, r.splitCompanies(toks, chunk{k + 1, c.J})...)
 		}
 	}
@@ -140,6 +141,17 @@ func (r *recognizer) twoOrganizations(toks []token, c chunk, k int) bool {
 	left, okL := r.headType(toks, c.I, k)
 	right, okR := r.headType(toks, k+1, c.J)
 	return okL && okR && left == schema.Organization && right == schema.Organization
+}
+
+// personAndBody: the "and" at k follows a person's name of two words or
+// more and comes before a name a head word types as a body ("Joseph Siror
+// and Ethiopian Electric Power").
+func (r *recognizer) personAndBody(toks []token, c chunk, k int) bool {
+	if k-c.I < 2 || !personShaped(r, span(r.text, toks, c.I, k)) {
+		return false
+	}
+	t, ok := r.headType(toks, k+1, c.J)
+	return ok && (t == schema.Organization || t == schema.Ministry)
 }
 
 // repeatsFront: the word after "and" at k is a front word that also opens
