@@ -17,11 +17,15 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 	r.roleLists(si, toks, first)
 	for mi := first; mi < len(r.out); mi++ {
 		m := &r.out[mi]
-		if m.Sent != si || m.Type != "" {
+		if m.Sent != si || m.Type != "" || m.Rule == ruleNotAName {
 			continue
 		}
 		k := tokenAfter(toks, m.Start)
 		e := tokenAfter(toks, m.End)
+		if k > 0 && r.g.thingRoles[toks[k-1].Text] || e >= 0 && e < len(toks) && r.g.thingHeads[toks[e].Text] {
+			m.Rule = ruleNotAName // "the 1969 film Easy Rider", "the National Iodine Nutrition study"
+			continue
+		}
 		if k == 0 && r.openedByCommonWord(toks, m) {
 			// "Nonpartisan Paul Tse ...": the sentence's capital, not the name's
 			k++

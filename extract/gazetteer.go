@@ -50,6 +50,7 @@ type gazetteer struct {
 	generic                                            map[schema.EntityType]map[string]bool // words of a kind, not a name (generic.tsv)
 	fronts                                             map[string]schema.EntityType          // words that type a name from anywhere in it (fronts.tsv)
 	roles                                              map[string]schema.EntityType          // role nouns before a name (roles.tsv)
+	thingRoles, thingHeads                             map[string]bool                       // what names no entity (things.tsv)
 	suffixes                                           map[string]bool                       // company legal forms (suffixes.tsv)
 	prefixes                                           map[string]bool                       // company legal forms written first (suffixes.tsv)
 	verbs                                              lexicon                               // verbs.tsv
@@ -70,6 +71,7 @@ func newGazetteer() (*gazetteer, error) {
 		domain: map[string]bool{}, domainHead: map[string]bool{}, heads: map[string]schema.EntityType{},
 		generic: map[schema.EntityType]map[string]bool{},
 		fronts:  map[string]schema.EntityType{}, roles: map[string]schema.EntityType{}, suffixes: map[string]bool{}, prefixes: map[string]bool{},
+		thingRoles: map[string]bool{}, thingHeads: map[string]bool{},
 	}
 	g.loadCountryModule()
 	steps := []struct {
@@ -84,6 +86,7 @@ func newGazetteer() (*gazetteer, error) {
 		{"heads.tsv", g.wordTypes(g.heads)},
 		{"fronts.tsv", g.wordTypes(g.fronts)},
 		{"roles.tsv", g.wordTypes(g.roles)},
+		{"things.tsv", g.loadThingLine},
 		{"suffixes.tsv", g.loadSuffixes},
 		{"verbs.tsv", g.verbs.load},
 		{"generic.tsv", g.loadGenericLine},
@@ -263,6 +266,17 @@ func (g *gazetteer) wordTypes(words map[string]schema.EntityType) func([]string)
 		}
 		return nil
 	}
+}
+
+func (g *gazetteer) loadThingLine(f []string) error {
+	set := map[string]map[string]bool{"role": g.thingRoles, "head": g.thingHeads}[f[0]]
+	if set == nil || len(f) != 2 {
+		return fmt.Errorf("want role or head<TAB>words")
+	}
+	for _, w := range splitForms(f[1]) {
+		set[strings.ToLower(w)] = true
+	}
+	return nil
 }
 
 func (g *gazetteer) loadSuffixes(f []string) error {

@@ -100,6 +100,10 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 		r.splitUnknown(si, toks, i, j)
 		return
 	}
+	if j < len(toks) && r.g.thingHeads[toks[j].Text] {
+		r.notAName(si, toks[i].Start, toks[j-1].End) // "the National Iodine Nutrition study"
+		return
+	}
 	whole := span(r.text, toks, i, j)
 	if isGenericAgreement(whole) {
 		if m := genericAgrRE.FindString(whole); m != whole {
@@ -138,6 +142,10 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 		r.addHeaded(si, toks, i, j, t)
 		return
 	}
+	if j-i > 1 && r.g.thingHeads[strings.ToLower(toks[j-1].Text)] {
+		r.notAName(si, toks[i].Start, toks[j-1].End) // "the Clean Air Act"
+		return
+	}
 	if t := r.headAfter(toks, j); t != "" && j-i > 1 && !hasWord(toks[i:j], "and") {
 		// "the Casa de Nariño presidential palace", "the Qasr Al Watan
 		// palace": a name and its head in lower case, though a place of
@@ -164,6 +172,16 @@ func (r *recognizer) headAfter(toks []token, j int) schema.EntityType {
 	}
 	return ""
 }
+
+// notAName records the capitals at [start, end) as no entity's name (a
+// work, a law, a study), so that no rule after, nor the tagger, makes one
+// of them.
+func (r *recognizer) notAName(si, start, end int) {
+	r.out = append(r.out, mention{Start: start, End: end, Sent: si, Name: r.text[start:end], Rule: ruleNotAName})
+}
+
+// ruleNotAName marks a mention of capitals that names no entity.
+const ruleNotAName = "not-a-name"
 
 // bareTitle: the run is a title and its domain alone, "Minister of Energy
 // and Infrastructure", "Secretary of State": modifiers, a head, then "of"

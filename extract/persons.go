@@ -591,6 +591,9 @@ func personShaped(r *recognizer, name string) bool {
 	if len(ws) > 1 && nameSuffix(ws[len(ws)-1]) {
 		ws = ws[:len(ws)-1] // "Martin Luther King III"
 	}
+	if r.g.thingHeads[strings.ToLower(ws[len(ws)-1])] {
+		return false // "Clean Air Act"
+	}
 	korean := koreanStyle(ws)
 	for k, w := range ws {
 		lw := strings.ToLower(w)

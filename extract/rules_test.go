@@ -305,7 +305,8 @@ func TestNotPeople(t *testing.T) {
 		"Iodine Nutrition experts said iodine intake fell. The deputy governor of Kisumu approved the plan. "+
 		"\"The Home Secretary and I are working on it,\" she said. "+
 		"State oil firm PT Sumber Energi signed the deal, Sumber Energi said. "+
-		"I have one vote, like every other New Zealander on the roll. Prints hang at the Kisumu Museum and Art Gallery.")
+		"I have one vote, like every other New Zealander on the roll. Prints hang at the Kisumu Museum and Art Gallery. "+
+		"Ozone dropped under the Clean Air Act. The director of the National Iodine Nutrition study spoke. Hopper starred in the 1969 film Easy Rider.")
 	for _, e := range doc.Entities {
 		if e.Type == schema.Person {
 			t.Errorf("person %q from a phrase that names no one", e.Name)
