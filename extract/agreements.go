@@ -51,9 +51,8 @@ func (r *resolver) agreements() {
 // of its kind ("the deal" where no deal is named).
 func (r *resolver) agreementByReference(mi int) {
 	m := r.ms[mi]
-	bStart, bEnd := r.ownBetween(mi)
-	between := r.text[bStart:bEnd]
-	if ei := r.sameSentenceAgreement(mi); ei >= 0 && between == "" {
+	between := r.ownBetween(mi)
+	if ei := r.sameSentenceAgreement(mi); ei >= 0 && between == nil {
 		r.attach(mi, r.ents[ei].Key)
 		return
 	}
@@ -67,11 +66,11 @@ func (r *resolver) agreementByReference(mi int) {
 			}
 		}
 	}
-	if ei := r.nearestAgreement(mi, k); ei >= 0 && between == "" && (!selfNaming(m) || definiteBefore(r.text, m.Start)) && !r.otherTopic(k, r.ents[ei]) {
+	if ei := r.nearestAgreement(mi, k); ei >= 0 && between == nil && (!selfNaming(m) || definiteBefore(r.text, m.Start)) && !r.otherTopic(k, r.ents[ei]) {
 		r.attach(mi, r.ents[ei].Key)
 		return
 	}
-	if ei := r.onlyAgreementOfKind(mi, k); ei >= 0 && between == "" && !selfNaming(m) {
+	if ei := r.onlyAgreementOfKind(mi, k); ei >= 0 && between == nil && !selfNaming(m) {
 		r.attach(mi, r.ents[ei].Key) // "the partnership" in an article with one
 		return
 	}
@@ -88,46 +87,51 @@ func (r *resolver) agreementByReference(mi int) {
 	if k.Topic != "" {
 		key += "/" + schema.Fold(k.Topic)
 	}
-	if between != "" {
-		key += "/between/" + schema.Fold(between)
+	for _, p := range between {
+		key += "/between/" + r.ents[p].Key
 	}
 	r.attach(mi, key)
-	if between != "" {
-		r.ents[r.mentOf[mi]].Parties = r.partiesWithin(bStart, bEnd)
+	if between != nil {
+		r.ents[r.mentOf[mi]].Parties = between
 	}
-	if selfNaming(m) || between != "" {
+	if selfNaming(m) || between != nil {
 		r.ents[r.mentOf[mi]].Generic = false
 	}
 }
 
-// ownBetween is where the party phrase of an agreement a text introduces
-// with "a" or "an" and names the parties of stands ("a memorandum of
+// ownBetween are the entities of the parties an agreement the text
+// introduces with "a" or "an" names right after it ("a memorandum of
 // understanding between the Vietnam Electricity Group and Electricite du
-// Laos"): a new agreement, not one named before. 0, 0 when it has none.
-func (r *resolver) ownBetween(mi int) (int, int) {
+// Laos"), two or more: a new agreement, not one named before. None when
+// it names none.
+func (r *resolver) ownBetween(mi int) []int {
 	m := r.ms[mi]
-	before := strings.Fields(strings.ToLower(r.text[max(0, m.Start-4):m.Start]))
-	if len(before) == 0 || before[len(before)-1] != "a" && before[len(before)-1] != "an" {
-		return 0, 0
+	if !indefiniteBefore(r.text, m.Start) {
+		return nil
 	}
-	if b := ownBetweenRE.FindStringSubmatchIndex(r.text[m.End:]); b != nil {
-		return m.End + b[2], m.End + b[3]
-	}
-	return 0, 0
-}
-
-// partiesWithin are the entities of the parties named in [start, end).
-func (r *resolver) partiesWithin(start, end int) []int {
 	var out []int
-	for mi, m := range r.ms {
-		if ei := r.mentOf[mi]; ei >= 0 && m.Start >= start && m.End <= end && isParty(m) && !slices.Contains(out, ei) {
+	from := m.End
+	for k, o := range r.ms {
+		if o.Sent != m.Sent || o.Start < from || k == mi {
+			continue
+		}
+		gap := r.g.trimDescriptors(r.text[from:o.Start])
+		if !isParty(o) || !(len(out) == 0 && ownBetweenRE.MatchString(gap) || len(out) > 0 && listIntroRE.MatchString(gap)) {
+			break
+		}
+		if ei := r.mentOf[k]; ei >= 0 && !slices.Contains(out, ei) {
 			out = append(out, ei)
 		}
+		from = o.End
+	}
+	if len(out) < 2 {
+		return nil
 	}
 	return out
 }
 
-var ownBetweenRE = regexp.MustCompile(`^\s+between\s+((?:the\s+)?\p{Lu}[^,;.]{2,120}?\s+and\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*)*)`)
+// ownBetweenRE: "between" and the first party's titles.
+var ownBetweenRE = regexp.MustCompile(`^\s+between\s+` + titleWordsRE + `$`)
 
 // otherTopic: the agreement entity has a topic, and it is not k's.
 func (r *resolver) otherTopic(k kindPhrase, e *entityBuild) bool {

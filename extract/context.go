@@ -58,7 +58,7 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case hasRole && k > 0 && startsLower(toks[k-1].Text):
 			// "state energy company Pertamina", "the port city of Mombasa"
 			m.Type, m.Rule, m.Conf = role, "role-noun", 0.7
-		case k > 0 && startsLower(toks[k-1].Text) && descriptorWord(prev):
+		case k > 0 && startsLower(toks[k-1].Text) && ownershipWord(prev):
 			// "Argentina's state-owned YPF": what is owned or run is an organization
 			m.Type, m.Rule, m.Conf = schema.Organization, "role-noun", 0.7
 		case len(words) <= 3 && sidelinesOf(toks, k):
@@ -333,7 +333,8 @@ func (r *recognizer) regionAfter(toks []token, e int) bool {
 }
 
 // koreanStyle: a family name and a hyphenated given name ("Ha Jung-woo",
-// "Park Joo-Ho": two short syllables when the second has a capital).
+// "Park Joo-Ho": two short syllables when the second has a capital, and
+// the first no Arabic article: "Rami El-Haj").
 func koreanStyle(words []string) bool {
 	if len(words) != 2 {
 		return false
@@ -343,7 +344,7 @@ func koreanStyle(words []string) bool {
 	if i <= 0 || i+1 >= len(w) {
 		return false
 	}
-	return startsLower(w[i+1:]) || i <= 4 && len(w)-i-1 <= 4 && !strings.Contains(w[i+1:], "-")
+	return startsLower(w[i+1:]) || i <= 4 && len(w)-i-1 <= 4 && !strings.Contains(w[i+1:], "-") && !nameParticle(strings.ToLower(w[:i]))
 }
 
 func startsLower(s string) bool {

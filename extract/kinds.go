@@ -124,6 +124,13 @@ func negatedBefore(text string, off int) bool {
 	return false
 }
 
+// indefiniteBefore: "a" or "an" stands right before off: the text
+// introduces what follows.
+func indefiniteBefore(text string, off int) bool {
+	before := strings.Fields(strings.ToLower(text[max(0, off-4):off]))
+	return len(before) > 0 && (before[len(before)-1] == "a" || before[len(before)-1] == "an")
+}
+
 // definiteBefore: the word before offset off is a definite determiner
 // ("the MoU", "this agreement").
 func definiteBefore(text string, off int) bool {

@@ -253,7 +253,7 @@ func (r *recognizer) seats(si int, toks []token) {
 		}
 		// the longest place that ends in the stem: "Abu Dhabi-based"
 		for b := max(0, k-3); b <= k; b++ {
-			if b < k && (!capWord(toks[b].Text) || toks[k].Start > toks[k-1].End+1) {
+			if !capitalRun(toks[b:k+1]) {
 				continue
 			}
 			start := toks[b].Start
@@ -264,6 +264,17 @@ func (r *recognizer) seats(si int, toks []token) {
 			}
 		}
 	}
+}
+
+// capitalRun: the tokens are capitalised and each follows the one before
+// after one space at most.
+func capitalRun(toks []token) bool {
+	for x := range toks {
+		if !capWord(toks[x].Text) || x > 0 && toks[x].Start > toks[x-1].End+1 {
+			return false
+		}
+	}
+	return true
 }
 
 // basedRE: a capitalised adjective of where something is or who runs it

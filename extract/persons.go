@@ -169,8 +169,8 @@ func (r *recognizer) pluralTitled(si int, toks []token, i, h, j int) bool {
 		names = append(names, [2]int{a, k})
 		a = k + 1
 	}
-	if len(names) < 2 {
-		return false
+	if len(names) < 2 && !(len(names) == 1 && j < len(toks) && toks[j].Text == ",") {
+		return false // "Prime Ministers Rishi Sunak, Fumio Kishida and ...": the list goes on past the run
 	}
 	for _, n := range names {
 		r.out = append(r.out, mention{Start: toks[n[0]].Start, End: toks[n[1]-1].End, Sent: si, Type: schema.Person,

@@ -204,17 +204,23 @@ func (r *resolver) bareTeamName(e *entityBuild) bool {
 // report ("at the World Cup in Russia"); "lost 1-2 to England" names a team.
 var teamPlaceRE = regexp.MustCompile(`(?i)(?:^|\s)(?:in|at|into|near|across|around|from)\s+(?:the\s+)?$`)
 
-// sportsReport: three different words of sport in the text.
+// sportsReport: two different words only sport uses, and a score.
 func (r *resolver) sportsReport() bool {
+	if !scoreRE.MatchString(r.text) {
+		return false
+	}
 	seen := map[string]bool{}
 	for _, w := range r.g.verbs.sport.FindAllString(r.text, -1) {
 		seen[strings.ToLower(w)] = true
-		if len(seen) >= 3 {
+		if len(seen) >= 2 {
 			return true
 		}
 	}
 	return false
 }
+
+// scoreRE: a match's score ("1-0", "3 – 0").
+var scoreRE = regexp.MustCompile(`\b\d{1,2}\s?[-–]\s?\d{1,2}\b`)
 
 func entityKey(m mention) string {
 	switch {

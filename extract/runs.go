@@ -129,18 +129,21 @@ func (r *recognizer) splitCompanies(toks []token, c chunk) []chunk {
 }
 
 // twoOrganizations: the "and" at k follows a whole "<Front> of <Domain>"
-// name and each side is an organization by its own head word
+// name, the last "and" of the run, and each side is an organization by its
+// own head word
 // ("Massachusetts Institute of Technology and Colorado State University"),
 // where "Food and Agriculture Organization", "Kenya Power and Lighting
 // Company" or "University of Science and Technology" leave one side
 // without one or without its "of".
 func (r *recognizer) twoOrganizations(toks []token, c chunk, k int) bool {
-	if k+2 >= c.J || !hasWord(toks[c.I:k], "of") {
+	if k+2 >= c.J || !hasWord(toks[c.I:k], "of") || hasWord(toks[k+1:c.J], "and") {
 		return false
 	}
 	left, okL := r.headType(toks, c.I, k)
 	right, okR := r.headType(toks, k+1, c.J)
-	return okL && okR && left == schema.Organization && right == schema.Organization
+	// "the Ministry of Trade and Industry and Acme Ltd.": a body, then a
+	// company by its legal form
+	return okL && okR && right == schema.Organization && (left == schema.Organization || left == schema.Ministry && r.g.companySuffix(toks[c.J-1].Text))
 }
 
 // personAndBody: the "and" at k follows a person's name of two words or
@@ -262,7 +265,7 @@ func (r *recognizer) splitPersonOf(toks []token, c chunk) []chunk {
 		if toks[k].Text != "of" {
 			continue
 		}
-		if !personShaped(r, span(r.text, toks, c.I, k)) && !r.titledName(toks, c.I, k, c.J) || r.hasTitleHead(toks, chunk{c.I, k}) && !r.titledName(toks, c.I, k, c.J) {
+		if (!personShaped(r, span(r.text, toks, c.I, k)) || r.hasTitleHead(toks, chunk{c.I, k})) && !r.titledName(toks, c.I, k, c.J) {
 			return []chunk{c} // "Minister of Energy": a title runs into its "of"
 		}
 		s := k + 1

@@ -461,12 +461,21 @@ func (g *gazetteer) trimDescriptors(gap string) string {
 // possessivePronoun: "and her Vietnamese counterpart Bui Thanh Son".
 var possessivePronoun = map[string]bool{"his": true, "her": true, "its": true, "their": true}
 
-// descriptorWord: "state-owned", "Beijing-based", "state-run", "private".
-func descriptorWord(w string) bool {
-	for _, suf := range []string{"-owned", "-run", "-based", "-backed", "-controlled", "-listed", "-linked"} {
+// ownershipWord: "state-owned", "state-run", "Temasek-backed": who owns or
+// runs a thing, which makes the name after it an organization's.
+func ownershipWord(w string) bool {
+	for _, suf := range []string{"-owned", "-run", "-backed", "-controlled", "-listed"} {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
+	}
+	return false
+}
+
+// descriptorWord: "state-owned", "Beijing-based", "state-run", "private".
+func descriptorWord(w string) bool {
+	if ownershipWord(w) || strings.HasSuffix(w, "-based") || strings.HasSuffix(w, "-linked") {
+		return true
 	}
 	switch w {
 	case "state", "private", "public", "national", "local", "foreign", "domestic", "leading", "major":
