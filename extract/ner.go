@@ -253,7 +253,7 @@ func (r *recognizer) seats(si int, toks []token) {
 		}
 		// the longest place that ends in the stem: "Abu Dhabi-based"
 		for b := max(0, k-3); b <= k; b++ {
-			if !capitalRun(toks[b:k+1]) {
+			if !capitalRun(toks[b : k+1]) {
 				continue
 			}
 			start := toks[b].Start
