@@ -26,14 +26,9 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			m.Rule = ruleNotAName // "the 1969 film Easy Rider", "the National Iodine Nutrition study"
 			continue
 		}
-		if k == 0 && r.openedByCommonWord(toks, m) {
-			// "Nonpartisan Paul Tse ...": the sentence's capital, not the name's
-			k++
-			m.Start = toks[k].Start
-			m.Name = r.text[m.Start:m.End]
-		}
-		if ws := strings.Fields(m.Name); len(ws) >= 3 && lowerAfterHyphen(ws[0]) && personShaped(r, strings.Join(ws[1:], " ")) {
-			// "Pan-democrat Gary Fan", "Pro-Beijing"'s kind: a descriptor, then the name
+		// "Nonpartisan Paul Tse ...": the sentence's capital, not the name's;
+		// "Pan-democrat Gary Fan": a descriptor, then the name
+		if k == 0 && r.openedByCommonWord(toks, m) || r.descriptorFirst(m) {
 			k++
 			m.Start = toks[k].Start
 			m.Name = r.text[m.Start:m.End]
@@ -87,7 +82,7 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			// "Gary Fan of the Neo Democrats", "Priscilla Leung of BPA": a
 			// name the chunker parted from the body it is of
 			m.Type, m.Rule, m.Conf = schema.Person, "person-of", 0.7
-		case len(words) == 1 && prev == "the" && leaderNouns[next] && personShaped(r, m.Name):
+		case len(words) == 1 && prev == "the" && r.g.heads[next] == schema.Ministry && personShaped(r, m.Name):
 			// "the Monti government", "the Trump administration": a leader
 			// named by the family name
 			m.Type, m.Rule, m.Conf = schema.Person, "leader-government", 0.7
@@ -107,6 +102,13 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			m.Type, m.Rule, m.Conf = schema.Person, "name-shape", 0.5
 		}
 	}
+}
+
+// descriptorFirst: the name's first word, of three or more, is a
+// hyphened descriptor and the rest is a person's name.
+func (r *recognizer) descriptorFirst(m *mention) bool {
+	ws := strings.Fields(m.Name)
+	return len(ws) >= 3 && lowerAfterHyphen(ws[0]) && personShaped(r, strings.Join(ws[1:], " "))
 }
 
 // lowerAfterHyphen: a capitalised word whose part after a hyphen is in
@@ -201,9 +203,6 @@ func (r *recognizer) roleLists(si int, toks []token, first int) {
 // listGapRE: what stands between the items of a list of names.
 var listGapRE = regexp.MustCompile(`^\s*(?:,\s*)?(?:(?:and|or)\s+)?$`)
 
-// leaderNouns: what a leader's family name runs ("the Monti government").
-var leaderNouns = map[string]bool{"government": true, "administration": true, "cabinet": true, "presidency": true, "regime": true}
-
 // openedByCommonWord: the name m opens a sentence with a word the article
 // writes in lower case elsewhere, and the rest, of two words or more, is
 // person-shaped: the first word is capitalised as the sentence's first.
@@ -215,11 +214,11 @@ func (r *recognizer) openedByCommonWord(toks []token, m *mention) bool {
 	return personShaped(r, strings.Join(words[1:], " "))
 }
 
-// typedBefore is the type a mention before r.out[first] gave name from
+// typedBefore is the type the mentions before r.out[upTo] gave name from
 // more than its shape (at least 0.7), when they agree on one.
-func (r *recognizer) typedBefore(name string, first int) (schema.EntityType, bool) {
+func (r *recognizer) typedBefore(name string, upTo int) (schema.EntityType, bool) {
 	var t schema.EntityType
-	for _, o := range r.out[:first] {
+	for _, o := range r.out[:upTo] {
 		if o.Name != name || o.Type == "" || o.Conf < 0.7 {
 			continue
 		}

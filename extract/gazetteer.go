@@ -402,21 +402,20 @@ func (g *gazetteer) lookup(surface string) []gazEntry {
 	return nil
 }
 
-// normSurface folds white space and typographic apostrophes.
-// demonymWord: w is a country's adjective ("Japanese").
-// isCountry: the gazetteer knows s, as written, first as a country ("U.S."
-// with its stop, which countryWord trims).
 // titleHeadWord: w (lower case) is a title's head, or its plural ("Prime
 // Ministers A and B", "defence ministers A and B").
 func (g *gazetteer) titleHeadWord(w string) bool {
 	return g.titleHead[w] || len(w) > 3 && strings.HasSuffix(w, "s") && g.titleHead[w[:len(w)-1]]
 }
 
+// isCountry: the gazetteer knows s, as written, first as a country ("U.S."
+// with its stop, which countryWord trims).
 func (g *gazetteer) isCountry(s string) bool {
 	es := g.lookup(s)
 	return len(es) > 0 && es[0].Type == schema.Country
 }
 
+// demonymWord: w is a country's adjective ("Japanese").
 func (g *gazetteer) demonymWord(w string) bool {
 	es := g.lookup(w)
 	return len(es) > 0 && es[0].Demonym
@@ -429,6 +428,7 @@ func (g *gazetteer) names(surface string) bool {
 	return len(es) > 0 && !es[0].Weak
 }
 
+// normSurface folds white space and typographic apostrophes.
 func normSurface(s string) string {
 	s = strings.ReplaceAll(s, "’", "'")
 	return strings.Join(strings.Fields(s), " ")

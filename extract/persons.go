@@ -270,8 +270,6 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 	return n
 }
 
-// endsGazName: tokens ending at n-1 (with some before) form a gazetteer
-// name ("Argentine Republic"), so the last is no first word of a name.
 // familyTitleWord: w is "King" or "Queen" after a given name, a family
 // name ("Martin Luther King", "Stephen King"), not a title ("Saudi King
 // Salman", "Morocco's King Mohammed VI").
@@ -284,6 +282,8 @@ func (r *recognizer) familyTitleWord(w, before string) bool {
 		!r.g.demonymWord(before) && !r.g.isCountry(before)
 }
 
+// endsGazName: tokens ending at n-1 (with some before) form a gazetteer
+// name ("Argentine Republic"), so the last is no first word of a name.
 func (r *recognizer) endsGazName(toks []token, i, n int) bool {
 	for k := max(i, n-r.g.maxWords); k < n-1; k++ {
 		if len(r.g.lookup(span(r.text, toks, k, n))) > 0 {

@@ -200,7 +200,7 @@ func (r *relator) purposeAfter(si, off int) int {
 var projectVerbRE = regexp.MustCompile(`(?i)^(?:build|construct|develop|supply|explore|produce|operate|install|drill|mine|manufacture|assemble|deliver|erect)$`)
 
 var (
-	seatIntroRE  = regexp.MustCompile(`(?:based|located|headquartered|situated)\s+in(?:\s+the)?$`)
+	seatIntroRE  = regexp.MustCompile(seatVerbs + `\s+in(?:\s+the)?$`)
 	placeIntroRE = regexp.MustCompile(`(?:^|\s)(?:at|in|during|during a|during the|at the|margins of the|sidelines of the|held in|held at)$`)
 	// possessorIntroRE: "during Chinese President Xi Jinping's state visit":
 	// a title may stand between the word and an event named after its
@@ -371,7 +371,7 @@ func (r *relator) partiesAfter(si, mi int, intro *regexp.Regexp) []int {
 			continue // "and Egypt's Electricity Holding Company": the company is the party
 		}
 		gap := r.gaz.trimDescriptors(r.text[from:pm.Start])
-		if len(out) == 0 && pm.Type == schema.Location && placeRightAfterRE.MatchString(r.text[from:pm.Start]) {
+		if len(out) == 0 && pm.Type == schema.Location && inOrAtRE.MatchString(r.text[from:pm.Start]) {
 			from = pm.End // "talks in Phnom Penh between A and B"
 			continue
 		}
@@ -384,8 +384,8 @@ func (r *relator) partiesAfter(si, mi int, intro *regexp.Regexp) []int {
 	return out
 }
 
-// placeRightAfterRE: "in" or "at" a place right after a name.
-var placeRightAfterRE = regexp.MustCompile(`^\s+(?:in|at)\s+(?:the\s+)?$`)
+// inOrAtRE: "in" or "at" (the) between a name and a place right after it.
+var inOrAtRE = regexp.MustCompile(`^\s+(?:in|at)\s+(?:the\s+)?$`)
 
 var agreementPartiesRE = regexp.MustCompile(`^\s*(?:\([^)]*\)\s*)?(?:(?:on|for|to)\s+(?:\w+\s+){0,5})?(?:between|among|signed by|concluded by|reached by)\s+` + titleWordsRE + `$`)
 

@@ -141,14 +141,12 @@ func (r *relator) venuePlaces(emit emitFn) {
 				continue
 			}
 			gap := r.text[a.End:b.Start]
-			if venueInRE.MatchString(gap) || gap == ", " && b.Type == schema.Country && !r.listedAfter(b) {
+			if inOrAtRE.MatchString(gap) || gap == ", " && b.Type == schema.Country && !r.listedAfter(b) {
 				emit(r.idOf(places[k]), r.idOf(places[k+1]), si)
 			}
 		}
 	}
 }
-
-var venueInRE = regexp.MustCompile(`^\s+in\s+(?:the\s+)?$`)
 
 // listedAfter: a list goes on after mention m ("Lima, Kenya and Ghana"):
 // the comma before it listed, and placed nothing.
@@ -525,17 +523,25 @@ func (r *relator) basedIn(emit emitFn) {
 
 // seatAfterRE: "Acme Mining, headquartered in Lima", "the Zone, located
 // in Ismailia": the seat said after the name.
-var seatAfterRE = regexp.MustCompile(`^,?\s+(?:which is\s+|that is\s+)?(?:headquartered|based|located|situated)\s+in\s+(?:the\s+)?$`)
+var seatAfterRE = regexp.MustCompile(`^,?\s+(?:which is\s+|that is\s+)?` + seatVerbs + `\s+in\s+(?:the\s+)?$`)
 
+// seatVerbs say where a body is.
+const seatVerbs = `(?:headquartered|based|located|situated)`
+
+// basedGapRE: "-based" or "-headquartered" between a place and a body's
+// name ("Madrid-based Repsol").
 var basedGapRE = regexp.MustCompile(`^-(?:based|headquartered)\s+$`)
 
 // appositiveSeatRE: "Masdar, the Abu Dhabi-based company": the seat in an
 // appositive right after the name.
 var appositiveSeatRE = regexp.MustCompile(`^,\s+(?:the|a|an)\s+$`)
 
+// basedAfter: "-based" or "-headquartered" follows the place ending at end.
 func basedAfter(text string, end int) bool {
-	return strings.HasPrefix(text[end:], "-based") || strings.HasPrefix(text[end:], "-headquartered")
+	return basedPrefixRE.MatchString(text[end:min(len(text), end+16)])
 }
+
+var basedPrefixRE = regexp.MustCompile(`^-(?:based|headquartered)\b`)
 
 // seatPlaces: a body named with its seat ("Embassy of the United Kingdom in
 // Peru") is located there.

@@ -169,7 +169,7 @@ func (r *relator) titleBeforeBody(mi int, before string) {
 	}
 }
 
-// affiliations: a body qualified by a country is part of it; a person
+// countryAffiliations: a body qualified by a country is part of it; a person
 // titled by a country, or a member of a country's body, represents it.
 func (r *relator) countryAffiliations(t schema.EntityType, emit emitFn) {
 	for ei, e := range r.res.ents {

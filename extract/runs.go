@@ -247,10 +247,6 @@ func (r *recognizer) splitPeopleOfList(toks []token, c chunk) []chunk {
 	return []chunk{c}
 }
 
-// splitPersonOf splits "Fernando Cheung of the Labour Party" into the person
-// and the body: a person-shaped run, "of (the)", then a run with a head
-// word, a gazetteer name, an acronym ("Leung Kwok-hung of LSD") or two
-// capitalised words or more ("Nick Rhodes of Duran Duran").
 // titledName: tokens [i, k) of the run [i, j) are a title and then a name
 // of two words or more ("Transportation Secretary Jaime Bautista"), which
 // an "of" after them does not continue.
@@ -260,6 +256,10 @@ func (r *recognizer) titledName(toks []token, i, k, j int) bool {
 		r.ofCountryTail(toks, i, j) < 0 // "Foreign Minister Jonas Berg of Norway" is read whole
 }
 
+// splitPersonOf splits "Fernando Cheung of the Labour Party" into the person
+// and the body: a person-shaped run, "of (the)", then a run with a head
+// word, a gazetteer name, an acronym ("Leung Kwok-hung of LSD") or two
+// capitalised words or more ("Nick Rhodes of Duran Duran").
 func (r *recognizer) splitPersonOf(toks []token, c chunk) []chunk {
 	for k := c.I + 2; k < c.J-1; k++ {
 		if toks[k].Text != "of" {

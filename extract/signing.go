@@ -144,13 +144,20 @@ func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, byS
 	return out
 }
 
-// documentAnaphorRE: a signing verb whose object points back at an
-// agreement without naming its kind.
-var passiveDocumentRE = regexp.MustCompile(`(?i)\bthe\s+(?:[\w-]+\s+)?(?:documents?|papers|instruments|texts)\s+(?:were|was|have\s+been|had\s+been|are|is)\s+$`)
+// documentNouns: the words that point back at agreements without naming
+// their kind.
+const documentNouns = `(?:documents?|papers|instruments|texts)`
 
-var documentAnaphorRE = regexp.MustCompile(`(?i)^\w+\s+the\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:documents?|papers|instruments|texts)\b`)
+var (
+	// documentAnaphorRE: a signing verb whose object is such a word ("signed
+	// the document", "signed the two documents").
+	documentAnaphorRE = regexp.MustCompile(`(?i)^\w+\s+the\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?` + documentNouns + `\b`)
+	// passiveDocumentRE: such a word as the subject of a passive signing
+	// ("The documents were exchanged").
+	passiveDocumentRE = regexp.MustCompile(`(?i)\bthe\s+(?:[\w-]+\s+)?` + documentNouns + `\s+(?:were|was|have\s+been|had\s+been|are|is)\s+$`)
+)
 
-// lastAgreement is the first agreement mention of the nearer of the two
+// priorAgreement is the first agreement mention of the nearer of the two
 // sentences before sentence si that names one, or none: the sentence's
 // subject before what it goes on to say ("The MOU establishes a
 // framework").
@@ -391,7 +398,6 @@ func mentionsBySentence(ms []mention, n int) [][]int {
 	return out
 }
 
-// nominalSigning: the verb at off is the noun "signing" ("the signing of").
 // theSigning: the verb at off is the noun of "the signing", which points
 // back at a signing told of before.
 func theSigning(text string, off int) bool {
@@ -403,6 +409,8 @@ func theSigning(text string, off int) bool {
 // only after the verb ("signed the deal alongside Peru") is X a party.
 var nounAlongsideRE = regexp.MustCompile(`(?i)^signing\s+alongside\s`)
 
+// nominalSigning: the verb at off is the noun "signing" ("the signing of")
+// or "exchange" ("the exchange of four MoUs").
 func nominalSigning(text string, off int) bool {
 	rest := strings.ToLower(text[off:min(len(text), off+12)])
 	return strings.HasPrefix(rest, "signing of") || strings.HasPrefix(rest, "signing and") || strings.HasPrefix(rest, "exchange of")
