@@ -22,6 +22,12 @@ type lexicon struct {
 	// speakAt: a verb of speaking and "at" or "during" at the end of a
 	// text, before the event it names ("stated during the").
 	speakAt *regexp.Regexp
+	// witnessSigning: a verb of presence and "the signing" ("oversaw the
+	// signing").
+	witnessSigning *regexp.Regexp
+	// project: the verbs of a signing's purpose that is a project ("to
+	// build"), in lower case.
+	project map[string]bool
 	// sport: the words of a sports report.
 	sport *regexp.Regexp
 	// signWords, attendAfter, attendBoth, speech: forms in lower case
@@ -30,7 +36,7 @@ type lexicon struct {
 }
 
 // lexiconKinds are the kinds verbs.tsv must give.
-var lexiconKinds = []string{"sign", "announce", "attend", "attend-after", "attend-both", "report", "speech", "witness", "speak-at", "sport"}
+var lexiconKinds = []string{"sign", "announce", "attend", "attend-after", "attend-both", "report", "speech", "witness", "speak-at", "sport", "project"}
 
 func (l *lexicon) load(f []string) error {
 	if len(f) != 2 {
@@ -56,6 +62,8 @@ func (l *lexicon) compile() error {
 	l.attend = wordsRE(l.forms["attend"], "")
 	l.report = wordsRE(l.forms["report"], `[^.;]*\bthat\b`)
 	l.witnessBy = wordsRE(l.forms["witness"], `\s+by\s+`+titleWordsRE+`$`)
+	l.witnessSigning = wordsRE(l.forms["witness"], `\s+the\s+signing\b`)
+	l.project = setOf(l.forms["project"])
 	l.sport = wordsRE(l.forms["sport"], "")
 	l.speakAt = wordsRE(l.forms["speak-at"], `(?:\s+[\w'’-]+){0,3}?\s+(?:at|during|on\s+the\s+sidelines\s+of)(?:\s+(?:the|a|an|this|that))?\s*$`)
 	l.attendAfter, l.attendBoth, l.speech = setOf(l.forms["attend-after"]), setOf(l.forms["attend-both"]), setOf(l.forms["speech"])

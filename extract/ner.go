@@ -146,31 +146,31 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 		r.notAName(si, toks[i].Start, toks[j-1].End) // "the Clean Air Act"
 		return
 	}
-	if t := r.headAfter(toks, j); t != "" && j-i > 1 && !hasWord(toks[i:j], "and") {
+	if j-i > 1 && r.placeHeadAfter(toks, j) && !hasWord(toks[i:j], "and") {
 		// "the Casa de Nariño presidential palace", "the Qasr Al Watan
 		// palace": a name and its head in lower case, though a place of
 		// the gazetteer stands inside it
-		r.addHeaded(si, toks, i, j, t)
+		r.addHeaded(si, toks, i, j, schema.Location)
 		return
 	}
 	r.splitUnknown(si, toks, i, j)
 }
 
-// headAfter is Location when a place's head word in lower case stands
-// right after token j-1, or after one more lower-case word ("presidential
-// palace"); "" if none. Lower-case heads of organizations ("natural
-// partners", "sheriff's station") say less.
-func (r *recognizer) headAfter(toks []token, j int) schema.EntityType {
+// placeHeadAfter: a place's head word in lower case stands right after
+// token j-1, or after one more lower-case word ("presidential palace").
+// Lower-case heads of organizations ("natural partners", "sheriff's
+// station") say less.
+func (r *recognizer) placeHeadAfter(toks []token, j int) bool {
 	for k := j; k < len(toks) && k <= j+1; k++ {
 		w := toks[k].Text
 		if !startsLower(w) {
-			return ""
+			return false
 		}
 		if r.g.heads[w] == schema.Location {
-			return schema.Location
+			return true
 		}
 	}
-	return ""
+	return false
 }
 
 // notAName records the capitals at [start, end) as no entity's name (a

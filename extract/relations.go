@@ -190,14 +190,12 @@ func (r *relator) signedAt(emit emitFn) {
 func (r *relator) purposeAfter(si, off int) int {
 	toks := r.sents[si].Tokens
 	for k := 0; k+1 < len(toks); k++ {
-		if toks[k].Start > off && toks[k].Tag == "TO" && projectVerbRE.MatchString(toks[k+1].Text) {
+		if toks[k].Start > off && toks[k].Tag == "TO" && r.gaz.verbs.project[strings.ToLower(toks[k+1].Text)] {
 			return toks[k].Start
 		}
 	}
 	return r.sents[si].End
 }
-
-var projectVerbRE = regexp.MustCompile(`(?i)^(?:build|construct|develop|supply|explore|produce|operate|install|drill|mine|manufacture|assemble|deliver|erect)$`)
 
 var (
 	seatIntroRE  = regexp.MustCompile(seatVerbs + `\s+in(?:\s+the)?$`)

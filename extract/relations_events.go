@@ -194,14 +194,12 @@ func (r *relator) witnessesAttend(emit emitFn) {
 	for i := range r.signings {
 		f := &r.signings[i]
 		txt, base := r.sentText(f.Sent), r.sents[f.Sent].Start
-		loc := witnessSigningRE.FindStringSubmatchIndex(txt)
-		if loc == nil {
-			continue
-		}
 		var people []int
-		if loc[2] >= 0 { // "in the presence of A and B"
+		if loc := presenceRE.FindStringIndex(txt); loc != nil {
+			// "in the presence of A and B"
 			people = r.listFrom(f.Sent, base+loc[1], schema.Person)
-		} else { // "A and B witnessed the signing"
+		} else if loc := r.gaz.verbs.witnessSigning.FindStringIndex(txt); loc != nil {
+			// "A and B witnessed the signing"
 			for _, p := range r.of(f.Sent, schema.Person) {
 				if pm := r.res.ms[p]; pm.End <= base+loc[0] && !slices.Contains(f.Subjects, p) && !slices.Contains(f.Objects, p) {
 					people = append(people, p)
@@ -218,7 +216,7 @@ func (r *relator) witnessesAttend(emit emitFn) {
 	}
 }
 
-var witnessSigningRE = regexp.MustCompile(`(?i)(\bin\s+the\s+presence\s+of\s)|\b(?:witnessed|oversaw|overseen|presided\s+over|attended)\s+the\s+signing\b`)
+var presenceRE = regexp.MustCompile(`(?i)\bin\s+the\s+presence\s+of\s`)
 
 // listFrom are the mentions of type t that a list starting at off
 // names, titles before each allowed ("in the presence of President A and
@@ -335,14 +333,19 @@ func (r *relator) visitors(emit emitFn) {
 				}
 			}
 			// "X arrived in Lima for the APEC forum", "Xi Jinping's visit
-			// follows his participation in the G20 Leaders' Summit"
-			for _, p := range r.personBefore(si, e, arrivalRE) {
-				emit(r.idOf(p), r.idOf(e), si)
+			// follows his participation in the G20 Leaders' Summit", and for
+			// a visit "X, who was on an official visit"
+			verbs := []*regexp.Regexp{arrivalRE, participationRE}
+			visit := visitNounRE.MatchString(em.Name)
+			if visit {
+				verbs = append(verbs, visitVerbRE)
 			}
-			for _, p := range r.personBefore(si, e, participationRE) {
-				emit(r.idOf(p), r.idOf(e), si)
+			for _, v := range verbs {
+				for _, p := range r.personBefore(si, e, v) {
+					emit(r.idOf(p), r.idOf(e), si)
+				}
 			}
-			if !visitNounRE.MatchString(em.Name) {
+			if !visit {
 				continue
 			}
 			// "a state visit by French President X", "by Vietnamese
@@ -352,9 +355,6 @@ func (r *relator) visitors(emit emitFn) {
 				for _, p := range r.listFrom(si, em.End+by[1], schema.Person) {
 					emit(r.idOf(p), r.idOf(e), si)
 				}
-			}
-			for _, p := range r.personBefore(si, e, visitVerbRE) {
-				emit(r.idOf(p), r.idOf(e), si)
 			}
 		}
 	}
@@ -400,6 +400,7 @@ func (r *relator) personBefore(si, e int, verb *regexp.Regexp) []int {
 func (r *relator) speakersAt(emit emitFn) {
 	for si := range r.sents {
 		base := r.sents[si].Start
+		persons := r.of(si, schema.Person)
 		for _, e := range r.of(si, schema.Event) {
 			em := r.res.ms[e]
 			loc := r.gaz.verbs.speakAt.FindStringIndex(r.text[base:em.Start])
@@ -407,7 +408,6 @@ func (r *relator) speakersAt(emit emitFn) {
 				continue
 			}
 			verb := base + loc[0]
-			persons := r.of(si, schema.Person)
 			if strings.TrimSpace(r.text[base:verb]) == "" {
 				for _, p := range persons {
 					if r.res.ms[p].Start >= em.End {
