@@ -109,10 +109,26 @@ func (r *resolver) ownBetween(mi int) []int {
 	if !indefiniteBefore(r.text, m.Start) {
 		return nil
 	}
+	var after []int // the sentence's mentions after m, in the order of the text
+	for k, o := range r.ms {
+		if o.Sent == m.Sent && o.Start >= m.End && k != mi {
+			after = append(after, k)
+		}
+	}
+	sort.SliceStable(after, func(a, b int) bool { return r.ms[after[a]].Start < r.ms[after[b]].Start })
 	var out []int
 	from := m.End
-	for k, o := range r.ms {
-		if o.Sent != m.Sent || o.Start < from || k == mi {
+	for _, k := range after {
+		o := r.ms[k]
+		if o.Start < from {
+			continue
+		}
+		if ei := r.mentOf[k]; len(out) > 0 && ei == out[len(out)-1] {
+			// "the Abu Dhabi National Oil Company (ADNOC)": the same party again
+			from = o.End
+			if strings.HasPrefix(r.text[from:], ")") {
+				from++
+			}
 			continue
 		}
 		gap := r.g.trimDescriptors(r.text[from:o.Start])
@@ -355,9 +371,10 @@ func (r *resolver) headlineAgreement(mi int) int {
 		return -1
 	}
 	parties := r.partiesOf(mi)
-	best, bestShared, bestMentions := -1, -1, 0
+	plural := pluralAgreement(m.Name)
+	best, bestShared, bestMentions, bestSame := -1, -1, 0, false
 	for ei, e := range r.ents {
-		if e.Type != schema.Agreement || len(e.Mentions) == 0 || e.Generic {
+		if e.Type != schema.Agreement || len(e.Mentions) == 0 || e.Generic && !(plural && r.pluralEntity(e)) {
 			continue
 		}
 		shared := 0
@@ -366,8 +383,11 @@ func (r *resolver) headlineAgreement(mi int) int {
 				shared++
 			}
 		}
-		if shared > bestShared || shared == bestShared && len(e.Mentions) > bestMentions {
-			best, bestShared, bestMentions = ei, shared, len(e.Mentions)
+		// "UAE, India sign agreements" is the body's several memoranda
+		// before its one agreement between two companies
+		same := r.pluralEntity(e) == plural
+		if same && !bestSame || same == bestSame && (shared > bestShared || shared == bestShared && len(e.Mentions) > bestMentions) {
+			best, bestShared, bestMentions, bestSame = ei, shared, len(e.Mentions), same
 		}
 	}
 	return best

@@ -368,6 +368,14 @@ func (r *relator) partiesAfter(si, mi int, intro *regexp.Regexp) []int {
 		if pm.Type == schema.Country && possessive(r.text, pm.End) && k+1 < len(sent) && isParty(r.res.ms[sent[k+1]]) {
 			continue // "and Egypt's Electricity Holding Company": the company is the party
 		}
+		if len(out) > 0 && r.idOf(p) == r.idOf(out[len(out)-1]) {
+			// "the Abu Dhabi National Oil Company (ADNOC)": the same party again
+			from = pm.End
+			if strings.HasPrefix(r.text[from:], ")") {
+				from++
+			}
+			continue
+		}
 		gap := r.gaz.trimDescriptors(r.text[from:pm.Start])
 		if len(out) == 0 && pm.Type == schema.Location && inOrAtRE.MatchString(r.text[from:pm.Start]) {
 			from = pm.End // "talks in Phnom Penh between A and B"

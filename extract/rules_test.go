@@ -670,6 +670,13 @@ func TestRelationRules(t *testing.T) {
 			"Ghana and Peru signed 14 cooperation documents. Among them were an agreement on ports and a memorandum of understanding between the Ghana Power Company and the Bank of Ghana, and a memorandum of understanding between the Ministry of Trade and Industry and Acme Ltd.",
 			[]string{"organization/bank-of-ghana signed agreement/memorandum-of-understanding-between-ghana-power-company-and-bank-of-ghana/t.txt",
 				"organization/acme-ltd signed agreement/memorandum-of-understanding-between-ministry-of-trade-and-industry-and-acme-ltd/t.txt"}, nil},
+		{"a headline's plural is the body's several, parties with their acronyms, a company's name ends at its legal form", "",
+			"Ghana, Peru sign agreements on energy and food\n\nPresident Kofi Mensah and President Ana Rojas witnessed the exchange of several memoranda of understanding in Accra. " +
+				"The agreements included an MoU between the Ghana National Oil Company (GNOC) and Peru Oil Corporation Limited (POCL) on gas supply, and an agreement between Volta Power Corporation and Andes Energy Limited on power.",
+			[]string{"organization/peru-oil-corporation-limited signed agreement/mou-between-ghana-national-oil-company-and-peru-oil-corporation-limited/t.txt",
+				"organization/andes-energy-limited signed agreement/agreement-between-volta-power-corporation-and-andes-energy-limited/t.txt",
+				"country/GH signed agreement/agreements-on-energy-and-food/t.txt"},
+			[]string{"country/GH signed agreement/agreements-on-energy-and-food-between-volta-power-corporation-and-andes-energy-limited/t.txt"}},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},

@@ -117,9 +117,15 @@ func joinSeats(toks []token, cs []chunk) []chunk {
 
 // splitCompanies splits a run at an "and" or "&" that follows a company
 // suffix ("Samsung C&T Corp. and Hanwha Ocean Co."), or that a body's front
-// word repeats after: two names, not one.
+// word repeats after: two names, not one; and ends it at an "on", "for" or
+// "to" after a suffix.
 func (r *recognizer) splitCompanies(toks []token, c chunk) []chunk {
 	for k := c.I + 1; k+1 < c.J; k++ {
+		if w := toks[k].Text; (w == "on" || w == "for" || w == "to") && r.g.companySuffix(toks[k-1].Text) {
+			// "Indian Oil Corporation Limited on LNG supply": a company's
+			// name ends at its legal form; what follows is the topic
+			return []chunk{{c.I, k}}
+		}
 		if (toks[k].Text == "and" || toks[k].Text == "&") && (r.g.companySuffix(toks[k-1].Text) || r.repeatsFront(toks, c.I, k) || r.twoOrganizations(toks, c, k) ||
 			r.personAndBody(toks, c, k)) {
 			return append([]chunk{{c.I, k}}, r.splitCompanies(toks, chunk{k + 1, c.J})...)

@@ -43,7 +43,7 @@ var (
 	partyIntroRE = regexp.MustCompile(`(?:^|\s)(?:with|between|by|among|amongst|on behalf of|alongside)\s+` + titleWordsRE + `$`)
 	// listIntroRE: the same after a first party, which "and" or a comma
 	// continues ("with A and B", "by Minister X, and Minister Y").
-	listIntroRE = regexp.MustCompile(`^(?:\s*(?:,|and|&|as well as)\s*)+` + titleWordsRE + `$`)
+	listIntroRE = regexp.MustCompile(`^(?:\s*\([^()]{1,20}\))?(?:\s*(?:,|and|&|as well as)\s*)+` + titleWordsRE + `$`)
 	// titleTailRE: the rest of a title between a country and the person
 	// it is of ("the Minister of Foreign Affairs of Chile Alberto van
 	// Klaveren Stork").
