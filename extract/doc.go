@@ -47,7 +47,7 @@
 // companies places); its tagger is one signal among the gazetteers and the
 // patterns. Knowledge lives in data/*.tsv (aliases and demonyms, government
 // bodies, organizations, places, titles, head and front words, role nouns,
-// company suffixes, the words of a kind, verbs, news outlets and the words
-// of bylines), with country names, codes, capitals and native names from a
-// maintained module.
+// company suffixes, the words of a kind, the things that name no entity,
+// verbs, news outlets and the words of bylines), with country names, codes,
+// capitals and native names from a maintained module.
 package extract
