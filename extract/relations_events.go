@@ -308,6 +308,47 @@ func (r *relator) visitPlaces(emit emitFn) {
 			}
 		}
 	}
+	r.visitsVerb(emit)
+}
+
+// visitsVerb: "Sir Simon McDonald visits Lima": where a person visits is
+// where the article's one visit took place.
+func (r *relator) visitsVerb(emit emitFn) {
+	visit := ""
+	for ei, e := range r.res.ents {
+		if e.Type != schema.Event || len(e.Mentions) == 0 || r.ids[ei] == "" || !visitNounRE.MatchString(e.Name) {
+			continue
+		}
+		if visit != "" && visit != r.ids[ei] {
+			return // which of several visits the verb tells of is unsaid
+		}
+		visit = r.ids[ei]
+	}
+	if visit == "" {
+		return
+	}
+	for si := range r.sents {
+		for _, p := range r.of(si, schema.Location, schema.Country) {
+			pm := r.res.ms[p]
+			before := r.text[r.sents[si].Start:pm.Start]
+			if visitsRE.MatchString(before) && r.personEndsAt(si, visitsRE.FindStringIndex(before)[0]+r.sents[si].Start) {
+				emit(visit, r.idOf(p), si)
+			}
+		}
+	}
+}
+
+// visitsRE: a verb of visiting right before a place.
+var visitsRE = regexp.MustCompile(`\s(?:visits|visited|visiting|tours|toured|arrives in|arrived in)\s+(?:the\s+)?$`)
+
+// personEndsAt: a person's mention of sentence si ends right before off.
+func (r *relator) personEndsAt(si, off int) bool {
+	for _, p := range r.of(si, schema.Person) {
+		if pm := r.res.ms[p]; pm.End <= off && strings.TrimSpace(r.text[pm.End:off]) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceOf is the sentence an evidence span is, or -1.
