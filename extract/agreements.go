@@ -109,26 +109,15 @@ func (r *resolver) ownBetween(mi int) []int {
 	if !indefiniteBefore(r.text, m.Start) {
 		return nil
 	}
-	var after []int // the sentence's mentions after m, in the order of the text
-	for k, o := range r.ms {
-		if o.Sent == m.Sent && o.Start >= m.End && k != mi {
-			after = append(after, k)
-		}
-	}
-	sort.SliceStable(after, func(a, b int) bool { return r.ms[after[a]].Start < r.ms[after[b]].Start })
 	var out []int
 	from := m.End
-	for _, k := range after {
+	for _, k := range r.bySent[m.Sent] {
 		o := r.ms[k]
-		if o.Start < from {
+		if o.Start < from || k == mi {
 			continue
 		}
 		if ei := r.mentOf[k]; len(out) > 0 && ei == out[len(out)-1] {
-			// "the Abu Dhabi National Oil Company (ADNOC)": the same party again
-			from = o.End
-			if strings.HasPrefix(r.text[from:], ")") {
-				from++
-			}
+			from = pastRepeat(r.text, o.End) // "the Abu Dhabi National Oil Company (ADNOC)"
 			continue
 		}
 		gap := r.g.trimDescriptors(r.text[from:o.Start])

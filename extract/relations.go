@@ -369,11 +369,7 @@ func (r *relator) partiesAfter(si, mi int, intro *regexp.Regexp) []int {
 			continue // "and Egypt's Electricity Holding Company": the company is the party
 		}
 		if len(out) > 0 && r.idOf(p) == r.idOf(out[len(out)-1]) {
-			// "the Abu Dhabi National Oil Company (ADNOC)": the same party again
-			from = pm.End
-			if strings.HasPrefix(r.text[from:], ")") {
-				from++
-			}
+			from = pastRepeat(r.text, pm.End) // "the Abu Dhabi National Oil Company (ADNOC)"
 			continue
 		}
 		gap := r.gaz.trimDescriptors(r.text[from:pm.Start])
@@ -388,6 +384,15 @@ func (r *relator) partiesAfter(si, mi int, intro *regexp.Regexp) []int {
 		from = pm.End
 	}
 	return out
+}
+
+// pastRepeat is where a list goes on after a party named again, as an
+// acronym in parentheses, ending at end: past its closing parenthesis.
+func pastRepeat(text string, end int) int {
+	if strings.HasPrefix(text[end:], ")") {
+		return end + 1
+	}
+	return end
 }
 
 // inOrAtRE: "in" or "at" (the) between a name and a place right after it.

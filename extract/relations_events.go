@@ -343,12 +343,8 @@ var visitsRE = regexp.MustCompile(`\s(?:visits|visited|visiting|tours|toured|arr
 
 // personEndsAt: a person's mention of sentence si ends right before off.
 func (r *relator) personEndsAt(si, off int) bool {
-	for _, p := range r.of(si, schema.Person) {
-		if pm := r.res.ms[p]; pm.End <= off && strings.TrimSpace(r.text[pm.End:off]) == "" {
-			return true
-		}
-	}
-	return false
+	p := r.lastPersonBefore(si, off)
+	return p >= 0 && strings.TrimSpace(r.text[r.res.ms[p].End:off]) == ""
 }
 
 // sentenceOf is the sentence an evidence span is, or -1.
@@ -422,16 +418,23 @@ var (
 // official visit to Accra".
 func (r *relator) personBefore(si, e int, verb *regexp.Regexp) []int {
 	start := r.res.ms[e].Start
-	last := -1
-	for _, p := range r.of(si, schema.Person) {
-		if r.res.ms[p].End <= start {
-			last = p
-		}
-	}
+	last := r.lastPersonBefore(si, start)
 	if last < 0 || !verb.MatchString(r.text[r.res.ms[last].End:start]) {
 		return nil
 	}
 	return []int{last}
+}
+
+// lastPersonBefore is the last person's mention of sentence si that ends
+// at or before off, or -1.
+func (r *relator) lastPersonBefore(si, off int) int {
+	last := -1
+	for _, p := range r.of(si, schema.Person) {
+		if r.res.ms[p].End <= off {
+			last = p
+		}
+	}
+	return last
 }
 
 // speakersAt: who spoke at or during an event attended it: the person
@@ -458,14 +461,8 @@ func (r *relator) speakersAt(emit emitFn) {
 				}
 				continue
 			}
-			for k := len(persons) - 1; k >= 0; k-- {
-				pm := r.res.ms[persons[k]]
-				if pm.End <= verb {
-					if speakerGapRE.MatchString(r.text[pm.End:verb]) {
-						emit(r.idOf(persons[k]), r.idOf(e), si)
-					}
-					break
-				}
+			if p := r.lastPersonBefore(si, verb); p >= 0 && speakerGapRE.MatchString(r.text[r.res.ms[p].End:verb]) {
+				emit(r.idOf(p), r.idOf(e), si)
 			}
 		}
 	}

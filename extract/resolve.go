@@ -134,7 +134,8 @@ type resolver struct {
 	ms       []mention
 	ents     []*entityBuild
 	byKey    map[string]int
-	mentOf   []int // mention index -> entity index
+	mentOf   []int   // mention index -> entity index
+	bySent   [][]int // each sentence's mention indexes in text order, once the acronyms are read
 }
 
 func resolve(g *gazetteer, text string, sents []sentence, ms []mention) *resolver {
@@ -147,7 +148,8 @@ func resolve(g *gazetteer, text string, sents []sentence, ms []mention) *resolve
 	r.mergeNumberedEvents()
 	r.persons()
 	mergeAcronyms(r, text)
-	r.signings = findSignings(g, text, sents, r.ms, mentionsBySentence(r.ms, len(sents)))
+	r.bySent = mentionsBySentence(r.ms, len(sents))
+	r.signings = findSignings(g, text, sents, r.ms, r.bySent)
 	r.agreements()
 	r.generics()
 	r.sportsTeams()
