@@ -43,11 +43,12 @@ func newTextModels() (*textModels, error) {
 	if err != nil {
 		return nil, err
 	}
-	// News abbreviates months and titles before numbers and names; a period
-	// after them does not end a sentence ("Nov. 20", "Gov. Smith").
-	for _, a := range []string{"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-		"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "st", "h.e", "u.s", "u.k", "e.u", "u.n", "d.c", "no", "vs",
-		"inc", "corp", "co", "ltd", "bhd", "pte", "pty", "jr", "sr", "gov", "gen", "sen", "rep", "amb"} {
+	// A period after one of news's abbreviations does not end a sentence
+	// ("Nov. 20", "Gov. Smith").
+	for a := range abbrevStems {
+		training.AbbrevTypes.Add(strings.ToLower(a))
+	}
+	for _, a := range []string{"h.e", "u.s", "u.k", "e.u", "u.n", "d.c"} {
 		training.AbbrevTypes.Add(a)
 	}
 	split, err := english.NewSentenceTokenizer(training)
@@ -80,14 +81,22 @@ func (m *textModels) sentences(text string, start, end int) []sentence {
 	return out
 }
 
-var abbrevEndRE = regexp.MustCompile(`\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|No|Nos|vs|H\.E|[A-Z])\.$`)
-
 // falseBreak: the splitter ended a sentence after an abbreviation ("(Nov."
 // before "20)") or before a lower-case word.
 func falseBreak(prev, next string) bool {
 	r, _ := utf8.DecodeRuneInString(next)
-	tail := prev[max(0, len(prev)-8):] // the regexp is anchored at the end: look at the end only
-	return abbrevEndRE.MatchString(tail) && (unicode.IsDigit(r) || unicode.IsLower(r) || unicode.IsUpper(r) && len(prev) > 0 && prev[len(prev)-2] != '.' && isNameInitial(prev))
+	return endsWithAbbrev(prev) && (unicode.IsDigit(r) || unicode.IsLower(r) || unicode.IsUpper(r) && prev[len(prev)-2] != '.' && isNameInitial(prev))
+}
+
+// endsWithAbbrev: s ends with an abbreviation and its period ("(Nov.",
+// "H.E.", "Jose W.").
+func endsWithAbbrev(s string) bool {
+	w, ok := strings.CutSuffix(s, ".")
+	if !ok {
+		return false
+	}
+	w = w[strings.LastIndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })+1:]
+	return abbrevStems[w] || w == "H.E" || len(w) == 1 && unicode.IsUpper(rune(w[0]))
 }
 
 // isNameInitial: "Jose W." ends with a middle initial, not a sentence.
@@ -177,20 +186,43 @@ func isQuote(r rune) bool {
 	return strings.ContainsRune("\"'`“”‘’«»„", r)
 }
 
-// mergeAbbreviations rejoins what prose splits off: the final period of an
-// abbreviation ("U.S" + ".", "Korea-U.S" + ".") and a possessive "s" after
-// a split apostrophe.
+// mergeAbbreviations puts the final period of an abbreviation where it
+// belongs. It rejoins what prose splits off ("U.S" + ".", "Korea-U.S" + ".")
+// and splits what prose keeps: prose takes any capitalised word of two or
+// three letters before a period for an abbreviation, so the name that ends
+// a sentence ("said Ha.", "according to Li.") would keep the period.
 func mergeAbbreviations(text string, toks []token) []token {
-	out := toks[:0]
+	out := make([]token, 0, len(toks))
 	for _, t := range toks {
 		if n := len(out); n > 0 && t.Text == "." && out[n-1].End == t.Start && isAbbrevStem(out[n-1].Text) {
 			out[n-1].End = t.End
 			out[n-1].Text = text[out[n-1].Start:t.End]
 			continue
 		}
+		if stem, ok := strings.CutSuffix(t.Text, "."); ok && shortWordRE.MatchString(stem) && !isAbbrevStem(stem) {
+			out = append(out, token{Text: stem, Tag: t.Tag, Start: t.Start, End: t.End - 1},
+				token{Text: ".", Tag: ".", Start: t.End - 1, End: t.End})
+			continue
+		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// shortWordRE: the words prose keeps a period on (its own rule is
+// `^[A-Z][a-z]{1,2}\.$`).
+var shortWordRE = regexp.MustCompile(`^[A-Z][a-z]{1,2}$`)
+
+// abbrevStems: the abbreviations news writes with a period before a name, a
+// number or a company's end ("Gov. Smith", "Nov. 20", "Acme Co.").
+var abbrevStems = map[string]bool{
+	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Jun": true, "Jul": true, "Aug": true,
+	"Sep": true, "Sept": true, "Oct": true, "Nov": true, "Dec": true,
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "Jr": true, "Sr": true,
+	"Gen": true, "Lt": true, "Col": true, "Maj": true, "Capt": true, "Sgt": true, "Adm": true,
+	"Sen": true, "Rep": true, "Gov": true, "Amb": true, "Rev": true, "Hon": true,
+	"St": true, "Mt": true, "Ft": true, "No": true, "Nos": true, "Vol": true, "vs": true,
+	"Inc": true, "Corp": true, "Co": true, "Ltd": true, "Bhd": true, "Pte": true, "Pty": true,
 }
 
 // isAbbrevStem: "U.S", "D.C", "Korea-U.S", "Mr", "Dr", "St", "Jr", "W".
@@ -199,8 +231,7 @@ func isAbbrevStem(s string) bool {
 		last := s[strings.LastIndex(s, ".")+1:]
 		return len(last) <= 2
 	}
-	switch s {
-	case "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "Prof", "H.E", "No", "Nov", "Oct", "Sept", "Sep", "Aug", "Jan", "Feb", "Dec", "Mt", "Inc", "Corp", "Ltd", "Co":
+	if abbrevStems[s] {
 		return true
 	}
 	r := []rune(s)
