@@ -35,6 +35,9 @@ import (
 //	    go test -run '^$' -bench '^BenchmarkScalePostgres$' -benchtime=1x -timeout 2h -v ./graph/
 //	NEWSGRAPH_SCALE_STORE=postgres://... go test -run '^$' -bench '^BenchmarkScaleReopen$' -benchtime=1x -v ./graph/
 //
+// NEWSGRAPH_SCALE_DIR (bbolt) and NEWSGRAPH_SCALE_DATABASE (an empty
+// PostgreSQL database's URL) keep the loaded store for BenchmarkScaleReopen.
+//
 // Unset, the sizes are small so that `make bench` stays quick.
 const (
 	scaleSeed    = 1
@@ -71,9 +74,35 @@ func BenchmarkScalePostgres(b *testing.B) {
 	}
 	n := envSize(b, "NEWSGRAPH_SCALE_POSTGRES", 1000)
 	benchScale(b, n, func(tb testing.TB) (Config, func() (int64, error)) {
-		cfg := scratchPostgres(tb, base)
+		// NEWSGRAPH_SCALE_DATABASE names an empty database to load and keep,
+		// for BenchmarkScaleReopen; without it the database is a scratch one.
+		cfg := Config{DB: os.Getenv("NEWSGRAPH_SCALE_DATABASE")}
+		if cfg.DB == "" {
+			cfg = scratchPostgres(tb, base)
+		} else if err := emptyStore(cfg); err != nil {
+			tb.Fatal(err)
+		}
 		return cfg, func() (int64, error) { return postgresSize(cfg.DB) }
 	})
+}
+
+// emptyStore refuses a store that already holds articles: a scale load
+// must start from nothing.
+func emptyStore(cfg Config) error {
+	ctx := context.Background()
+	s, err := Open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	st, err := s.Stats(ctx, 0)
+	if err != nil {
+		return err
+	}
+	if st.Articles > 0 {
+		return fmt.Errorf("%s holds %d articles: a scale load needs an empty store", Redact(cfg.DB), st.Articles)
+	}
+	return nil
 }
 
 // BenchmarkScaleReopen times the reopen and the reads of the scale
