@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 
+	fakedata "github.com/brianvoe/gofakeit/v7/data"
+
 	"github.com/pariz/gountries"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -54,6 +56,7 @@ type gazetteer struct {
 	suffixes                                           map[string]bool                       // company legal forms (suffixes.tsv)
 	prefixes                                           map[string]bool                       // company legal forms written first (suffixes.tsv)
 	verbs                                              lexicon                               // verbs.tsv
+	givenNames                                         map[string]bool                       // given names (gofakeit's list of first names)
 	sectors                                            []sectorForm
 }
 
@@ -74,6 +77,10 @@ func newGazetteer() (*gazetteer, error) {
 		thingRoles: map[string]bool{}, thingHeads: map[string]bool{},
 	}
 	g.loadCountryModule()
+	g.givenNames = map[string]bool{}
+	for _, n := range fakedata.Person["first"] {
+		g.givenNames[n] = true
+	}
 	steps := []struct {
 		file string
 		load func([]string) error

@@ -90,8 +90,12 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 		}
 		i++ // a sentence's "A" or "The", a headline's "Signs"
 	}
-	for j-i > 1 && r.g.postnominal[toks[j-1].Text] {
-		j-- // "Elizabeth Truss MP"
+	for j-i > 1 && (r.g.postnominal[toks[j-1].Text] || functionWord[toks[j-1].Text] && j < len(toks) && startsLower(toks[j].Text) ||
+		j < len(toks) && toks[j].Text == ":" && bylineVocab().label[strings.ToLower(toks[j-1].Text)]) {
+		// "Elizabeth Truss MP"; a caption run into the text, "DAB's
+		// Elizabeth Quat In the New Territories"; a credit's label,
+		// "Ahmed Mohamed Image: Twitter"
+		j--
 	}
 	if i >= j {
 		return
@@ -594,6 +598,12 @@ func onlyCalendarWords(toks []token) bool {
 }
 
 // leadingWord: capitalised small words that start a run but not a name.
+// functionWord: a preposition, article or conjunction written with a
+// capital, which never ends a name.
+// Not "To", "Or", "On", "An": family names ("James To", "Wilson Or").
+var functionWord = map[string]bool{"In": true, "At": true, "By": true, "For": true, "From": true,
+	"With": true, "Of": true, "And": true, "But": true, "The": true}
+
 func leadingWord(s string) bool {
 	switch s {
 	case "A", "An", "The", "This", "That", "These", "Those", "Our", "Its", "Their", "His", "Her", "Both", "Each", "Every", "All":

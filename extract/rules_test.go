@@ -229,6 +229,12 @@ func TestEntityRules(t *testing.T) {
 			schema.Ministry, "Federal Ministry of Power", nil},
 		{"a municipality is a government body", "The Municipality of Mombasa approved the plan.",
 			schema.Ministry, "Municipality of Mombasa", nil},
+		{"a given name after a party's possessive", "Turnout rose as the KPU's Alice Tang won the seat.",
+			schema.Person, "Alice Tang", nil},
+		{"a caption run into the text", "Harbour Party's Helen Shum In the Kowloon district, turnout rose.",
+			schema.Person, "Helen Shum", nil},
+		{"a credit label after a caption", "Pupils in Kisumu cheer Grace Otieno Photo: Kenya Times.",
+			schema.Person, "Grace Otieno", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
