@@ -145,11 +145,23 @@ func (r *recognizer) titledPerson(si int, toks []token, i, j int) bool {
 	if c := r.bodiesBeforeTitle(si, toks, ts, h); country == "" {
 		country = c
 	}
-	title := strings.TrimSpace(span(r.text, toks, ts, n))
+	title := strings.TrimSpace(span(r.text, toks, ts, r.beforeHonorific(toks, h, n)))
 	r.out = append(r.out, mention{Start: toks[n].Start, End: toks[j-1].End, Sent: si, Type: schema.Person,
 		Name: span(r.text, toks, n, j), Country: country, Titles: []string{title}, Rule: "title-name", Conf: 0.85})
 	r.bodyInTitle(si, toks, ts, n)
 	return true
+}
+
+// beforeHonorific is where a title whose head is at h ends, before the
+// name at n, when an honorific stands after the head ("Undersecretary for
+// Education Mr. Toccafondi"; "First Lady" is a title, not an honorific).
+func (r *recognizer) beforeHonorific(toks []token, h, n int) int {
+	for k := n - 1; k > h; k-- {
+		if r.honorificLen(toks, k, n) == n-k {
+			return k
+		}
+	}
+	return n
 }
 
 // pluralTitled reads "Prime Ministers Rishi Sunak and Fumio Kishida": a
