@@ -263,7 +263,7 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 			n-- // "General Secretary To Lam": a Vietnamese family name, no "to"
 			continue
 		}
-		if r.g.titleHeadWord(lw) || r.g.titleMod[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || r.g.honorific[t] || connectors[lw] {
+		if r.g.titleHeadWord(lw) || r.g.titleMod[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || r.g.honorific[t] || connectors[lw] || abstractNoun(lw) {
 			break
 		}
 		if r.g.names(t) || r.endsGazName(toks, i, n) {
@@ -280,6 +280,20 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 		n++
 	}
 	return n
+}
+
+// abstractNoun: the lower-case word ends as English abstract nouns do
+// ("Reclamation", "Commission", "Tourism"), never a person's name:
+// "Minister of Agriculture and Land Reclamation Alaa Farouk" is a title,
+// then the name. Endings that names share ("Clement", "Florence",
+// "Felicity") are not among them.
+func abstractNoun(lw string) bool {
+	for _, suf := range []string{"ation", "ition", "ution", "ction", "ssion", "ism", "ology", "ship"} {
+		if len(lw) > len(suf)+2 && strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return len(lw) > 6 && strings.HasSuffix(lw, "ness")
 }
 
 // familyTitleWord: w is "King" or "Queen" after a given name, a family

@@ -14,7 +14,8 @@ func (r *relator) attending(emit emitFn) {
 	for si := range r.sents {
 		base := r.sents[si].Start
 		txt := r.sentText(si)
-		for _, loc := range r.gaz.verbs.attend.FindAllStringIndex(txt, -1) {
+		locs := r.gaz.verbs.attend.FindAllStringIndex(txt, -1)
+		for vi, loc := range locs {
 			verb, verbEnd := base+loc[0], base+loc[1]
 			word := strings.ToLower(txt[loc[0]:loc[1]])
 			word = strings.Join(strings.Fields(word), " ")
@@ -39,6 +40,9 @@ func (r *relator) attending(emit emitFn) {
 					}
 					// who stands before an active verb, who comes after a
 					// passive one ("was attended by") or "featuring"
+					if before && pm.End <= verb && objectOfVerb(locs[:vi], base, start, pm.Start) {
+						continue // "addressed the Arab League in Cairo and met with": whom the earlier verb addressed
+					}
 					if after && pm.Start >= verbEnd || before && pm.End <= verb {
 						emit(r.idOf(p), r.idOf(e), si)
 					}
@@ -46,6 +50,18 @@ func (r *relator) attending(emit emitFn) {
 			}
 		}
 	}
+}
+
+// objectOfVerb: one of the verbs at locs (offsets from base) stands in
+// the clause (from start) before a participant at off, which is its
+// object, not the subject of a verb after it.
+func objectOfVerb(locs [][]int, base, start, off int) bool {
+	for _, l := range locs {
+		if base+l[0] >= start && base+l[1] <= off {
+			return true
+		}
+	}
+	return false
 }
 
 var placePrepRE = regexp.MustCompile(`(?i)(?:^|\s)(?:in|at|to|into|from|near)\s+(?:the\s+)?$`)
