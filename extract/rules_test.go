@@ -231,6 +231,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Ministry, "Municipality of Mombasa", nil},
 		{"an honorific between the title and the name", "Deputy Minister for Trade Mr. Kamau said exports rose.",
 			schema.Person, "Kamau", []string{"Deputy Minister for Trade"}},
+		{"a name in capitals and another", "Separately, state miner MIND ID and Sumitomo Metal Mining agreed to cooperate on nickel processing.",
+			schema.Organization, "Sumitomo Metal Mining", nil},
 		{"a union of people", "The Union of Concerned Scientists (UCS) released a report on Monday.",
 			schema.Organization, "Union of Concerned Scientists", nil},
 		{"a given name after a party's possessive", "Turnout rose as the KPU's Alice Tang won the seat.",

@@ -127,11 +127,31 @@ func (r *recognizer) splitCompanies(toks []token, c chunk) []chunk {
 			return []chunk{{c.I, k}}
 		}
 		if (toks[k].Text == "and" || toks[k].Text == "&") && (r.g.companySuffix(toks[k-1].Text) || r.repeatsFront(toks, c.I, k) || r.twoOrganizations(toks, c, k) ||
-			r.personAndBody(toks, c, k)) {
+			r.personAndBody(toks, c, k) || acronymAndName(toks, c, k)) {
 			return append([]chunk{{c.I, k}}, r.splitCompanies(toks, chunk{k + 1, c.J})...)
 		}
 	}
 	return []chunk{c}
+}
+
+// acronymAndName: the "and" at k follows a name written in capitals
+// alone and comes before one that is not ("state miner MIND ID and
+// Sumitomo Metal Mining"): one name in capitals is not half of another's.
+func acronymAndName(toks []token, c chunk, k int) bool {
+	if k == c.I || k+1 >= c.J {
+		return false
+	}
+	for _, t := range toks[c.I:k] {
+		if !isAllCaps(t.Text) || len(t.Text) < 2 {
+			return false
+		}
+	}
+	for _, t := range toks[k+1 : c.J] {
+		if !isAllCaps(t.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // twoOrganizations: the "and" at k follows a whole "<Front> of <Domain>"
