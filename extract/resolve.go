@@ -469,6 +469,10 @@ func (r *resolver) generics() {
 			r.attach(i, r.ents[ei].Key)
 			continue
 		}
+		if ei := r.onlyEventOfKind(m); ei >= 0 {
+			r.attach(i, r.ents[ei].Key)
+			continue
+		}
 		if m.Type == schema.Ministry {
 			continue // "the ministry" with no ministry named before: nothing to point at
 		}
@@ -479,6 +483,27 @@ func (r *resolver) generics() {
 			e.Name = r.bestGenericName(e)
 		}
 	}
+}
+
+// onlyEventOfKind: "during a visit by X" in the lead and "arrived for a
+// two-day visit" paragraphs later are one visit when the article names no
+// other: the one event of the generic mention's kind, wherever it stands;
+// -1 when there is none or more than one.
+func (r *resolver) onlyEventOfKind(m mention) int {
+	if m.Type != schema.Event || genericHead(m) == "event" {
+		return -1
+	}
+	found := -1
+	for ei, e := range r.ents {
+		if e.Type != schema.Event || e.Generic || len(e.Mentions) == 0 || !sameEventKind(e.Name, m.Name) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = ei
+	}
+	return found
 }
 
 // bodyFirst orders the mentions so that a headline's come after the body's:
