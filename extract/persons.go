@@ -145,19 +145,27 @@ func (r *recognizer) titledPerson(si int, toks []token, i, j int) bool {
 	if c := r.bodiesBeforeTitle(si, toks, ts, h); country == "" {
 		country = c
 	}
-	title := strings.TrimSpace(span(r.text, toks, ts, r.beforeHonorific(toks, h, n)))
+	title := strings.TrimSpace(span(r.text, toks, ts, r.beforeHonorific(toks, ts, n)))
 	r.out = append(r.out, mention{Start: toks[n].Start, End: toks[j-1].End, Sent: si, Type: schema.Person,
 		Name: span(r.text, toks, n, j), Country: country, Titles: []string{title}, Rule: "title-name", Conf: 0.85})
 	r.bodyInTitle(si, toks, ts, n)
 	return true
 }
 
-// beforeHonorific is where a title whose head is at h ends, before the
-// name at n, when an honorific stands after the head ("Undersecretary for
-// Education Mr. Toccafondi"; "First Lady" is a title, not an honorific).
-func (r *recognizer) beforeHonorific(toks []token, h, n int) int {
-	for k := n - 1; k > h; k-- {
-		if r.honorificLen(toks, k, n) == n-k {
+// beforeHonorific is where a title that starts at ts ends, before the
+// name at n: at the first honorific after the title's first head word
+// ("Undersecretary for Education Mr. Toccafondi", "President His Highness
+// Sheikh Mohamed"; "First Lady" is a title, not an honorific).
+func (r *recognizer) beforeHonorific(toks []token, ts, n int) int {
+	head := -1
+	for k := ts; k < n; k++ {
+		if head < 0 {
+			if r.g.titleHeadWord(strings.ToLower(toks[k].Text)) {
+				head = k
+			}
+			continue
+		}
+		if r.honorificLen(toks, k, n) > 0 {
 			return k
 		}
 	}
@@ -248,7 +256,7 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 		if !isNameToken(t) && !nameParticle(lw) || t == "I" {
 			break // "The Home Secretary and I": the pronoun is no name
 		}
-		if !nameParticle(lw) {
+		if !nameParticle(t) { // a particle in capitals is a name's word: "Do Hung Viet", "De Vincenti"
 			words++
 		}
 		if n-2 >= i && r.familyTitleWord(t, toks[n-2].Text) {
@@ -276,7 +284,7 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 		// and Logistics Alemu Sime": the first word is the title's domain
 		n++
 	}
-	for n < j && nameParticle(strings.ToLower(toks[n].Text)) {
+	for n < j && nameParticle(toks[n].Text) {
 		n++
 	}
 	return n
@@ -579,6 +587,12 @@ func (r *recognizer) titlePhrase(toks []token, k int) (string, bool) {
 	hasHead := false
 	for ; k < len(toks); k++ {
 		w := strings.ToLower(toks[k].Text)
+		if w == "," && hasHead {
+			if e := r.domainListEnd(toks, k+1); e > k+1 {
+				k = e - 1 // "Cabinet Secretary for Investments, Trade and Industry"
+				continue
+			}
+		}
 		if w == "," || w == ";" || w == "." || w == "(" || w == ")" || w == "at" || w == "with" || w == "who" || w == "said" || w == "—" {
 			break
 		}
@@ -594,6 +608,34 @@ func (r *recognizer) titlePhrase(toks []token, k int) (string, bool) {
 	}
 	return span(r.text, toks, start, k), true
 }
+
+// domainListEnd: the tokens from k close a list of a title's domains
+// ("Trade and Industry", "Trade, and Industry"), each a domain word, up to
+// the sentence's or the clause's end; it returns where the list ends, or k.
+func (r *recognizer) domainListEnd(toks []token, k int) int {
+	and := false
+	e := k
+	for ; e < len(toks); e++ {
+		w := toks[e].Text
+		switch {
+		case w == "and" || w == "&":
+			and = true
+		case w == ",":
+		case capWord(w) && r.g.domain[strings.ToLower(w)]:
+		default:
+			if !and || !capWord(toks[e-1].Text) || !endsClause(w) {
+				return k
+			}
+			return e
+		}
+	}
+	if and && capWord(toks[e-1].Text) {
+		return e
+	}
+	return k
+}
+
+func endsClause(w string) bool { return w == "." || w == "," || w == ";" || w == ")" }
 
 // tokenAfter is the index of the first token starting at or after offset.
 func tokenAfter(toks []token, off int) int {

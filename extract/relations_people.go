@@ -78,7 +78,15 @@ func (r *relator) bodyTitleName(emit emitFn) {
 		pm := r.res.ms[p]
 		if (pm.Type == schema.Ministry || pm.Type == schema.Organization) && m.Start-pm.End < 40 && r.onlyTitleWords(r.text[pm.End:m.Start]) {
 			emit(r.idOf(ms[k]), r.idOf(p), si)
-			r.titleBeforeBody(ms[k], r.text[r.sents[si].Start:pm.Start])
+			start := pm.Start
+			for _, q := range ms[:k] {
+				// "the Senegalese space agency (ASES) Maram Kairé": the body's
+				// first name in the sentence, before its acronym
+				if qm := r.res.ms[q]; qm.Start < start && r.idOf(q) == r.idOf(p) {
+					start = qm.Start
+				}
+			}
+			r.titleBeforeBody(ms[k], r.text[r.sents[si].Start:start])
 		}
 	})
 }
