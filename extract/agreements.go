@@ -31,7 +31,7 @@ func (r *resolver) agreements() {
 	}
 	for _, i := range head {
 		m := r.ms[i]
-		if m.Type != schema.Agreement || !m.Generic {
+		if m.Type != schema.Agreement || !m.Generic || r.relationshipOnly(i) {
 			continue
 		}
 		if ei := r.headlineAgreement(i); ei >= 0 {
@@ -43,6 +43,22 @@ func (r *resolver) agreements() {
 		}
 	}
 }
+
+// relationshipOnly: generic mention mi names a relationship, not an
+// agreement: a partnership or cooperation no signing acts on that ties are
+// raised to ("upgrade ties to comprehensive strategic partnership") or that
+// the text introduces with "a" ("announced a comprehensive strategic
+// partnership"), which no later document stands for.
+func (r *resolver) relationshipOnly(mi int) bool {
+	m := r.ms[mi]
+	if selfNaming(m) || r.signed(mi) || !relationshipWord[kindFamily(kindOf(m.Name).Kind)] {
+		return false
+	}
+	return indefiniteBefore(r.text, m.Start) || raisedToRE.MatchString(r.text[max(0, m.Start-80):m.Start])
+}
+
+// raisedToRE: what ties are raised to comes next.
+var raisedToRE = regexp.MustCompile(`(?i)\b(?:upgrad|elevat|rais|lift|strengthen)\w*\b[^.;\n]{0,60}\bto\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$`)
 
 // agreementByReference resolves a generic agreement mention no signing
 // gives parties to: the agreement it stands for ("The MoU was signed by",
@@ -57,6 +73,9 @@ func (r *resolver) agreementByReference(mi int) {
 		return
 	}
 	k := kindOf(m.Name)
+	if r.relationshipOnly(mi) {
+		return
+	}
 	if k.Topic != "" {
 		// "today's agreement on compute": the agreement of that topic
 		for _, e := range r.ents {
