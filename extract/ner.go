@@ -318,6 +318,42 @@ func (r *recognizer) honorificLen(toks []token, i, j int) int {
 	return 0
 }
 
+// headBeforeOf is the type the head word before the first "of", "for" or
+// "on" of [i, j) gives: "Joint Council for the Welfare of Immigrants",
+// "Council on American-Islamic Relations", "Museum of Modern Art".
+func (r *recognizer) headBeforeOf(toks []token, i, j int) (schema.EntityType, bool) {
+	for k := i + 1; k < j-1; k++ {
+		if w := toks[k].Text; w == "of" || w == "for" || w == "on" {
+			// "on" runs on a body's or an event's name ("Committee on
+			// ...", "Forum on China-Africa Cooperation"), not a place's
+			// ("Kennedy Space Center on STS-1")
+			if t, ok := r.g.heads[strings.ToLower(toks[k-1].Text)]; ok && (w != "on" || t != schema.Location) {
+				return t, true
+			}
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// ofGazName: [i, j) ends with "of (the)" and a gazetteer name ("... of the
+// African Union").
+func (r *recognizer) ofGazName(toks []token, i, j int) bool {
+	for k := i + 1; k < j-1; k++ {
+		if toks[k].Text != "of" {
+			continue
+		}
+		s := k + 1
+		if toks[s].Text == "the" {
+			s++
+		}
+		if s < j && len(r.g.lookup(span(r.text, toks, s, j))) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // titleOfBody reads a title of office with no name after it, "TITLE of
 // (the) BODY" ("Permanent Under-Secretary of the Foreign and Commonwealth
 // Office"): the body is a mention; the title belongs to a person an
@@ -370,6 +406,11 @@ func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) 
 		}
 	}
 	if t, ok := r.g.heads[last]; ok && j-i > 1 {
+		if t2, ok := r.headBeforeOf(toks, i, j); ok && r.ofGazName(toks, i, j) {
+			// "Ordinary Session of the Assembly of the African Union": what
+			// it is of is a name of its own, whose head types only that
+			return t2, true
+		}
 		return t, true
 	}
 	if t, ok := r.g.heads[strings.ToLower(toks[j-1].Text)]; ok && j-i > 1 && last != "" {
@@ -381,19 +422,8 @@ func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) 
 				return t, true // "Ministry of Mines and Energy", "University of Nairobi"
 			}
 		}
-		// the head before the first "of", "for" or "on": "Joint Council for
-		// the Welfare of Immigrants", "Council on American-Islamic
-		// Relations", "Museum of Modern Art"
-		for k := i + 1; k < j-1; k++ {
-			if w := toks[k].Text; w == "of" || w == "for" || w == "on" {
-				// "on" runs on a body's or an event's name ("Committee on
-				// ...", "Forum on China-Africa Cooperation"), not a place's
-				// ("Kennedy Space Center on STS-1")
-				if t, ok := r.g.heads[strings.ToLower(toks[k-1].Text)]; ok && (w != "on" || t != schema.Location) {
-					return t, true
-				}
-				break
-			}
+		if t, ok := r.headBeforeOf(toks, i, j); ok {
+			return t, true
 		}
 	}
 	// "Framework to Strengthen ...", "Joint Declaration of Intent": an

@@ -29,7 +29,15 @@ func (r *relator) attending(emit emitFn) {
 			if after {
 				end = r.sents[si].End // "attended by A; B; and C"
 			}
-			for _, e := range r.of(si, schema.Event) {
+			events := r.of(si, schema.Event)
+			if len(events) == 0 && !after && attendedAloneRE.MatchString(txt[loc[1]:]) && si > 0 {
+				// "Kenyan President William Ruto and Nigerian President Bola
+				// Tinubu also attended.": the event the sentence before named
+				if prev := r.of(si-1, schema.Event); len(prev) == 1 {
+					events = prev
+				}
+			}
+			for _, e := range events {
 				for _, p := range r.of(si, schema.Person, schema.Organization, schema.Country) {
 					pm := r.res.ms[p]
 					if pm.Rule == "byline" || pm.Demonym || pm.Start < start || pm.End > end {
@@ -63,6 +71,10 @@ func objectOfVerb(locs [][]int, base, start, off int) bool {
 	}
 	return false
 }
+
+// attendedAloneRE: an attendance verb that ends its sentence, with
+// nothing attended after it ("also attended.", "took part as well.").
+var attendedAloneRE = regexp.MustCompile(`^(?:\s+(?:as well|too))?\s*[.!]?\s*$`)
 
 var placePrepRE = regexp.MustCompile(`(?i)(?:^|\s)(?:in|at|to|into|from|near)\s+(?:the\s+)?$`)
 
