@@ -231,7 +231,7 @@ func isInitial(w string) bool {
 var nameParticles = map[string]bool{
 	"bin": true, "binti": true, "bint": true, "ibn": true, "al": true, "el": true, "da": true, "de": true, "do": true,
 	"dos": true, "das": true, "del": true, "dela": true, "della": true, "di": true, "du": true, "van": true, "von": true,
-	"der": true, "den": true, "ter": true, "le": true, "la": true, "y": true, "e": true,
+	"der": true, "den": true, "ter": true, "le": true, "la": true, "las": true, "los": true, "des": true, "y": true, "e": true,
 	"es": true, // "Dar es Salaam"
 }
 

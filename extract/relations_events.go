@@ -389,8 +389,20 @@ func (r *relator) sentenceOf(ev schema.Evidence) int {
 // description took part in it ("Xi Jinping's state visit to Brazil").
 func (r *relator) visitors(emit emitFn) {
 	for si := range r.sents {
+		var came []int // who came for the sentence's event before this one
+		prevEnd := -1
 		for _, e := range r.of(si, schema.Event) {
 			em := r.res.ms[e]
+			if prevEnd >= 0 && prevEnd <= em.Start && andEventRE.MatchString(r.text[prevEnd:em.Start]) {
+				// "arrived in Lima for a state visit to Peru and the 31st
+				// APEC Economic Leaders' Meeting": came for both
+				for _, p := range came {
+					emit(r.idOf(p), r.idOf(e), si)
+				}
+			} else {
+				came = nil
+			}
+			prevEnd = em.End
 			for _, p := range r.of(si, schema.Person, schema.Country, schema.Organization) {
 				pm := r.res.ms[p]
 				if pm.Start >= em.Start && pm.End <= em.End && possessive(r.text, pm.End) {
@@ -408,6 +420,7 @@ func (r *relator) visitors(emit emitFn) {
 			for _, v := range verbs {
 				for _, p := range r.personBefore(si, e, v) {
 					emit(r.idOf(p), r.idOf(e), si)
+					came = append(came, p)
 				}
 			}
 			if !visit {
@@ -426,6 +439,8 @@ func (r *relator) visitors(emit emitFn) {
 }
 
 var (
+	// andEventRE: what joins two events one came for.
+	andEventRE  = regexp.MustCompile(`^\s+and\s+(?:to\s+)?(?:the|a|an|his|her|its|their)?\s*$`)
 	visitNounRE = regexp.MustCompile(`(?i)\b(?:visit|trip|tour)\b`)
 	visitByRE   = regexp.MustCompile(`^\s*by\s`)
 	// visitVerbRE: what stands between a visitor and the visit ("who was
