@@ -44,6 +44,29 @@ func (r *resolver) agreements() {
 	}
 }
 
+// severalBefore is the entity of the several agreements of mention mi's
+// kind the text named before it ("two grants", "the grants"), so that "the
+// first grant" is one of them, not the first of its kind ever signed; -1
+// when there are none.
+func (r *resolver) severalBefore(mi int) int {
+	kind := kindOf(r.ms[mi].Name).Kind
+	best, bestStart := -1, -1
+	for o, om := range r.ms {
+		if om.Type != schema.Agreement || om.Start >= r.ms[mi].Start || om.Start < bestStart || r.mentOf[o] < 0 || !numbered(om.Name) && !pluralAgreement(om.Name) {
+			continue
+		}
+		// "two grants", or "two grant agreements" before "the first grant"
+		if ok := kindOf(om.Name).Kind; kindFamily(ok) == kindFamily(kind) || strings.HasPrefix(schema.Fold(ok), schema.Fold(kind)+" ") {
+			best, bestStart = r.mentOf[o], om.Start
+		}
+	}
+	return best
+}
+
+// memberWordRE: the word before an agreement noun that makes it one of
+// several named before ("the first grant", "a separate grant").
+var memberWordRE = regexp.MustCompile(`(?i)\b(?:the|a|an)\s+(first|second|third|fourth|fifth|separate)\s+$`)
+
 // relationshipOnly: generic mention mi names a relationship, not an
 // agreement: a partnership or cooperation no signing acts on that ties are
 // raised to ("upgrade ties to comprehensive strategic partnership") or that
@@ -71,6 +94,18 @@ func (r *resolver) agreementByReference(mi int) {
 	if ei := r.sameSentenceAgreement(mi); ei >= 0 && between == nil {
 		r.attach(mi, r.ents[ei].Key)
 		return
+	}
+	if w := memberWordRE.FindStringSubmatch(r.text[max(0, m.Start-24):m.Start]); w != nil && between == nil && !pluralAgreement(m.Name) {
+		if several := r.severalBefore(mi); several >= 0 {
+			// "USTDA awarded two grants. The first grant ... A separate
+			// grant ...": each is one of the several, an agreement of its own
+			r.ms[mi].Name = strings.ToLower(w[1]) + " " + m.Name
+			r.attach(mi, "Agreement/kind/"+kindFamily(kindOf(m.Name).Kind)+"/member/"+strings.ToLower(w[1]))
+			e := r.ents[r.mentOf[mi]]
+			e.Generic = false
+			e.MemberOf = r.ents[several].Key
+			return
+		}
 	}
 	k := kindOf(m.Name)
 	if r.relationshipOnly(mi) {

@@ -288,6 +288,37 @@ func (r *relator) signersCountries(emit emitFn) {
 	}
 }
 
+// membersSigned: the signers of several agreements signed each one the
+// text singles out of them; membersSignedAt and membersSignedOn: each was
+// signed where and when they were.
+func (r *relator) membersSigned(emit emitFn)   { r.toMembers(schema.Signed, emit) }
+func (r *relator) membersSignedAt(emit emitFn) { r.toMembers(schema.SignedAt, emit) }
+func (r *relator) membersSignedOn(emit emitFn) { r.toMembers(schema.SignedOn, emit) }
+
+// toMembers gives each agreement singled out of several ("the first
+// grant" of "two grants") the several's relations of predicate p, as
+// subject or object.
+func (r *relator) toMembers(p schema.Predicate, emit emitFn) {
+	for ei, e := range r.res.ents {
+		if e.MemberOf == "" || r.ids[ei] == "" {
+			continue
+		}
+		of, ok := r.res.byKey[e.MemberOf]
+		if !ok || r.ids[of] == "" {
+			continue
+		}
+		for _, rel := range r.doc.Relations {
+			switch {
+			case rel.Predicate != p:
+			case rel.Object == r.ids[of]:
+				emit(rel.Subject, r.ids[ei], r.sentenceOf(rel.Evidence))
+			case rel.Subject == r.ids[of]:
+				emit(r.ids[ei], rel.Object, r.sentenceOf(rel.Evidence))
+			}
+		}
+	}
+}
+
 // compose emits x -> z for every relation x -> y that first keeps and
 // y -> z that then keeps, found so far; the evidence is first's, or then's.
 func (r *relator) compose(first, then func(schema.Relation) bool, firstEvidence bool, emit emitFn) {

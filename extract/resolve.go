@@ -123,6 +123,9 @@ type entityBuild struct {
 	// Counterparts: every party came after a "with" ("MOUs signed with
 	// BlackRock and OpenAI"); the other side goes unnamed.
 	Counterparts bool
+	// MemberOf is the key of the several agreements this one is one of
+	// ("two grants" for "the first grant"); empty when none.
+	MemberOf string
 }
 
 // resolver turns settled mentions into entities, one per thing.

@@ -57,6 +57,9 @@ const (
 	ruleSignerCountry      ruleName = "signer-country"
 	ruleSignedAtEventPlace ruleName = "signed-at-event-place"
 	ruleMainPairSigned     ruleName = "main-pair-signed"
+	ruleMemberSigned       ruleName = "member-of-several"
+	ruleMemberSignedAt     ruleName = "member-signed-at"
+	ruleMemberSignedOn     ruleName = "member-signed-on"
 )
 
 // headlineDiscount lowers the confidence of what a headline says: its
@@ -125,6 +128,9 @@ var relationRules = []relationRule{
 	{ruleSignerAttended, schema.Attended, 0.6, `a person who signed an agreement at an event attended it`, (*relator).signersAttend},
 	{ruleWitnessAttended, schema.Attended, 0.6, `who witnessed a signing, or in whose presence it was, attended the event it was signed at`, (*relator).witnessesAttend},
 	{ruleSignerCountry, schema.Signed, 0.6, `the country a signer represents is a party to what the signer signed`, (*relator).signersCountries},
+	{ruleMemberSigned, schema.Signed, 0.6, `who signed several agreements ("signed two grant agreements") signed each the text singles out ("The first grant ...", "A separate grant ...")`, (*relator).membersSigned},
+	{ruleMemberSignedAt, schema.SignedAt, 0.55, `each agreement singled out of several was signed where they were`, (*relator).membersSignedAt},
+	{ruleMemberSignedOn, schema.SignedOn, 0.55, `each agreement singled out of several was signed when they were`, (*relator).membersSignedOn},
 	{ruleMainPairSigned, schema.Signed, 0.55, `an agreement whose signing names no party at all ("witnessed the exchange of four MoUs"): the article's two main countries, each named twice`, (*relator).mainPairSigned},
 }
 
