@@ -355,6 +355,10 @@ func (r *recognizer) countryWithin(si int, toks []token, i, j int) string {
 			s := span(r.text, toks, k, k+n)
 			if es := r.g.lookup(s); es[0].Type == schema.Country {
 				r.addGaz(si, toks[k].Start, toks[k+n-1].End, s, es[0], "title-country")
+				if k > i && (toks[k-1].Text == "to" || toks[k-1].Text == "in") {
+					k += n - 1
+					continue // "Ambassador to Brazil": the host, not the country the envoy stands for
+				}
 				return es[0].Country
 			}
 			k += n - 1

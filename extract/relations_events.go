@@ -242,7 +242,30 @@ func (r *relator) witnessesAttend(emit emitFn) {
 			}
 		}
 	}
+	// "A and B signed as witnesses to the grant agreements": no signing
+	// frame (isSigningVerb), but they were there
+	for si := range r.sents {
+		txt, base := r.sentText(si), r.sents[si].Start
+		loc := signedAsWitnessRE.FindStringIndex(txt)
+		if loc == nil {
+			continue
+		}
+		for _, a := range r.of(si, schema.Agreement) {
+			if r.res.ms[a].Start < base+loc[1] {
+				continue
+			}
+			for _, e := range at[r.idOf(a)] {
+				for _, p := range r.of(si, schema.Person) {
+					if r.res.ms[p].End <= base+loc[0] {
+						emit(r.idOf(p), e, si)
+					}
+				}
+			}
+		}
+	}
 }
+
+var signedAsWitnessRE = regexp.MustCompile(`(?i)\bsigned\s+as\s+(?:an?\s+)?witness(?:es)?\b`)
 
 var presenceRE = regexp.MustCompile(`(?i)\bin\s+the\s+presence\s+of\s`)
 

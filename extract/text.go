@@ -82,10 +82,12 @@ func (m *textModels) sentences(text string, start, end int) []sentence {
 }
 
 // falseBreak: the splitter ended a sentence after an abbreviation ("(Nov."
-// before "20)") or before a lower-case word.
+// before "20)") or before a lower-case word, or made a sentence of an
+// abbreviation alone ("U.S." before "Ambassador to Brazil ...").
 func falseBreak(prev, next string) bool {
 	r, _ := utf8.DecodeRuneInString(next)
-	return endsWithAbbrev(prev) && (unicode.IsDigit(r) || unicode.IsLower(r) || unicode.IsUpper(r) && prev[len(prev)-2] != '.' && isNameInitial(prev))
+	return endsWithAbbrev(prev) && (unicode.IsDigit(r) || unicode.IsLower(r) || unicode.IsUpper(r) && prev[len(prev)-2] != '.' && isNameInitial(prev) ||
+		!strings.ContainsAny(prev, " \t\n"))
 }
 
 // endsWithAbbrev: s ends with an abbreviation and its period ("(Nov.",
@@ -96,7 +98,7 @@ func endsWithAbbrev(s string) bool {
 		return false
 	}
 	w = w[strings.LastIndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })+1:]
-	return abbrevStems[w] || w == "H.E" || len(w) == 1 && unicode.IsUpper(rune(w[0]))
+	return w != "" && isAbbrevStem(w)
 }
 
 // isNameInitial: "Jose W." ends with a middle initial, not a sentence.

@@ -21,6 +21,8 @@ func TestSentencesAndTokens(t *testing.T) {
 			[]string{"It was signed by Gen. Ahn of Acme Co. in Jan. 2025 at the U.S. embassy ."}},
 		{"The forum opened (Nov. 20) in Lima. Jose W. Diokno spoke.",
 			[]string{"The forum opened ( Nov. 20 ) in Lima .", "Jose W. Diokno spoke ."}},
+		{"The grant was signed. U.S. Ambassador to Kenya Mark Lowe attended.",
+			[]string{"The grant was signed .", "U.S. Ambassador to Kenya Mark Lowe attended ."}},
 		{"H.E. Ruth Wambui met Mr. Cho.",
 			[]string{"H.E. Ruth Wambui met Mr. Cho ."}},
 	} {
