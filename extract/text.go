@@ -82,12 +82,32 @@ func (m *textModels) sentences(text string, start, end int) []sentence {
 }
 
 // falseBreak: the splitter ended a sentence after an abbreviation ("(Nov."
-// before "20)") or before a lower-case word, or made a sentence of an
-// abbreviation alone ("U.S." before "Ambassador to Brazil ...").
+// before "20)") or before a lower-case word, made a sentence of an
+// abbreviation alone ("U.S." before "Ambassador to Brazil ..."), or ended
+// one with no stop at all ("the U.S.-China" before "Climate and Clean
+// Energy Partnership").
 func falseBreak(prev, next string) bool {
 	r, _ := utf8.DecodeRuneInString(next)
+	if !endsWithStop(prev) || unicode.IsLower(r) && strings.ContainsAny(lastStop(prev), "?!") {
+		return true // and "“Is it true?” he asked": a quote's mark, then the sentence goes on
+	}
 	return endsWithAbbrev(prev) && (unicode.IsDigit(r) || unicode.IsLower(r) || unicode.IsUpper(r) && prev[len(prev)-2] != '.' && isNameInitial(prev) ||
 		!strings.ContainsAny(prev, " \t\n"))
+}
+
+// endsWithStop: s ends with a full stop, a question or exclamation mark
+// or an ellipsis, closing quotes and brackets after it allowed.
+func endsWithStop(s string) bool { return lastStop(s) != "" }
+
+// lastStop is the stop s ends with, before any closing quotes and
+// brackets, or "".
+func lastStop(s string) string {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || isQuote(r) || r == ')' || r == ']' })
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == '.' || r == '!' || r == '?' || r == '…' {
+		return string(r)
+	}
+	return ""
 }
 
 // endsWithAbbrev: s ends with an abbreviation and its period ("(Nov.",

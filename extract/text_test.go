@@ -23,6 +23,10 @@ func TestSentencesAndTokens(t *testing.T) {
 			[]string{"The forum opened ( Nov. 20 ) in Lima .", "Jose W. Diokno spoke ."}},
 		{"The grant was signed. U.S. Ambassador to Kenya Mark Lowe attended.",
 			[]string{"The grant was signed .", "U.S. Ambassador to Kenya Mark Lowe attended ."}},
+		{"Work went on in the U.S.-China Climate and Clean Energy Partnership. It grew.",
+			[]string{"Work went on in the U.S.-China Climate and Clean Energy Partnership .", "It grew ."}},
+		{"“Is it true?” he asked. eBay said so.",
+			[]string{"“ Is it true ? ” he asked .", "eBay said so ."}},
 		{"H.E. Ruth Wambui met Mr. Cho.",
 			[]string{"H.E. Ruth Wambui met Mr. Cho ."}},
 	} {
