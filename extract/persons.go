@@ -110,6 +110,9 @@ func (r *recognizer) titledPerson(si int, toks []token, i, j int) bool {
 	if !r.g.titleHead[strings.ToLower(toks[h].Text)] {
 		return r.pluralTitled(si, toks, i, h, j)
 	}
+	if r.namedAfterTitled(toks, i, n) {
+		return false // "the King Abdulaziz Foundation for Research and Archives": a body named after a king
+	}
 	for a := h + 2; a < n; a++ {
 		if toks[a].Text == "and" && personShaped(r, span(r.text, toks, h+1, a)) && personShaped(r, span(r.text, toks, n, j)) {
 			// "Energy Cabinet Secretary Opiyo Wandayi and Suhail Al
@@ -150,6 +153,22 @@ func (r *recognizer) titledPerson(si int, toks []token, i, j int) bool {
 		Name: span(r.text, toks, n, j), Country: country, Titles: []string{title}, Rule: "title-name", Conf: 0.85})
 	r.bodyInTitle(si, toks, ts, n)
 	return true
+}
+
+// namedAfterTitled: the run [i, n) holds a title's head, a name and the
+// head of a body ("King Abdulaziz Foundation", "President Nyerere
+// University"): a body named after someone, not a title.
+func (r *recognizer) namedAfterTitled(toks []token, i, n int) bool {
+	for k := i; k+2 < n; k++ {
+		if !r.g.titleHead[strings.ToLower(toks[k].Text)] || !isNameToken(toks[k+1].Text) {
+			continue
+		}
+		lw := strings.ToLower(toks[k+2].Text)
+		if t := r.g.heads[lw]; t == schema.Organization || t == schema.Location || r.g.fronts[lw] == schema.Organization {
+			return true
+		}
+	}
+	return false
 }
 
 // beforeHonorific is where a title that starts at ts ends, before the

@@ -149,6 +149,9 @@ func (r *relator) eventPlaces(emit emitFn) {
 				if strings.ContainsAny(between, ";:") || strings.Count(between, ",") > 1 || r.eventBetween(si, em.End, lm.Start) {
 					continue // the place of the event named after this one
 				}
+				if c := strings.IndexByte(between, ','); c >= 0 && !eventClauseRE.MatchString(between[c+1:]) {
+					continue // "to attend the G20 Summit, was accorded a welcome at the palace": the welcome's place
+				}
 				if strings.HasSuffix(between, " in ") || strings.HasSuffix(between, " at ") || strings.HasSuffix(between, " at the ") {
 					emit(r.idOf(e), r.idOf(l), si)
 				}
@@ -156,6 +159,10 @@ func (r *relator) eventPlaces(emit emitFn) {
 		}
 	}
 }
+
+// eventClauseRE: what, after a comma, goes on about the event before it
+// ("the forum, which took place in", "the summit, held at").
+var eventClauseRE = regexp.MustCompile(`^\s*(?:which|that|held|hosted|taking|to be|set|scheduled|organi[sz]ed|convened|opened|opening|running|being)\b`)
 
 // venuePlaces: a place named right before "in" another ("the Zappeion
 // Hall in Athens"), or before a comma and a country ("Patnow, Poland"), is
