@@ -127,11 +127,22 @@ func (r *recognizer) splitCompanies(toks []token, c chunk) []chunk {
 			return []chunk{{c.I, k}}
 		}
 		if (toks[k].Text == "and" || toks[k].Text == "&") && (r.g.companySuffix(toks[k-1].Text) || r.repeatsFront(toks, c.I, k) || r.twoOrganizations(toks, c, k) ||
-			r.personAndBody(toks, c, k) || acronymAndName(toks, c, k)) {
+			r.personAndBody(toks, c, k) || acronymAndName(toks, c, k) || r.knownAndCompany(toks, c, k)) {
 			return append([]chunk{{c.I, k}}, r.splitCompanies(toks, chunk{k + 1, c.J})...)
 		}
 	}
 	return []chunk{c}
+}
+
+// knownAndCompany: the "and" at k follows a name the gazetteer knows as an
+// organization and comes before a company by its legal form
+// ("TotalEnergies and Abu Dhabi National Oil Co"): two companies.
+func (r *recognizer) knownAndCompany(toks []token, c chunk, k int) bool {
+	if !r.g.companySuffix(toks[c.J-1].Text) && !(toks[c.J-1].Text == "." && c.J-2 > k && r.g.companySuffix(toks[c.J-2].Text)) {
+		return false
+	}
+	es := r.g.lookup(span(r.text, toks, c.I, k))
+	return len(es) > 0 && es[0].Type == schema.Organization
 }
 
 // acronymAndName: the "and" at k follows a name written in capitals
