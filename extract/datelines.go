@@ -90,8 +90,11 @@ func parseDateline(s string, ds *dateStyle) (dateline, bool) {
 	case sep != "":
 	case end == len(s):
 		// the dateline alone on its line
-	case !dl.agency.empty() && (isAllCaps(s[dl.agency.Start:dl.agency.End]) || bylineVocab().isOutlet(s[dl.agency.Start:dl.agency.End])):
-		// "New Delhi, Mar 4 (PTI) The government ...": a known agency ends it
+	case !dl.agency.empty() && (isAllCaps(s[dl.agency.Start:dl.agency.End]) || bylineVocab().isOutlet(s[dl.agency.Start:dl.agency.End])) &&
+		startsUpper(s[skipSpace(s, at, len(s)):]):
+		// "New Delhi, Mar 4 (PTI) The government ...": a known agency ends
+		// it, and a sentence starts; "British International Investment
+		// (BII), the UK's ..." is a body and its acronym
 		end = skipSpace(s, at, len(s))
 	default:
 		return dateline{}, false
@@ -308,4 +311,10 @@ func readDateline(text string, lines []line, ref string, st *stated, ds *dateSty
 		return append(lines[:i], append([]line{head, rest}, lines[i+1:]...)...)
 	}
 	return lines
+}
+
+// startsUpper: s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }

@@ -217,6 +217,7 @@ func TestDatelines(t *testing.T) {
 		{"UPDATE: The ministry corrected its figures.", "", false, nil, "", "", false, false, ""},
 		{"PRESS RELEASE: Ministers meet in Lima", "", false, nil, "", "", false, false, ""},
 		{"Doe (left) and Roe (right) at the signing.", "", false, nil, "", "", false, false, ""},
+		{"British International Investment (BII), the UK's development finance institution, will invest.", "", false, nil, "", "", false, false, ""},
 		{"On March 4, 2025, the two countries signed a pact.", "", false, nil, "", "", false, false, ""},
 		{"Kenya and China signed a pact in Nairobi on Monday.", "", false, nil, "", "", false, false, ""},
 		{"PORT-AU-PRINCE officials said ...", "", false, nil, "", "", false, false, ""},
