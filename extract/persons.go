@@ -286,6 +286,10 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 			n-- // "Foreign Minister Park Jin": a name right after a title, though a head word elsewhere
 			continue
 		}
+		if n < j && nameParticle(strings.ToLower(toks[n].Text)) && r.g.titleHeadWord(lw) && r.titleHeadIn(toks, i, n-1) {
+			n-- // "Chief Executive Sultan Al Jaber": a given name before the family name's particle, though a title elsewhere
+			continue
+		}
 		if lw == "to" && t == "To" && words == 2 && n-2 >= i && r.g.titleHeadWord(strings.ToLower(toks[n-2].Text)) {
 			n-- // "General Secretary To Lam": a Vietnamese family name, no "to"
 			continue
@@ -321,6 +325,16 @@ func abstractNoun(lw string) bool {
 		}
 	}
 	return len(lw) > 6 && strings.HasSuffix(lw, "ness")
+}
+
+// titleHeadIn: a title's head word stands in [i, j).
+func (r *recognizer) titleHeadIn(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if r.g.titleHeadWord(strings.ToLower(toks[k].Text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // familyTitleWord: w is "King" or "Queen" after a given name, a family

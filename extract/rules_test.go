@@ -247,6 +247,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Organization, "King Abdulaziz Foundation for Research and Archives", nil},
 		{"a known company and one by its legal form", "France's TotalEnergies and Abu Dhabi National Oil Co signed supply agreements with GAIL.",
 			schema.Organization, "Abu Dhabi National Oil Co", nil},
+		{"a royal title that is a given name", "ADNOC Chief Executive Sultan Al Jaber said the deal was signed.",
+			schema.Person, "Sultan Al Jaber", []string{"ADNOC Chief Executive"}},
 		{"a name in capitals and another", "Separately, state miner MIND ID and Sumitomo Metal Mining agreed to cooperate on nickel processing.",
 			schema.Organization, "Sumitomo Metal Mining", nil},
 		{"a union of people", "The Union of Concerned Scientists (UCS) released a report on Monday.",
