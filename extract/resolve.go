@@ -28,6 +28,10 @@ func rank(m mention) int {
 		return 6
 	case "person-context", "company-shape", "place-preposition", ruleTagger:
 		return 5
+	case "role-noun", "role-appositive":
+		// a sector's word inside a name its role noun typed is the name's:
+		// "Canadian pipeline operator TC Energy"
+		return 4
 	case "sector-vocabulary":
 		return 3
 	}

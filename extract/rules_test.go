@@ -249,6 +249,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Organization, "Abu Dhabi National Oil Co", nil},
 		{"a royal title that is a given name", "ADNOC Chief Executive Sultan Al Jaber said the deal was signed.",
 			schema.Person, "Sultan Al Jaber", []string{"ADNOC Chief Executive"}},
+		{"a sector's word inside a name its role noun types", "State oil company Pemex and Canadian pipeline operator TC Energy signed a letter of intent.",
+			schema.Organization, "TC Energy", nil},
 		{"a name in capitals and another", "Separately, state miner MIND ID and Sumitomo Metal Mining agreed to cooperate on nickel processing.",
 			schema.Organization, "Sumitomo Metal Mining", nil},
 		{"a union of people", "The Union of Concerned Scientists (UCS) released a report on Monday.",
