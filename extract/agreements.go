@@ -341,8 +341,19 @@ func (r *resolver) byParties(mi int) bool {
 	e.Generic = false
 	e.Parties = parties
 	e.Counterparts = r.onlyCounterparts(mi)
+	if oneOfRE.MatchString(r.text[max(0, m.Start-24):m.Start]) && !pluralAgreement(m.Name) {
+		// "two separate USTDA grants ... One grant was awarded to X. The
+		// other grant was awarded to Y.": what is said of both is said of each
+		if several := r.severalBefore(mi); several >= 0 {
+			e.MemberOf = r.ents[several].Key
+		}
+	}
 	return true
 }
+
+// oneOfRE: the words before an agreement noun that make it one of several
+// named before ("One grant", "The other grant", "the first grant").
+var oneOfRE = regexp.MustCompile(`(?i)(?:^|\W)(?:one|another|(?:the|a|an)\s+(?:other|first|second|third|fourth|fifth|separate))\s+$`)
 
 // onlyCounterparts: every signing of mention mi names its parties after
 // "with" and none before the verb ("MOUs signed with A and B").
