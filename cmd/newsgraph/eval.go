@@ -20,7 +20,7 @@ import (
 // and metadata 0.90.
 const (
 	floorEntityF1   = 0.948
-	floorRelationF1 = 0.84
+	floorRelationF1 = 0.86
 	floorTitles     = 0.95
 	floorMetadata   = 0.95
 )
