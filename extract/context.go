@@ -145,6 +145,9 @@ func sidelinesOf(toks []token, k int) bool {
 // appositive after token e-1 gives (", the renewable energy company,", ",
 // the UN climate conference,"), or "".
 func (r *recognizer) appositiveRole(toks []token, e int) schema.EntityType {
+	if e >= 0 && e+3 < len(toks) && toks[e].Text == "(" && toks[e+2].Text == ")" {
+		e += 3 // "British International Investment (BII), the UK's development finance institution,"
+	}
 	if e < 0 || e+2 >= len(toks) || toks[e].Text != "," || !articles[strings.ToLower(toks[e+1].Text)] {
 		return ""
 	}

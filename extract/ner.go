@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -157,7 +158,31 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 		r.addHeaded(si, toks, i, j, schema.Location)
 		return
 	}
+	if j-i > 2 && acronymOfRun(toks, i, j) {
+		// "British International Investment (BII)": the acronym's letters
+		// are every word's, the demonym's too, so the run is one name
+		r.flushUnknown(si, toks, i, j)
+		return
+	}
 	r.splitUnknown(si, toks, i, j)
+}
+
+// acronymOfRun: "(ACRONYM)" follows the run [i, j), one capital for each
+// of its words ("British International Investment (BII)").
+func acronymOfRun(toks []token, i, j int) bool {
+	if j+2 >= len(toks) || toks[j].Text != "(" || toks[j+2].Text != ")" {
+		return false
+	}
+	acr := toks[j+1].Text
+	if !isAllCaps(acr) || utf8.RuneCountInString(acr) != j-i {
+		return false
+	}
+	for k, c := range acr {
+		if r, _ := utf8.DecodeRuneInString(toks[i+k].Text); r != c {
+			return false
+		}
+	}
+	return true
 }
 
 // placeHeadAfter: a place's head word in lower case stands right after

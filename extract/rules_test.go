@@ -251,6 +251,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Person, "Sultan Al Jaber", []string{"ADNOC Chief Executive"}},
 		{"a sector's word inside a name its role noun types", "State oil company Pemex and Canadian pipeline operator TC Energy signed a letter of intent.",
 			schema.Organization, "TC Energy", nil},
+		{"a body whose acronym holds its demonym", "British International Investment (BII), the UK's development finance institution, will invest in Kenya.",
+			schema.Organization, "British International Investment", nil},
 		{"a name in capitals and another", "Separately, state miner MIND ID and Sumitomo Metal Mining agreed to cooperate on nickel processing.",
 			schema.Organization, "Sumitomo Metal Mining", nil},
 		{"a union of people", "The Union of Concerned Scientists (UCS) released a report on Monday.",
