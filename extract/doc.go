@@ -49,5 +49,6 @@
 // bodies, organizations, places, titles, head and front words, role nouns,
 // company suffixes, the words of a kind, the things that name no entity,
 // verbs, news outlets and the words of bylines), with country names, codes,
-// capitals and native names from a maintained module.
+// capitals and native names from a maintained country module and given
+// names from a maintained list of first names (gofakeit's data).
 package extract
