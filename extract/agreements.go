@@ -63,9 +63,12 @@ func (r *resolver) severalBefore(mi int) int {
 	return best
 }
 
-// memberWordRE: the word before an agreement noun that makes it one of
-// several named before ("the first grant", "a separate grant").
-var memberWordRE = regexp.MustCompile(`(?i)\b(?:the|a|an)\s+(first|second|third|fourth|fifth|separate)\s+$`)
+// memberWords make an agreement noun one of several named before ("the
+// first grant", "a separate grant").
+const memberWords = `first|second|third|fourth|fifth|separate`
+
+// memberWordRE: a member word, with its article, before an agreement noun.
+var memberWordRE = regexp.MustCompile(`(?i)\b(?:the|a|an)\s+(` + memberWords + `)\s+$`)
 
 // relationshipOnly: generic mention mi names a relationship, not an
 // agreement: a partnership or cooperation no signing acts on that ties are
@@ -353,7 +356,7 @@ func (r *resolver) byParties(mi int) bool {
 
 // oneOfRE: the words before an agreement noun that make it one of several
 // named before ("One grant", "The other grant", "the first grant").
-var oneOfRE = regexp.MustCompile(`(?i)(?:^|\W)(?:one|another|(?:the|a|an)\s+(?:other|first|second|third|fourth|fifth|separate))\s+$`)
+var oneOfRE = regexp.MustCompile(`(?i)(?:^|\W)(?:one|another|(?:the|a|an)\s+(?:other|` + memberWords + `))\s+$`)
 
 // onlyCounterparts: every signing of mention mi names its parties after
 // "with" and none before the verb ("MOUs signed with A and B").

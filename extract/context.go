@@ -356,6 +356,12 @@ func startsLower(s string) bool {
 	return unicode.IsLower(r)
 }
 
+// startsUpper: s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
 // camelCase: an upper-case letter after a lower-case one inside a word
 // ("BlackRock", "OpenAI"), the shape of a company name.
 func camelCase(s string) bool {

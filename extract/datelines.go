@@ -312,9 +312,3 @@ func readDateline(text string, lines []line, ref string, st *stated, ds *dateSty
 	}
 	return lines
 }
-
-// startsUpper: s starts with an upper-case letter.
-func startsUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}

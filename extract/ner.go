@@ -652,13 +652,13 @@ func onlyCalendarWords(toks []token) bool {
 	return true
 }
 
-// leadingWord: capitalised small words that start a run but not a name.
 // functionWord: a preposition, article or conjunction written with a
-// capital, which never ends a name.
-// Not "To", "Or", "On", "An": family names ("James To", "Wilson Or").
+// capital, which never ends a name. Not "To", "Or", "On", "An": family
+// names ("James To", "Wilson Or").
 var functionWord = map[string]bool{"In": true, "At": true, "By": true, "For": true, "From": true,
 	"With": true, "Of": true, "And": true, "But": true, "The": true}
 
+// leadingWord: capitalised small words that start a run but not a name.
 func leadingWord(s string) bool {
 	switch s {
 	case "A", "An", "The", "This", "That", "These", "Those", "Our", "Its", "Their", "His", "Her", "Both", "Each", "Every", "All":

@@ -98,12 +98,7 @@ func (r *recognizer) titledPerson(si int, toks []token, i, j int) bool {
 	if n <= i || n >= j {
 		return false
 	}
-	h := -1
-	for k := i; k < n; k++ {
-		if r.g.titleHeadWord(strings.ToLower(toks[k].Text)) {
-			h = k
-		}
-	}
+	_, h := r.titleHeads(toks, i, n)
 	if h < 0 {
 		return false
 	}
@@ -176,19 +171,29 @@ func (r *recognizer) namedAfterTitled(toks []token, i, n int) bool {
 // ("Undersecretary for Education Mr. Toccafondi", "President His Highness
 // Sheikh Mohamed"; "First Lady" is a title, not an honorific).
 func (r *recognizer) beforeHonorific(toks []token, ts, n int) int {
-	head := -1
-	for k := ts; k < n; k++ {
-		if head < 0 {
-			if r.g.titleHeadWord(strings.ToLower(toks[k].Text)) {
-				head = k
+	if head, _ := r.titleHeads(toks, ts, n); head >= 0 {
+		for k := head + 1; k < n; k++ {
+			if r.honorificLen(toks, k, n) > 0 {
+				return k
 			}
-			continue
-		}
-		if r.honorificLen(toks, k, n) > 0 {
-			return k
 		}
 	}
 	return n
+}
+
+// titleHeads are the first and the last of the title heads (or their
+// plurals) in [i, j); -1, -1 when there is none.
+func (r *recognizer) titleHeads(toks []token, i, j int) (first, last int) {
+	first, last = -1, -1
+	for k := i; k < j; k++ {
+		if r.g.titleHeadWord(strings.ToLower(toks[k].Text)) {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	return first, last
 }
 
 // pluralTitled reads "Prime Ministers Rishi Sunak and Fumio Kishida": a
@@ -286,9 +291,11 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 			n-- // "Foreign Minister Park Jin": a name right after a title, though a head word elsewhere
 			continue
 		}
-		if n < j && nameParticle(strings.ToLower(toks[n].Text)) && r.g.titleHeadWord(lw) && r.titleHeadIn(toks, i, n-1) {
-			n-- // "Chief Executive Sultan Al Jaber": a given name before the family name's particle, though a title elsewhere
-			continue
+		if n < j && nameParticle(strings.ToLower(toks[n].Text)) && r.g.titleHeadWord(lw) {
+			if first, _ := r.titleHeads(toks, i, n-1); first >= 0 {
+				n-- // "Chief Executive Sultan Al Jaber": a given name before the family name's particle, though a title elsewhere
+				continue
+			}
 		}
 		if lw == "to" && t == "To" && words == 2 && n-2 >= i && r.g.titleHeadWord(strings.ToLower(toks[n-2].Text)) {
 			n-- // "General Secretary To Lam": a Vietnamese family name, no "to"
@@ -325,16 +332,6 @@ func abstractNoun(lw string) bool {
 		}
 	}
 	return len(lw) > 6 && strings.HasSuffix(lw, "ness")
-}
-
-// titleHeadIn: a title's head word stands in [i, j).
-func (r *recognizer) titleHeadIn(toks []token, i, j int) bool {
-	for k := i; k < j; k++ {
-		if r.g.titleHeadWord(strings.ToLower(toks[k].Text)) {
-			return true
-		}
-	}
-	return false
 }
 
 // familyTitleWord: w is "King" or "Queen" after a given name, a family
