@@ -63,6 +63,10 @@ func chunksKnowing(toks []token, known func(toks []token, i int) bool) []chunk {
 				j++
 				continue
 			}
+			if nameNumber(toks, j) && !onlyCalendarWords(toks[i:j]) {
+				j++ // "Studio 54", "Vision 2030"; not "Monday 5"
+				continue
+			}
 			if n := linkLen(toks, j); n > 0 && !onlyCalendarWords(toks[i:j]) {
 				j += n + 1 // not "Monday for the Pacific Business Forum"
 				continue
@@ -73,6 +77,17 @@ func chunksKnowing(toks []token, known func(toks []token, i int) bool) []chunk {
 		i = j
 	}
 	return out
+}
+
+// nameNumber: token j is a number of one to four digits right after a
+// capitalised word, which names take ("Studio 54", "Apollo 11", "Expo
+// 2020").
+func nameNumber(toks []token, j int) bool {
+	t := toks[j].Text
+	if len(t) > 4 || strings.IndexFunc(t, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return false
+	}
+	return t != "" && toks[j].Start == toks[j-1].End+1 && capWord(toks[j-1].Text) && !isCalendarWord(toks[j-1].Text)
 }
 
 // articledName: an Arabic name with its article in lower case ("al-Amr",

@@ -97,7 +97,7 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			m.Type, m.Rule, m.Conf = schema.Location, "place-region", 0.7
 		case (prev == "in" || prev == "at" || prev == "near" || prev == "the" && len(words) >= 2 && k > 1 && (toks[k-2].Text == "at" || toks[k-2].Text == "in")) && len(words) <= 3 && !isAllCaps(words[0]) && !r.sectorWord(m.Name) && !languageWord(m.Name):
 			m.Type, m.Rule, m.Conf = schema.Location, "place-preposition", 0.55
-		case personShaped(r, m.Name) && len(words) >= 2 && len(words) <= 4 && !r.writtenLower(words[0]) && r.g.givenNames[words[0]]:
+		case personShaped(r, m.Name) && len(words) >= 2 && len(words) <= 4 && r.givenFirst(words[0]):
 			m.Type, m.Rule, m.Conf = schema.Person, "given-name", 0.55
 		case personShaped(r, m.Name) && len(words) >= 2 && len(words) <= 4 && !r.writtenLower(words[0]):
 			// "Iodine Nutrition" is no one's name where the article writes "iodine"
@@ -105,6 +105,10 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		}
 	}
 }
+
+// givenFirst: w, a name's first word, is a given name the article does not
+// also write in lower case ("Will", "Grace").
+func (r *recognizer) givenFirst(w string) bool { return r.g.givenNames[w] && !r.writtenLower(w) }
 
 // descriptorFirst: the name's first word, of three or more, is a
 // hyphened descriptor and the rest is a person's name.

@@ -230,11 +230,13 @@ func (r *recognizer) bareTitle(toks []token, i, j int) bool {
 }
 
 // countryAfterOrganization reads "University of Sheffield of the UK": an
-// organization whose name holds its own "of", then "of (the) <Country>",
-// which says where it is and is no part of its name.
+// organization whose name holds its own "of", or opens with a place and
+// ends with its head ("Colorado State University of the US"), then "of
+// (the) <Country>", which says where it is and is no part of its name.
+// "Technical University of Denmark" is a name whole.
 func (r *recognizer) countryAfterOrganization(si int, toks []token, i, j int) bool {
 	k := r.ofCountryTail(toks, i, j)
-	if k < 0 || !hasWord(toks[i:k], "of") {
+	if k < 0 || !hasWord(toks[i:k], "of") && !(k-i >= 2 && r.placeFirst(toks, i, k) && r.g.heads[strings.ToLower(toks[k-1].Text)] == schema.Organization) {
 		return false
 	}
 	if t, ok := r.headType(toks, i, k); !ok || t != schema.Organization {
@@ -247,6 +249,17 @@ func (r *recognizer) countryAfterOrganization(si int, toks []token, i, j int) bo
 	}
 	r.classify(si, toks, s, j)
 	return true
+}
+
+// placeFirst: a place's or a country's name of the gazetteer, weak ones
+// included ("Colorado"), opens the run [i, j) and is not all of it.
+func (r *recognizer) placeFirst(toks []token, i, j int) bool {
+	for n := min(j-i-1, r.g.maxWords); n > 0; n-- {
+		if es := r.g.lookup(span(r.text, toks, i, i+n)); len(es) > 0 {
+			return es[0].Type == schema.Location || es[0].Type == schema.Country
+		}
+	}
+	return false
 }
 
 // hasWord: one of toks is w, as written.
@@ -618,7 +631,7 @@ func (r *recognizer) flushUnknown(si int, toks []token, i, j int) {
 	for i < j && !capWord(toks[i].Text) {
 		i++
 	}
-	for j > i && !capWord(toks[j-1].Text) && !articledName(toks[j-1].Text) {
+	for j > i && !capWord(toks[j-1].Text) && !articledName(toks[j-1].Text) && !(j-1 > i && nameNumber(toks, j-1)) {
 		j--
 	}
 	if i >= j {

@@ -263,6 +263,14 @@ func TestEntityRules(t *testing.T) {
 			schema.Person, "Helen Shum", nil},
 		{"a credit label after a caption", "Pupils in Kisumu cheer Grace Otieno Photo: Kenya Times.",
 			schema.Person, "Grace Otieno", nil},
+		{"a given name of one word's body", "Analyst Maria Gomez of Bernstein said demand for chips was strong.",
+			schema.Person, "Maria Gomez", nil},
+		{"a name with its number", "Club owner Steve Rubell of Studio 54 was remembered in a film.",
+			schema.Organization, "Studio 54", nil},
+		{"a university opened by its state and then its country", "A team from Colorado State University of the US presented the paper in Vienna.",
+			schema.Organization, "Colorado State University", nil},
+		{"a university named by its country", "Scientists at the Technical University of Denmark built the turbine.",
+			schema.Organization, "Technical University of Denmark", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

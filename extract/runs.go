@@ -296,7 +296,9 @@ func (r *recognizer) titledName(toks []token, i, k, j int) bool {
 // splitPersonOf splits "Fernando Cheung of the Labour Party" into the person
 // and the body: a person-shaped run, "of (the)", then a run with a head
 // word, a gazetteer name, an acronym ("Leung Kwok-hung of LSD") or two
-// capitalised words or more ("Nick Rhodes of Duran Duran").
+// capitalised words or more ("Nick Rhodes of Duran Duran"); after a name
+// that opens with a given name, any name ("analyst Maria Gomez of
+// Bernstein").
 func (r *recognizer) splitPersonOf(toks []token, c chunk) []chunk {
 	for k := c.I + 2; k < c.J-1; k++ {
 		if toks[k].Text != "of" {
@@ -312,7 +314,8 @@ func (r *recognizer) splitPersonOf(toks []token, c chunk) []chunk {
 		if len(r.g.lookup(span(r.text, toks, c.I, c.J))) > 0 {
 			return []chunk{c} // a gazetteer's name that holds "of"
 		}
-		if _, ok := r.headType(toks, s, c.J); ok || len(r.g.lookup(span(r.text, toks, s, c.J))) > 0 || s+1 == c.J && acronym(toks[s].Text) || s+1 < c.J && capWord(toks[s].Text) {
+		if _, ok := r.headType(toks, s, c.J); ok || len(r.g.lookup(span(r.text, toks, s, c.J))) > 0 || s+1 == c.J && acronym(toks[s].Text) || s+1 < c.J && capWord(toks[s].Text) ||
+			k-c.I >= 2 && r.givenFirst(toks[c.I].Text) {
 			return []chunk{{c.I, k}, {s, c.J}}
 		}
 		return []chunk{c}
