@@ -8,6 +8,9 @@
 #   .ci/postgres.sh restart DIR start a stopped cluster of DIR again, on its
 #                               port, with its data
 #
+# NEWSGRAPH_PG_OPTIONS adds server settings to start and restart, e.g.
+# "-c shared_buffers=4GB -c max_wal_size=16GB" for a long scale load.
+#
 # Everything but the URL goes to stderr. PostgreSQL refuses to run as root,
 # so as root the cluster belongs to the user postgres.
 set -euo pipefail
@@ -85,7 +88,7 @@ start() {
 	local port
 	port=$(free_port)
 	as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-		-o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >&2 3>&- ||
+		-o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 ${NEWSGRAPH_PG_OPTIONS:-}" start >&2 3>&- ||
 		{ cat "$dir/server.log" >&2; exit 1; }
 	echo "$port" >"$dir/port"
 	as_owner "$bin/createdb" -h "$dir" -p "$port" -U postgres newsgraph_test >&2
@@ -109,7 +112,7 @@ restart() {
 	[ -f "$dir/port" ] && [ -d "$dir/data" ] || { echo "postgres.sh: no cluster in $dir to restart" >&2; exit 1; }
 	port=$(cat "$dir/port")
 	as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-		-o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >&2 ||
+		-o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 ${NEWSGRAPH_PG_OPTIONS:-}" start >&2 ||
 		{ cat "$dir/server.log" >&2; exit 1; }
 }
 
