@@ -145,7 +145,7 @@ func linkLen(toks []token, j int) int {
 		if !joins(toks, j+n-1) {
 			return 0
 		}
-		if capWord(toks[j+n].Text) && !isCalendarWord(toks[j+n].Text) && !possessed(toks, j+n) && !basedRE.MatchString(toks[j+n].Text) {
+		if capWord(toks[j+n].Text) && !isCalendarWord(toks[j+n].Text) && !(possessed(toks, j+n) && !ofLink(toks[j].Text)) && !basedRE.MatchString(toks[j+n].Text) {
 			return n
 		}
 	}
@@ -188,8 +188,13 @@ func isCalendarWord(s string) bool {
 	return false
 }
 
+// ofLink: a link word after which a possessive ends the name it links,
+// not starts a new one ("the Bank of England's governor").
+func ofLink(w string) bool { return w == "of" || w == "for" }
+
 // possessed: the token is followed by "'s", so it starts a noun phrase of
-// its own ("the Department of Commerce and Korea's Ministry").
+// its own ("the Department of Commerce and Korea's Ministry"), unless
+// ofLink links it.
 func possessed(toks []token, k int) bool {
 	return k+1 < len(toks) && (toks[k+1].Text == "'s" || toks[k+1].Text == "’s")
 }

@@ -135,6 +135,17 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 	if r.countryAfterOrganization(si, toks, i, j) {
 		return
 	}
+	if k := r.countryEnd(toks, i, j); k > i && r.fieldAndCountry(toks, i, k) {
+		// "Health Canada", "Fisheries and Oceans Canada" are departments;
+		// "Universities UK", "Energy UK", with the country's short name,
+		// are the associations of a trade
+		t := schema.Ministry
+		if acronym(toks[j-1].Text) {
+			t = schema.Organization
+		}
+		r.addNamed(si, toks, i, j, t, "field-country")
+		return
+	}
 	if j-i > 2 && r.g.titleHead[strings.ToLower(toks[j-1].Text)] && !connectors[toks[j-2].Text] {
 		// "Museum of Flight CEO", "State Department Spokesperson": a body
 		// and a title no name follows
@@ -249,6 +260,57 @@ func (r *recognizer) countryAfterOrganization(si int, toks []token, i, j int) bo
 	}
 	r.classify(si, toks, s, j)
 	return true
+}
+
+// fieldAndCountry: tokens [i, k), before a country's name, are a
+// government's fields (nouns of the title domains, joined by "and"), the
+// way some governments name their departments ("Environment Canada").
+func (r *recognizer) fieldAndCountry(toks []token, i, k int) bool {
+	if toks[k-1].Text == "and" {
+		return false
+	}
+	for _, t := range toks[i:k] {
+		if w := strings.ToLower(t.Text); w != "and" && !r.fieldNoun(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// notField: title domains that qualify a body or name a place or the body
+// itself, not a field it governs.
+var notField = map[string]bool{"state": true, "general": true, "global": true, "foreign": true, "higher": true,
+	"public": true, "kingdom": true, "republic": true, "government": true, "ministry": true, "minister": true,
+	"department": true, "office": true, "excellency": true, "pacific": true, "americas": true, "asia": true,
+	"africa": true, "europe": true}
+
+// fieldNoun: w, in lower case, is a field a government has a department
+// for ("environment", "fisheries"), not an adjective ("national",
+// "economic", "southern").
+func (r *recognizer) fieldNoun(w string) bool {
+	if !r.g.domain[w] || notField[w] {
+		return false
+	}
+	for _, suf := range []string{"al", "an", "ern", "ic", "ary"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
+}
+
+// countryEnd is where the country's name that ends the run [i, j) begins,
+// or -1.
+func (r *recognizer) countryEnd(toks []token, i, j int) int {
+	for k := i + 1; k < j; k++ {
+		if es := r.g.lookup(span(r.text, toks, k, j)); len(es) > 0 {
+			if es[0].Type == schema.Country && !es[0].Demonym {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // placeFirst: a place's or a country's name of the gazetteer, weak ones
@@ -489,6 +551,12 @@ func (r *recognizer) endsInCountry(toks []token, i, j int) bool {
 }
 
 func (r *recognizer) addHeaded(si int, toks []token, i, j int, t schema.EntityType) {
+	r.addNamed(si, toks, i, j, t, "head-word")
+}
+
+// addNamed adds the name [i, j) of type t, which rule read, with the
+// country it names or belongs to.
+func (r *recognizer) addNamed(si int, toks []token, i, j int, t schema.EntityType, rule string) {
 	// A leading country or demonym qualifies the body ("U.S. Department of
 	// Commerce", "Korean Ministry of ..."); it stays in the name.
 	country := ""
@@ -514,7 +582,7 @@ func (r *recognizer) addHeaded(si int, toks []token, i, j int, t schema.EntityTy
 		i-- // "31st ASEAN Summit", "6th Ministerial Meeting"
 	}
 	m := mention{Start: toks[i].Start, End: toks[j-1].End, Sent: si, Type: t,
-		Name: span(r.text, toks, i, j), Country: country, Rule: "head-word", Conf: 0.8}
+		Name: span(r.text, toks, i, j), Country: country, Rule: rule, Conf: 0.8}
 	if t == schema.Agreement && isGenericAgreement(m.Name) {
 		m.Generic = true
 	}

@@ -19,7 +19,7 @@ func rank(m mention) int {
 		return 9
 	case "title-name", "appositive-title":
 		return 8
-	case "gazetteer", "head-word", "demonym-body", "byline", "body-meeting":
+	case "gazetteer", "head-word", "demonym-body", "byline", "body-meeting", "field-country":
 		return 7
 	case "event-noun", "agreement-noun", "body-anaphor":
 		if m.Generic {

@@ -271,6 +271,12 @@ func TestEntityRules(t *testing.T) {
 			schema.Organization, "Colorado State University", nil},
 		{"a university named by its country", "Scientists at the Technical University of Denmark built the turbine.",
 			schema.Organization, "Technical University of Denmark", nil},
+		{"a possessive after a name's of", "The Bank of England's governor warned that prices would rise.",
+			schema.Organization, "Bank of England", nil},
+		{"a department named by its field and country", "On Monday, Fisheries and Oceans Canada closed the cod fishery.",
+			schema.Ministry, "Fisheries and Oceans Canada", nil},
+		{"a trade's association named by its field and country's short name", "Water UK said its members would invest in new pipes.",
+			schema.Organization, "Water UK", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
