@@ -95,7 +95,9 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case len(words) <= 3 && placeBefore[prev] && r.regionAfter(toks, e):
 			// "from Irving, Texas": a town and then its state or country
 			m.Type, m.Rule, m.Conf = schema.Location, "place-region", 0.7
-		case (prev == "in" || prev == "at" || prev == "near" || prev == "the" && len(words) >= 2 && k > 1 && (toks[k-2].Text == "at" || toks[k-2].Text == "in")) && len(words) <= 3 && !isAllCaps(words[0]) && !r.sectorWord(m.Name) && !languageWord(m.Name):
+		case (prev == "in" || prev == "at" || prev == "near" || prev == "the" && len(words) >= 2 && k > 1 && (toks[k-2].Text == "at" || toks[k-2].Text == "in")) && len(words) <= 3 && !isAllCaps(words[0]) && !r.sectorWord(m.Name) && !languageWord(m.Name) &&
+			!(len(words) >= 2 && r.givenFirst(words[0]) && e > 0 && possessed(toks, e-1)):
+			// not "at Jane Doe's house": a person's, where the place is
 			m.Type, m.Rule, m.Conf = schema.Location, "place-preposition", 0.55
 		case personShaped(r, m.Name) && len(words) >= 2 && len(words) <= 4 && r.givenFirst(words[0]):
 			m.Type, m.Rule, m.Conf = schema.Person, "given-name", 0.55
