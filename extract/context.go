@@ -86,10 +86,10 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			// "the Monti government", "the Trump administration": a leader
 			// named by the family name
 			m.Type, m.Rule, m.Conf = schema.Person, "leader-government", 0.7
-		case len(words) >= 2 && e >= 0 && e < len(toks) && startsLower(toks[e].Text) && (r.g.heads[next] == schema.Location || r.g.heads[next] == schema.Organization):
-			// "the Qasr Al Watan palace", "the Sunwise group": a head word
-			// in lower case after the name
-			m.Type, m.Rule, m.Conf = r.g.heads[next], "head-after", 0.7
+		case len(words) >= 2 && r.headAfter(toks, e) != "":
+			// "the Qasr Al Watan palace", "the Sunwise group", "the Hells
+			// Angels biker gang": a head word in lower case after the name
+			m.Type, m.Rule, m.Conf = r.headAfter(toks, e), "head-after", 0.7
 		case camelCase(m.Name) && len(words) == 1:
 			m.Type, m.Rule, m.Conf = schema.Organization, "company-shape", 0.6
 		case len(words) <= 3 && placeBefore[prev] && r.regionAfter(toks, e):
@@ -106,6 +106,23 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			m.Type, m.Rule, m.Conf = schema.Person, "name-shape", 0.5
 		}
 	}
+}
+
+// headAfter is the type of a place's or an organization's head word in
+// lower case at token e, or after one noun or adjective there, or "".
+func (r *recognizer) headAfter(toks []token, e int) schema.EntityType {
+	for n := e; n >= 0 && n < len(toks) && n <= e+1; n++ {
+		if !startsLower(toks[n].Text) {
+			return ""
+		}
+		if t := r.g.heads[strings.ToLower(toks[n].Text)]; t == schema.Location || t == schema.Organization {
+			return t
+		}
+		if tag := toks[n].Tag; tag != "NN" && tag != "JJ" {
+			return ""
+		}
+	}
+	return ""
 }
 
 // givenFirst: w, a name's first word, is a given name the article does not

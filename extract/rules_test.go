@@ -273,6 +273,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Organization, "Technical University of Denmark", nil},
 		{"a person's name after a place's preposition", "Officers found the documents in Grace Wanjiru's car on Sunday.",
 			schema.Person, "Grace Wanjiru", nil},
+		{"a head word after a name and its modifier", "The suspects belong to the Hells Angels biker gang, police said.",
+			schema.Organization, "Hells Angels", nil},
 		{"a possessive after a name's of", "The Bank of England's governor warned that prices would rise.",
 			schema.Organization, "Bank of England", nil},
 		{"a department named by its field and country", "On Monday, Fisheries and Oceans Canada closed the cod fishery.",
