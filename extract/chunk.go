@@ -63,6 +63,10 @@ func chunksKnowing(toks []token, known func(toks []token, i int) bool) []chunk {
 				j++
 				continue
 			}
+			if pluralPossessive(toks, j) {
+				j += 2 // "Korean People's Army", "International Women's Day"
+				continue
+			}
 			if nameNumber(toks, j) && !onlyCalendarWords(toks[i:j]) {
 				j++ // "Studio 54", "Vision 2030"; not "Monday 5"
 				continue
@@ -77,6 +81,21 @@ func chunksKnowing(toks []token, known func(toks []token, i int) bool) []chunk {
 		i = j
 	}
 	return out
+}
+
+// pluralPossessive: token j is the "'s" of a plural noun inside a name,
+// before the name's next capitalised word ("People's Bank of China",
+// "Children's Fund"); a singular's possessive parts two names instead
+// ("China's Ministry").
+func pluralPossessive(toks []token, j int) bool {
+	if j+1 >= len(toks) || toks[j].Text != "'s" && toks[j].Text != "’s" || toks[j].Start != toks[j-1].End || !capWord(toks[j+1].Text) {
+		return false
+	}
+	switch toks[j-1].Text {
+	case "People", "Women", "Children", "Men":
+		return true
+	}
+	return false
 }
 
 // nameNumber: token j is a number of one to four digits right after a

@@ -51,8 +51,11 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			// a name the article typed before keeps its type
 			m.Type, m.Rule, m.Conf = seen, "name-seen", 0.7
 		case hasRole && k > 0 && startsLower(toks[k-1].Text):
-			// "state energy company Pertamina", "the port city of Mombasa"
+			// "state energy company Pertamina", "the port city Mombasa"
 			m.Type, m.Rule, m.Conf = role, "role-noun", 0.7
+		case prev == "of" && k > 1 && startsLower(toks[k-2].Text) && r.g.roles[toks[k-2].Text] == schema.Location:
+			// "the town of Yeoncheon", "the province of Aceh"
+			m.Type, m.Rule, m.Conf = schema.Location, "role-noun", 0.7
 		case k > 0 && startsLower(toks[k-1].Text) && ownershipWord(prev):
 			// "Argentina's state-owned YPF": what is owned or run is an organization
 			m.Type, m.Rule, m.Conf = schema.Organization, "role-noun", 0.7
@@ -86,9 +89,10 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			// "the Monti government", "the Trump administration": a leader
 			// named by the family name
 			m.Type, m.Rule, m.Conf = schema.Person, "leader-government", 0.7
-		case len(words) >= 2 && r.headAfter(toks, e) != "":
+		case r.headAfter(toks, e) != "" && (len(words) >= 2 || r.g.roles[next] == schema.Location):
 			// "the Qasr Al Watan palace", "the Sunwise group", "the Hells
-			// Angels biker gang": a head word in lower case after the name
+			// Angels biker gang": a head word in lower case after the name;
+			// after one word only a kind of place ("the Lombardy region")
 			m.Type, m.Rule, m.Conf = r.headAfter(toks, e), "head-after", 0.7
 		case camelCase(m.Name) && len(words) == 1:
 			m.Type, m.Rule, m.Conf = schema.Organization, "company-shape", 0.6
