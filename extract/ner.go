@@ -175,7 +175,29 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 		r.flushUnknown(si, toks, i, j)
 		return
 	}
+	if k := r.headedAnd(toks, i, j); k > 0 {
+		// "Kenya Power and Volta Grid": a name its head types, then
+		// another, where the whole has no head
+		r.classify(si, toks, i, k)
+		r.classify(si, toks, k+1, j)
+		return
+	}
 	r.splitUnknown(si, toks, i, j)
+}
+
+// headedAnd is the first "and" or "&" of the run [i, j) that ends a name
+// of two words or more its head word types as a body, or -1.
+func (r *recognizer) headedAnd(toks []token, i, j int) int {
+	for k := i + 2; k+1 < j; k++ {
+		if w := toks[k].Text; w != "and" && w != "&" {
+			continue
+		}
+		if t, ok := r.headType(toks, i, k); ok && (t == schema.Organization || t == schema.Ministry) {
+			return k
+		}
+		return -1
+	}
+	return -1
 }
 
 // acronymOfRun: "(ACRONYM)" follows the run [i, j), one capital for each
@@ -263,18 +285,19 @@ func (r *recognizer) countryAfterOrganization(si int, toks []token, i, j int) bo
 }
 
 // fieldAndCountry: tokens [i, k), before a country's name, are a
-// government's fields (nouns of the title domains, joined by "and"), the
-// way some governments name their departments ("Environment Canada").
+// government's fields (words of the title domains, joined by "and", the
+// last a noun), the way some governments name their departments
+// ("Environment Canada").
 func (r *recognizer) fieldAndCountry(toks []token, i, k int) bool {
 	if toks[k-1].Text == "and" {
 		return false
 	}
 	for _, t := range toks[i:k] {
-		if w := strings.ToLower(t.Text); w != "and" && !r.fieldNoun(w) {
+		if w := strings.ToLower(t.Text); w != "and" && !r.g.domain[w] {
 			return false
 		}
 	}
-	return true
+	return r.fieldNoun(strings.ToLower(toks[k-1].Text)) // "Natural Resources Canada"
 }
 
 // notField: title domains that qualify a body or name a place or the body

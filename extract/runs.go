@@ -127,7 +127,7 @@ func (r *recognizer) splitCompanies(toks []token, c chunk) []chunk {
 			return []chunk{{c.I, k}}
 		}
 		if (toks[k].Text == "and" || toks[k].Text == "&") && (r.g.companySuffix(toks[k-1].Text) || r.repeatsFront(toks, c.I, k) || r.twoOrganizations(toks, c, k) ||
-			r.personAndBody(toks, c, k) || acronymAndName(toks, c, k) || r.knownAndCompany(toks, c, k)) {
+			r.personAndBody(toks, c, k) || acronymAndName(toks, c, k) || r.knownAndCompany(toks, c, k) || r.countryOpensSecond(toks, c, k)) {
 			return append([]chunk{{c.I, k}}, r.splitCompanies(toks, chunk{k + 1, c.J})...)
 		}
 	}
@@ -181,6 +181,19 @@ func (r *recognizer) twoOrganizations(toks []token, c chunk, k int) bool {
 	// "the Ministry of Trade and Industry and Acme Ltd.": a body, then a
 	// company by its legal form
 	return okL && okR && right == schema.Organization && (left == schema.Organization || left == schema.Ministry && r.g.companySuffix(toks[c.J-1].Text))
+}
+
+// countryOpensSecond: the "and" at k stands between two bodies their head
+// words type, the second opened by a country's name ("Kenya Power and
+// Ghana Grid Company"), where "Kenya Power and Lighting Company" is one.
+func (r *recognizer) countryOpensSecond(toks []token, c chunk, k int) bool {
+	n := r.longestGaz(toks, k+1, c.J)
+	if n == 0 || k+1+n >= c.J || r.g.lookup(span(r.text, toks, k+1, k+1+n))[0].Type != schema.Country {
+		return false
+	}
+	left, okL := r.headType(toks, c.I, k)
+	right, okR := r.headType(toks, k+1, c.J)
+	return okL && okR && left != schema.Agreement && left != schema.Event && right != schema.Agreement && right != schema.Event
 }
 
 // personAndBody: the "and" at k follows a person's name of two words or

@@ -113,7 +113,8 @@ func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, byS
 		if len(verbs) == 0 {
 			continue
 		}
-		for _, c := range clauses(txt) {
+		cs := clauses(txt)
+		for ci, c := range cs {
 			prevEnd := c[0]
 			for _, v := range verbs {
 				if v < c[0] || v >= c[1] {
@@ -125,6 +126,11 @@ func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, byS
 					// "A and B signed the document", "The documents were
 					// exchanged at a ceremony": the agreement just named
 					f.Agreements = priorAgreement(ms, bySent, si)
+				}
+				if len(f.Agreements) == 0 && ci > 0 && passiveAfterWhich(txt, cs[ci-1], c, v) {
+					// "The agreement, which covers farm exports, was signed
+					// at ...": the passive's subject stands before "which"
+					f.Agreements = lastAgreement(ms, bySent[si], s.Start+cs[ci-1][0], s.Start+cs[ci-1][1])
 				}
 				if len(f.Agreements) == 0 && theSigning(text, s.Start+v) {
 					// "The signing took place on the sidelines of ...": the
@@ -142,6 +148,26 @@ func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, byS
 		}
 	}
 	return out
+}
+
+// passiveAfterWhich: the clause c, which a "which" after the clause prev
+// opens, ends its relative clause with a comma and a passive signing at v
+// ("..., which covers farm exports, was signed").
+func passiveAfterWhich(txt string, prev, c [2]int, v int) bool {
+	return strings.Contains(txt[prev[1]:c[0]], "which") && passiveSubjectlessRE.MatchString(txt[c[0]:v])
+}
+
+var passiveSubjectlessRE = regexp.MustCompile(`,\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+$`)
+
+// lastAgreement is the last agreement mention of sent within [start, end),
+// as a list of one, or nil.
+func lastAgreement(ms []mention, sent []int, start, end int) []int {
+	for k := len(sent) - 1; k >= 0; k-- {
+		if m := ms[sent[k]]; m.Type == schema.Agreement && m.Start >= start && m.End <= end {
+			return []int{sent[k]}
+		}
+	}
+	return nil
 }
 
 // documentNouns: the words that point back at agreements without naming
