@@ -29,6 +29,9 @@ func (r *relator) attending(emit emitFn) {
 			if after {
 				end = r.sents[si].End // "attended by A; B; and C"
 			}
+			// "held talks with visiting President X": the people met, within
+			// the clause
+			met := !after && r.gaz.verbs.attendBoth[word]
 			events := r.of(si, schema.Event)
 			if len(events) == 0 && !after && attendedAloneRE.MatchString(txt[loc[1]:]) && si > 0 {
 				// "Kenyan President William Ruto and Nigerian President Bola
@@ -51,7 +54,7 @@ func (r *relator) attending(emit emitFn) {
 					if before && pm.End <= verb && objectOfVerb(locs[:vi], base, start, pm.Start) {
 						continue // "addressed the Arab League in Cairo and met with": whom the earlier verb addressed
 					}
-					if after && pm.Start >= verbEnd || before && pm.End <= verb {
+					if (after || met && pm.Type == schema.Person) && pm.Start >= verbEnd || before && pm.End <= verb {
 						emit(r.idOf(p), r.idOf(e), si)
 					}
 				}
