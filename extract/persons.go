@@ -655,6 +655,9 @@ func (r *recognizer) domainListEnd(toks []token, k int) int {
 		case w == "and" || w == "&":
 			and = true
 		case w == ",":
+			if and && capWord(toks[e-1].Text) {
+				return e // "Commerce, Industry and Tourism, at ..."
+			}
 		case capWord(w) && r.g.domain[strings.ToLower(w)]:
 		default:
 			if !and || !capWord(toks[e-1].Text) || !endsClause(w) {

@@ -291,6 +291,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Ministry, "Chamber of Deputies", nil},
 		{"a house of a parliament", "The bill now goes to the House of Representatives for a vote.",
 			schema.Ministry, "House of Representatives", nil},
+		{"an appositive title whose domains end before a comma", "The deal was signed by Luis Carlos Reyes, Minister of Commerce, Industry and Tourism, at the palace.",
+			schema.Person, "Luis Carlos Reyes", []string{"Minister of Commerce, Industry and Tourism"}},
 		{"a possessive after a name's of", "The Bank of England's governor warned that prices would rise.",
 			schema.Organization, "Bank of England", nil},
 		{"a department named by its field and country", "On Monday, Fisheries and Oceans Canada closed the cod fishery.",
