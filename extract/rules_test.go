@@ -293,6 +293,10 @@ func TestEntityRules(t *testing.T) {
 			schema.Ministry, "House of Representatives", nil},
 		{"an appositive title whose domains end before a comma", "The deal was signed by Luis Carlos Reyes, Minister of Commerce, Industry and Tourism, at the palace.",
 			schema.Person, "Luis Carlos Reyes", []string{"Minister of Commerce, Industry and Tourism"}},
+		{"an abbreviated title", "Sen. Risa Hontiveros, an opposition lawmaker, said the chamber would review the accord.",
+			schema.Person, "Risa Hontiveros", []string{"Sen."}},
+		{"abbreviated titles in a row", "Lt. Gen. Abdel Fattah al-Burhan met the envoy in Port Sudan on Friday.",
+			schema.Person, "Abdel Fattah al-Burhan", []string{"Lt. Gen."}},
 		{"a possessive after a name's of", "The Bank of England's governor warned that prices would rise.",
 			schema.Organization, "Bank of England", nil},
 		{"a department named by its field and country", "On Monday, Fisheries and Oceans Canada closed the cod fishery.",
@@ -931,5 +935,23 @@ func TestCapitalisedKinds(t *testing.T) {
 				t.Errorf("%d agreements and %d signed relations, want 1 and 2", agreements, signed)
 			}
 		})
+	}
+}
+
+// TestBareChambersBelongToNoCountry: "the Senate", "Congress" name the
+// chamber of whatever country the article is about, so the gazetteer's
+// U.S. chambers answer only to their full names.
+func TestBareChambersBelongToNoCountry(t *testing.T) {
+	doc := extractText(t, "", "Sen. Risa Hontiveros said the Senate in Manila would review the accord before Congress voted on it. The U.S. Senate approved a similar deal.")
+	for _, e := range doc.Entities {
+		if e.Name == "U.S. Congress" {
+			t.Errorf("bare Congress read as %q", e.Name)
+		}
+		if e.Name == "U.S. Senate" && slices.Contains(e.Aliases, "Senate") {
+			t.Errorf("bare Senate read as the U.S. Senate: aliases %q", e.Aliases)
+		}
+	}
+	if _, ok := entityByName(doc, "U.S. Senate"); !ok {
+		t.Error("no U.S. Senate from its full name")
 	}
 }
