@@ -78,6 +78,10 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case len(words) == 1 && r.signingParty(toks, k, prev):
 			// "signed an MoU with KEPCO and Ecopetrol": a party named by one word
 			m.Type, m.Rule, m.Conf = schema.Organization, "party-name", 0.6
+		case personShaped(r, m.Name) && len(words) >= 2 && len(words) <= 3 && !r.writtenLower(words[0]) && r.ownedByBody(toks, k):
+			// "New People Party's Regina Ip", "Youngspiration's Baggio
+			// Leung": a body's or a country's person
+			m.Type, m.Rule, m.Conf = schema.Person, "person-context", 0.75
 		case personShaped(r, m.Name) && (r.g.verbs.speech[prev] || r.g.verbs.speech[next] || next == "signed" && len(words) >= 2 || who || koreanStyle(words) ||
 			roleNoun && len(words) >= 2):
 			m.Type, m.Rule, m.Conf = schema.Person, "person-context", 0.75
@@ -129,15 +133,37 @@ func (r *recognizer) headAfter(toks []token, e int) schema.EntityType {
 	return ""
 }
 
+// ownedByBody: tokens k-2 and k-1 are a body's or a country's name (an
+// acronym, or one this sentence typed) and its "'s".
+func (r *recognizer) ownedByBody(toks []token, k int) bool {
+	if k < 2 || toks[k-1].Text != "'s" && toks[k-1].Text != "’s" {
+		return false
+	}
+	if acronym(toks[k-2].Text) {
+		return true
+	}
+	for _, o := range r.out {
+		if o.End == toks[k-2].End && (o.Type == schema.Organization || o.Type == schema.Ministry || o.Type == schema.Country && !o.Demonym) {
+			return true
+		}
+	}
+	return false
+}
+
 // givenFirst: w, a name's first word, is a given name the article does not
 // also write in lower case ("Will", "Grace").
 func (r *recognizer) givenFirst(w string) bool { return r.g.givenNames[w] && !r.writtenLower(w) }
 
 // descriptorFirst: the name's first word, of three or more, is a
-// hyphened descriptor and the rest is a person's name.
+// hyphened descriptor ("Pan-democrat Gary Fan") or a follower's noun
+// before a given name ("Scientologist Tom Cruise", "Socialist Ana
+// Gomes"), and the rest is a person's name.
 func (r *recognizer) descriptorFirst(m *mention) bool {
 	ws := strings.Fields(m.Name)
-	return len(ws) >= 3 && lowerAfterHyphen(ws[0]) && personShaped(r, strings.Join(ws[1:], " "))
+	if len(ws) < 3 || !personShaped(r, strings.Join(ws[1:], " ")) {
+		return false
+	}
+	return lowerAfterHyphen(ws[0]) || strings.HasSuffix(ws[0], "ist") && !r.g.givenNames[ws[0]] && r.givenFirst(ws[1])
 }
 
 // lowerAfterHyphen: a capitalised word whose part after a hyphen is in
