@@ -468,13 +468,17 @@ func (r *recognizer) bodyInTitle(si int, toks []token, i, j int) {
 			}
 			if e-s == 1 && e == j && r.g.heads[strings.ToLower(toks[s].Text)] == schema.Ministry {
 				r.addHeaded(si, toks, s, e, schema.Ministry) // "Secretary of the Treasury"
-			} else if t, ok := r.headType(toks, s, e); ok && e-s > 1 && (t == schema.Ministry || t == schema.Organization) {
+			} else if t, ok := r.headType(toks, s, e); ok && e-s > 1 && (t == schema.Ministry || t == schema.Organization && !portfolioTitle(toks[k-1].Text)) {
 				r.addHeaded(si, toks, s, e, t)
 			}
 			return
 		}
 	}
 }
+
+// portfolioTitle: a title whose "of" names a government's portfolio, never
+// a company ("Minister of Transport and Logistics").
+func portfolioTitle(w string) bool { return strings.EqualFold(w, "minister") }
 
 // appositives reads "NAME, (the) TITLE" after a person or an unknown name
 // ("Ha Jung-woo, the senior presidential secretary for AI future strategy;")

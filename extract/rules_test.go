@@ -959,3 +959,17 @@ func TestBareChambersBelongToNoCountry(t *testing.T) {
 		t.Error("no U.S. Senate from its full name")
 	}
 }
+
+// TestPortfolioIsNoBody: what a minister is minister of is a portfolio,
+// not a company, whatever its last word.
+func TestPortfolioIsNoBody(t *testing.T) {
+	doc := extractText(t, "", "Zambia's Minister of Transport and Logistics Frank Tayali attended the signing.")
+	for _, e := range doc.Entities {
+		if e.Type == schema.Organization {
+			t.Errorf("organization %q from a minister's portfolio", e.Name)
+		}
+	}
+	if _, ok := entityByName(doc, "Frank Tayali"); !ok {
+		t.Error("no Frank Tayali")
+	}
+}
