@@ -63,8 +63,8 @@ func chunksKnowing(toks []token, known func(toks []token, i int) bool) []chunk {
 				j++
 				continue
 			}
-			if pluralPossessive(toks, j) {
-				j += 2 // "Korean People's Army", "International Women's Day"
+			if possessiveInName(toks, j) {
+				j += 2 // "Korean People's Army", "Prime Minister's Office"
 				continue
 			}
 			if nameNumber(toks, j) && !onlyCalendarWords(toks[i:j]) {
@@ -83,17 +83,20 @@ func chunksKnowing(toks []token, known func(toks []token, i int) bool) []chunk {
 	return out
 }
 
-// pluralPossessive: token j is the "'s" of a plural noun inside a name,
+// possessiveInName: token j is an "'s" inside a name: a plural noun's,
 // before the name's next capitalised word ("People's Bank of China",
-// "Children's Fund"); a singular's possessive parts two names instead
+// "Children's Fund"), or an office-holder's before "Office" ("Prime
+// Minister's Office"); a name's possessive parts two names instead
 // ("China's Ministry").
-func pluralPossessive(toks []token, j int) bool {
+func possessiveInName(toks []token, j int) bool {
 	if j+1 >= len(toks) || toks[j].Text != "'s" && toks[j].Text != "’s" || toks[j].Start != toks[j-1].End || !capWord(toks[j+1].Text) {
 		return false
 	}
 	switch toks[j-1].Text {
 	case "People", "Women", "Children", "Men":
 		return true
+	case "Minister", "President", "Governor", "General", "Mayor", "Premier", "Chancellor", "Secretary":
+		return toks[j+1].Text == "Office"
 	}
 	return false
 }

@@ -125,8 +125,8 @@ func bestName(res *resolver, g *gazetteer, e *entityBuild) string {
 }
 
 // familyName is the name a person is called by alone: the first word of an
-// East Asian name written family name first ("Ha Jung-woo"), the last
-// otherwise.
+// East Asian name written family name first ("Ha Jung-woo", "LEE
+// Jae-myung"), the last otherwise.
 func familyName(name string) string {
 	ws := strings.Fields(name)
 	if len(ws) > 2 && nameSuffix(ws[len(ws)-1]) {
@@ -135,8 +135,8 @@ func familyName(name string) string {
 	if len(ws) < 2 || nameSuffix(ws[len(ws)-1]) {
 		return "" // "Mohammed VI" has none
 	}
-	if koreanStyle(ws) || isAllCaps(ws[0]) && !isAllCaps(ws[len(ws)-1]) {
-		return ws[0]
+	if koreanStyle(ws) || isAllCaps(ws[0]) && len(ws[0]) > 1 && !strings.Contains(ws[0], ".") && !isAllCaps(ws[len(ws)-1]) {
+		return ws[0] // "LEE Jae-myung"; not the initial of "S Jaishankar" or "J.D. Vance"
 	}
 	return ws[len(ws)-1]
 }

@@ -301,6 +301,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Person, "Regina Ip", nil},
 		{"a follower's noun before a given name", "The video featured Scientologist Tom Cruise and was removed on Friday.",
 			schema.Person, "Tom Cruise", nil},
+		{"an office-holder's office", "The documents were exchanged at the Prime Minister's Office on Friday.",
+			schema.Ministry, "Prime Minister's Office", nil},
 		{"a possessive after a name's of", "The Bank of England's governor warned that prices would rise.",
 			schema.Organization, "Bank of England", nil},
 		{"a department named by its field and country", "On Monday, Fisheries and Oceans Canada closed the cod fishery.",
@@ -810,6 +812,14 @@ func TestRelationRules(t *testing.T) {
 		{"the person talks are held with attends them", "",
 			"Kenyan President William Ruto held talks with visiting Ghanaian President John Mahama in Nairobi on Monday.",
 			[]string{"person/william-ruto attended event/talks/t.txt", "person/john-mahama attended event/talks/t.txt"}, nil},
+		{"a topic ends before when; an office-holder's office; companies one by its head, one by its legal form; a training purpose's place", "",
+			"India and Japan on Friday inked a memorandum of cooperation on semiconductors after talks in Tokyo. " +
+				"External Affairs Minister S Jaishankar and Foreign Minister Takeshi Iwaya exchanged the documents at the Prime Minister's Office. " +
+				"Tata Electronics and Tokyo Electron Ltd signed a separate agreement to train engineers in Gujarat.",
+			[]string{"country/IN signed agreement/memorandum-of-cooperation-on-semiconductors-between-india-and-japan/t.txt",
+				"organization/tata-electronics signed agreement/agreement-between-tata-electronics-and-tokyo-electron-ltd/t.txt",
+				"organization/tokyo-electron-ltd signed agreement/agreement-between-tata-electronics-and-tokyo-electron-ltd/t.txt"},
+			[]string{"agreement/agreement-between-tata-electronics-and-tokyo-electron-ltd/t.txt signedAt location/gujarat"}},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},
@@ -971,5 +981,25 @@ func TestPortfolioIsNoBody(t *testing.T) {
 	}
 	if _, ok := entityByName(doc, "Frank Tayali"); !ok {
 		t.Error("no Frank Tayali")
+	}
+}
+
+// TestInitialIsNoFamilyName: a name that opens with an initial ("S
+// Jaishankar") is called by its last word, where one that opens with a
+// family name in capitals ("LEE Jae-myung") is called by that.
+func TestInitialIsNoFamilyName(t *testing.T) {
+	doc := extractText(t, "", "External Affairs Minister S Jaishankar met President LEE Jae-myung in Seoul.")
+	for name, alias := range map[string]string{"S Jaishankar": "Jaishankar", "LEE Jae-myung": "LEE"} {
+		e, ok := entityByName(doc, name)
+		if !ok {
+			t.Errorf("no %s", name)
+			continue
+		}
+		if !slices.Contains(e.Aliases, alias) {
+			t.Errorf("%s: aliases %q, want %q among them", name, e.Aliases, alias)
+		}
+		if slices.Contains(e.Aliases, "S") {
+			t.Errorf("%s: an initial as alias: %q", name, e.Aliases)
+		}
 	}
 }

@@ -127,7 +127,8 @@ func (r *recognizer) splitCompanies(toks []token, c chunk) []chunk {
 			return []chunk{{c.I, k}}
 		}
 		if (toks[k].Text == "and" || toks[k].Text == "&") && (r.g.companySuffix(toks[k-1].Text) || r.repeatsFront(toks, c.I, k) || r.twoOrganizations(toks, c, k) ||
-			r.personAndBody(toks, c, k) || acronymAndName(toks, c, k) || r.knownAndCompany(toks, c, k) || r.countryOpensSecond(toks, c, k)) {
+			r.personAndBody(toks, c, k) || acronymAndName(toks, c, k) || r.knownAndCompany(toks, c, k) || r.countryOpensSecond(toks, c, k) ||
+			r.headedAndCompany(toks, c, k)) {
 			return append([]chunk{{c.I, k}}, r.splitCompanies(toks, chunk{k + 1, c.J})...)
 		}
 	}
@@ -194,6 +195,21 @@ func (r *recognizer) countryOpensSecond(toks []token, c chunk, k int) bool {
 	left, okL := r.headType(toks, c.I, k)
 	right, okR := r.headType(toks, k+1, c.J)
 	return okL && okR && left != schema.Agreement && left != schema.Event && right != schema.Agreement && right != schema.Event
+}
+
+// headedAndCompany: the "and" at k follows a company its last word types
+// and comes before one by its legal form with two words or more before it
+// ("Tata Electronics and Tokyo Electron Ltd"), where "Kenya Power and
+// Lighting Company" has one.
+func (r *recognizer) headedAndCompany(toks []token, c chunk, k int) bool {
+	e := c.J
+	for e > k+1 && (r.g.companySuffix(toks[e-1].Text) || toks[e-1].Text == ".") {
+		e--
+	}
+	if e == c.J || e-(k+1) < 2 || k-c.I < 2 {
+		return false
+	}
+	return r.g.heads[strings.ToLower(toks[k-1].Text)] == schema.Organization
 }
 
 // personAndBody: the "and" at k follows a person's name of two words or
