@@ -460,6 +460,28 @@ func (g *gazetteer) firstCountry(phrase string) string {
 	return ""
 }
 
+// notField: title domains that qualify a body or name a place or the body
+// itself, not a field it governs.
+var notField = map[string]bool{"general": true, "global": true, "higher": true,
+	"public": true, "kingdom": true, "republic": true, "government": true, "ministry": true, "minister": true,
+	"department": true, "office": true, "excellency": true, "pacific": true, "americas": true, "asia": true,
+	"africa": true, "europe": true}
+
+// fieldNoun: w, in lower case, is a field a government has a department
+// for ("environment", "fisheries"), not an adjective ("national",
+// "economic", "southern").
+func (g *gazetteer) fieldNoun(w string) bool {
+	if !g.domain[w] || notField[w] {
+		return false
+	}
+	for _, suf := range []string{"al", "an", "ern", "ic", "ary"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
+}
+
 // titleNamesBody: every distinctive word of a body's name (not "Ministry",
 // "Department", "of", a country) stands in the title, so the title is a post
 // in that body.
@@ -477,7 +499,9 @@ func (g *gazetteer) titleNamesBody(title, body string) bool {
 		if !tw[w] {
 			return false
 		}
-		n++
+		if g.fieldNoun(w) {
+			n++ // a field, not only a qualifier: "European" names no body
+		}
 	}
 	return n > 0
 }

@@ -297,29 +297,7 @@ func (r *recognizer) fieldAndCountry(toks []token, i, k int) bool {
 			return false
 		}
 	}
-	return r.fieldNoun(strings.ToLower(toks[k-1].Text)) // "Natural Resources Canada"
-}
-
-// notField: title domains that qualify a body or name a place or the body
-// itself, not a field it governs.
-var notField = map[string]bool{"state": true, "general": true, "global": true, "foreign": true, "higher": true,
-	"public": true, "kingdom": true, "republic": true, "government": true, "ministry": true, "minister": true,
-	"department": true, "office": true, "excellency": true, "pacific": true, "americas": true, "asia": true,
-	"africa": true, "europe": true}
-
-// fieldNoun: w, in lower case, is a field a government has a department
-// for ("environment", "fisheries"), not an adjective ("national",
-// "economic", "southern").
-func (r *recognizer) fieldNoun(w string) bool {
-	if !r.g.domain[w] || notField[w] {
-		return false
-	}
-	for _, suf := range []string{"al", "an", "ern", "ic", "ary"} {
-		if strings.HasSuffix(w, suf) {
-			return false
-		}
-	}
-	return true
+	return r.g.fieldNoun(strings.ToLower(toks[k-1].Text)) // "Natural Resources Canada"
 }
 
 // countryEnd is where the country's name that ends the run [i, j) begins,
@@ -334,6 +312,21 @@ func (r *recognizer) countryEnd(toks []token, i, j int) int {
 		}
 	}
 	return -1
+}
+
+// internationalFirst: the run [i, j) opens with "European" or the name of
+// an international organization the gazetteer knows ("EU", "UN", "African
+// Union").
+func (r *recognizer) internationalFirst(toks []token, i, j int) bool {
+	if toks[i].Text == "European" {
+		return true
+	}
+	for n := min(j-i-1, r.g.maxWords); n > 0; n-- {
+		if es := r.g.lookup(span(r.text, toks, i, i+n)); len(es) > 0 {
+			return es[0].Type == schema.Organization
+		}
+	}
+	return false
 }
 
 // placeFirst: a place's or a country's name of the gazetteer, weak ones
@@ -493,6 +486,10 @@ func (r *recognizer) titleOfBody(si int, toks []token, i, j int) bool {
 		if toks[s].Text == "the" && s+1 < j {
 			s++
 		}
+		if es := r.g.lookup(span(r.text, toks, s, j)); len(es) > 0 && (es[0].Type == schema.Ministry || es[0].Type == schema.Organization) {
+			r.addGaz(si, toks[s].Start, toks[j-1].End, span(r.text, toks, s, j), es[0], "gazetteer") // "President of the European Commission"
+			return true
+		}
 		t, ok := r.headType(toks, s, j)
 		if !ok || t != schema.Ministry && t != schema.Organization {
 			return false
@@ -600,6 +597,9 @@ func (r *recognizer) addNamed(si int, toks []token, i, j int, t schema.EntityTyp
 	}
 	if country == "" && (t == schema.Ministry || t == schema.Organization) {
 		country = r.possessorCountry(toks, i) // "Argentina's Foreign Ministry"
+	}
+	if t == schema.Ministry && r.internationalFirst(toks, i, j) {
+		t = schema.Organization // "European Parliament", "UN Security Council": no one country's
 	}
 	if t == schema.Event && i > 0 && ordinalRE.MatchString(toks[i-1].Text) {
 		i-- // "31st ASEAN Summit", "6th Ministerial Meeting"

@@ -34,6 +34,9 @@ func isSigningVerb(txt string, start, end int) bool {
 	if strings.HasPrefix(rest, "ceremony") || strings.HasPrefix(rest, "event") || witnessRE.MatchString(rest) {
 		return false // "signed as witnesses"
 	}
+	if strings.HasPrefix(rest, "force") {
+		return false // "before the agreement enters into force": it takes effect, no one signs
+	}
 	before := txt[max(0, start-40):start]
 	if unsigned.MatchString(before) && !(todayRE.MatchString(txt) && willRE.MatchString(before)) {
 		return false
