@@ -89,7 +89,7 @@ func chunksKnowing(toks []token, known func(toks []token, i int) bool) []chunk {
 // Minister's Office"); a name's possessive parts two names instead
 // ("China's Ministry").
 func possessiveInName(toks []token, j int) bool {
-	if j+1 >= len(toks) || toks[j].Text != "'s" && toks[j].Text != "’s" || toks[j].Start != toks[j-1].End || !capWord(toks[j+1].Text) {
+	if j+1 >= len(toks) || !possessed(toks, j-1) || toks[j].Start != toks[j-1].End || !capWord(toks[j+1].Text) {
 		return false
 	}
 	switch toks[j-1].Text {
@@ -214,9 +214,9 @@ func isCalendarWord(s string) bool {
 // not starts a new one ("the Bank of England's governor").
 func ofLink(w string) bool { return w == "of" || w == "for" }
 
-// possessed: the token is followed by "'s", so it starts a noun phrase of
-// its own ("the Department of Commerce and Korea's Ministry"), unless
-// ofLink links it.
+// possessed: the token is followed by "'s", so after "and" it starts a
+// noun phrase of its own ("the Department of Commerce and Korea's
+// Ministry"); linkLen lets an ofLink join it all the same.
 func possessed(toks []token, k int) bool {
 	return k+1 < len(toks) && (toks[k+1].Text == "'s" || toks[k+1].Text == "’s")
 }

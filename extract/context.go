@@ -78,6 +78,15 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case len(words) == 1 && r.signingParty(toks, k, prev):
 			// "signed an MoU with KEPCO and Ecopetrol": a party named by one word
 			m.Type, m.Rule, m.Conf = schema.Organization, "party-name", 0.6
+		case len(words) <= 3 && accordingTo(toks, k) && (len(words) > 1 || !r.lastWordElsewhere(m.Name)):
+			// "according to Eurostat", "according to Jane Doe": a source
+			// is a person by a person's name, else a body; one word the
+			// article also writes after a first name is a family name
+			if len(words) >= 2 && personShaped(r, m.Name) {
+				m.Type, m.Rule, m.Conf = schema.Person, "person-context", 0.7
+			} else {
+				m.Type, m.Rule, m.Conf = schema.Organization, "source-body", 0.6
+			}
 		case personShaped(r, m.Name) && len(words) >= 2 && len(words) <= 3 && !r.writtenLower(words[0]) && r.ownedByBody(toks, k):
 			// "New People Party's Regina Ip", "Youngspiration's Baggio
 			// Leung": a body's or a country's person
@@ -93,7 +102,7 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			// "the Monti government", "the Trump administration": a leader
 			// named by the family name
 			m.Type, m.Rule, m.Conf = schema.Person, "leader-government", 0.7
-		case r.headAfter(toks, e) != "" && (len(words) >= 2 || r.g.roles[next] == schema.Location):
+		case len(words) >= 2 && r.headAfter(toks, e) != "" || r.headAfter(toks, e) == schema.Location && r.g.roles[next] == schema.Location:
 			// "the Qasr Al Watan palace", "the Sunwise group", "the Hells
 			// Angels biker gang": a head word in lower case after the name;
 			// after one word only a kind of place ("the Lombardy region")
@@ -133,10 +142,22 @@ func (r *recognizer) headAfter(toks []token, e int) schema.EntityType {
 	return ""
 }
 
+// lastWordElsewhere: the article writes w after another capitalised word
+// ("Mark Rathbun"), as a family name is.
+func (r *recognizer) lastWordElsewhere(w string) bool {
+	re, err := regexp.Compile(`\p{Lu}[\p{L}.'’-]*\s+` + regexp.QuoteMeta(w) + `\b`)
+	return err == nil && re.MatchString(r.text)
+}
+
+// accordingTo: "according to" ends right before token k.
+func accordingTo(toks []token, k int) bool {
+	return k >= 2 && toks[k-1].Text == "to" && strings.EqualFold(toks[k-2].Text, "according")
+}
+
 // ownedByBody: tokens k-2 and k-1 are a body's or a country's name (an
 // acronym, or one this sentence typed) and its "'s".
 func (r *recognizer) ownedByBody(toks []token, k int) bool {
-	if k < 2 || toks[k-1].Text != "'s" && toks[k-1].Text != "’s" {
+	if k < 2 || !possessed(toks, k-2) {
 		return false
 	}
 	if acronym(toks[k-2].Text) {

@@ -135,8 +135,8 @@ func familyName(name string) string {
 	if len(ws) < 2 || nameSuffix(ws[len(ws)-1]) {
 		return "" // "Mohammed VI" has none
 	}
-	if koreanStyle(ws) || isAllCaps(ws[0]) && len(ws[0]) > 1 && !strings.Contains(ws[0], ".") && !isAllCaps(ws[len(ws)-1]) {
-		return ws[0] // "LEE Jae-myung"; not the initial of "S Jaishankar" or "J.D. Vance"
+	if koreanStyle(ws) || isAllCaps(ws[0]) && len(ws[0]) > 2 && !strings.Contains(ws[0], ".") && !isAllCaps(ws[len(ws)-1]) {
+		return ws[0] // "LEE Jae-myung"; not the initials of "S Jaishankar", "JD Vance" or "J.D. Vance"
 	}
 	return ws[len(ws)-1]
 }

@@ -462,9 +462,8 @@ func (g *gazetteer) firstCountry(phrase string) string {
 
 // notField: title domains that qualify a body or name a place or the body
 // itself, not a field it governs.
-var notField = map[string]bool{"general": true, "global": true, "higher": true,
-	"public": true, "kingdom": true, "republic": true, "government": true, "ministry": true, "minister": true,
-	"department": true, "office": true, "excellency": true, "pacific": true, "americas": true, "asia": true,
+var notField = map[string]bool{"higher": true, "kingdom": true, "government": true, "ministry": true,
+	"minister": true, "department": true, "office": true, "excellency": true, "americas": true, "asia": true,
 	"africa": true, "europe": true}
 
 // fieldNoun: w, in lower case, is a field a government has a department

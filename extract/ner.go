@@ -175,29 +175,7 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 		r.flushUnknown(si, toks, i, j)
 		return
 	}
-	if k := r.headedAnd(toks, i, j); k > 0 {
-		// "Kenya Power and Volta Grid": a name its head types, then
-		// another, where the whole has no head
-		r.classify(si, toks, i, k)
-		r.classify(si, toks, k+1, j)
-		return
-	}
 	r.splitUnknown(si, toks, i, j)
-}
-
-// headedAnd is the first "and" or "&" of the run [i, j) that ends a name
-// of two words or more its head word types as a body, or -1.
-func (r *recognizer) headedAnd(toks []token, i, j int) int {
-	for k := i + 2; k+1 < j; k++ {
-		if w := toks[k].Text; w != "and" && w != "&" {
-			continue
-		}
-		if t, ok := r.headType(toks, i, k); ok && (t == schema.Organization || t == schema.Ministry) {
-			return k
-		}
-		return -1
-	}
-	return -1
 }
 
 // acronymOfRun: "(ACRONYM)" follows the run [i, j), one capital for each
@@ -223,16 +201,7 @@ func acronymOfRun(toks []token, i, j int) bool {
 // Lower-case heads of organizations ("natural partners", "sheriff's
 // station") say less.
 func (r *recognizer) placeHeadAfter(toks []token, j int) bool {
-	for k := j; k < len(toks) && k <= j+1; k++ {
-		w := toks[k].Text
-		if !startsLower(w) {
-			return false
-		}
-		if r.g.heads[w] == schema.Location {
-			return true
-		}
-	}
-	return false
+	return r.headAfter(toks, j) == schema.Location
 }
 
 // notAName records the capitals at [start, end) as no entity's name (a
@@ -289,8 +258,8 @@ func (r *recognizer) countryAfterOrganization(si int, toks []token, i, j int) bo
 // last a noun), the way some governments name their departments
 // ("Environment Canada").
 func (r *recognizer) fieldAndCountry(toks []token, i, k int) bool {
-	if toks[k-1].Text == "and" {
-		return false
+	if toks[k-1].Text == "and" || i > 0 && (toks[i-1].Text == "and" || toks[i-1].Text == "&") {
+		return false // not "Oceans Canada" of a sentence that opens "Fisheries and Oceans Canada"
 	}
 	for _, t := range toks[i:k] {
 		if w := strings.ToLower(t.Text); w != "and" && !r.g.domain[w] {
@@ -300,12 +269,12 @@ func (r *recognizer) fieldAndCountry(toks []token, i, k int) bool {
 	return r.g.fieldNoun(strings.ToLower(toks[k-1].Text)) // "Natural Resources Canada"
 }
 
-// countryEnd is where the country's name that ends the run [i, j) begins,
-// or -1.
+// countryEnd is where the country's name that ends the run [i, j) begins
+// (after i), or -1.
 func (r *recognizer) countryEnd(toks []token, i, j int) int {
 	for k := i + 1; k < j; k++ {
-		if es := r.g.lookup(span(r.text, toks, k, j)); len(es) > 0 {
-			if es[0].Type == schema.Country && !es[0].Demonym {
+		if n := r.longestGaz(toks, k, j); n > 0 && k+n == j {
+			if es := r.g.lookup(span(r.text, toks, k, j)); es[0].Type == schema.Country && !es[0].Demonym {
 				return k
 			}
 			return -1
@@ -332,12 +301,12 @@ func (r *recognizer) internationalFirst(toks []token, i, j int) bool {
 // placeFirst: a place's or a country's name of the gazetteer, weak ones
 // included ("Colorado"), opens the run [i, j) and is not all of it.
 func (r *recognizer) placeFirst(toks []token, i, j int) bool {
-	for n := min(j-i-1, r.g.maxWords); n > 0; n-- {
-		if es := r.g.lookup(span(r.text, toks, i, i+n)); len(es) > 0 {
-			return es[0].Type == schema.Location || es[0].Type == schema.Country
-		}
+	n := r.gazPrefix(toks, i, j-1, true)
+	if n == 0 {
+		return false
 	}
-	return false
+	t := r.g.lookup(span(r.text, toks, i, i+n))[0].Type
+	return t == schema.Location || t == schema.Country
 }
 
 // hasWord: one of toks is w, as written.
@@ -560,15 +529,7 @@ func (r *recognizer) headType(toks []token, i, j int) (schema.EntityType, bool) 
 
 // endsInCountry: a country's name of the gazetteer ends run [i, j) and
 // starts after i.
-func (r *recognizer) endsInCountry(toks []token, i, j int) bool {
-	for k := i + 1; k < j; k++ {
-		if n := r.longestGaz(toks, k, j); n > 0 && k+n == j {
-			es := r.g.lookup(span(r.text, toks, k, j))
-			return es[0].Type == schema.Country
-		}
-	}
-	return false
-}
+func (r *recognizer) endsInCountry(toks []token, i, j int) bool { return r.countryEnd(toks, i, j) >= 0 }
 
 func (r *recognizer) addHeaded(si int, toks []token, i, j int, t schema.EntityType) {
 	r.addNamed(si, toks, i, j, t, "head-word")
@@ -699,13 +660,17 @@ func (r *recognizer) splitUnknown(si int, toks []token, i, j int) {
 // longestGaz is the length of the longest gazetteer name that starts at
 // token k and ends by j, or 0. A weak name counts only when it is all of
 // [k, j) and stands alone: "Kerry" in "in Kerry", not in "John Kerry".
-func (r *recognizer) longestGaz(toks []token, k, j int) int {
+func (r *recognizer) longestGaz(toks []token, k, j int) int { return r.gazPrefix(toks, k, j, false) }
+
+// gazPrefix is longestGaz, weak names counted wherever they stand when
+// weak is set.
+func (r *recognizer) gazPrefix(toks []token, k, j int, weak bool) int {
 	for n := min(j-k, r.g.maxWords); n > 0; n-- {
 		es := r.g.lookup(span(r.text, toks, k, k+n))
 		if len(es) == 0 {
 			continue
 		}
-		if es[0].Weak && (n < j-k || k > 0 && capWord(toks[k-1].Text) || k+n < len(toks) && capWord(toks[k+n].Text)) {
+		if !weak && es[0].Weak && (n < j-k || k > 0 && capWord(toks[k-1].Text) || k+n < len(toks) && capWord(toks[k+n].Text)) {
 			continue
 		}
 		return n

@@ -262,10 +262,9 @@ var (
 		"of": true, "the": true, "a": true, "an": true, "on": true, "this": true, "its": true, "their": true, "was,": true,
 		// what stands after the topic: when and under what ("on semiconductors
 		// after talks", "on trade amid tensions")
-		"after": true, "before": true, "following": true, "amid": true, "among": true, "including": true, "while": true,
-		"when": true, "since": true, "until": true, "through": true, "into": true, "against": true, "within": true,
-		"without": true, "ahead": true, "under": true, "later": true, "earlier": true, "today": true, "yesterday": true,
-		"tomorrow": true, "last": true, "next": true}
+		"after": true, "before": true, "following": true, "amid": true, "among": true, "while": true, "when": true,
+		"since": true, "until": true, "within": true, "ahead": true, "under": true, "later": true, "earlier": true,
+		"today": true, "yesterday": true, "tomorrow": true, "last": true, "next": true}
 )
 
 // eventNouns are the words eventRE needs; a sentence without any is skipped

@@ -1012,3 +1012,21 @@ func TestInitialIsNoFamilyName(t *testing.T) {
 		}
 	}
 }
+
+// TestReadingsThatStayNarrow: what rules for one reading must leave alone.
+func TestReadingsThatStayNarrow(t *testing.T) {
+	doc := extractText(t, "", "Troops moved into the Qorvath capital on Monday. Fisheries and Oceans Canada closed the fishery. "+
+		"Kenya and Ghana signed an agreement on cooperation against terrorism in Accra. Vice President JD Vance would attend.")
+	for _, e := range doc.Entities {
+		switch {
+		case e.Name == "Qorvath" && e.Type != schema.Location:
+			t.Errorf("one word before a kind of place is a place or nothing, not %s", e.Type)
+		case e.Name == "Oceans Canada":
+			t.Error(`"Oceans Canada": half a department's name`)
+		case e.Type == schema.Agreement && !strings.Contains(e.Name, "against terrorism"):
+			t.Errorf("agreement %q lost its topic's end", e.Name)
+		case e.Name == "JD Vance" && !slices.Contains(e.Aliases, "Vance"):
+			t.Errorf("JD Vance: aliases %q, want Vance", e.Aliases)
+		}
+	}
+}

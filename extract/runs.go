@@ -128,7 +128,7 @@ func (r *recognizer) splitCompanies(toks []token, c chunk) []chunk {
 		}
 		if (toks[k].Text == "and" || toks[k].Text == "&") && (r.g.companySuffix(toks[k-1].Text) || r.repeatsFront(toks, c.I, k) || r.twoOrganizations(toks, c, k) ||
 			r.personAndBody(toks, c, k) || acronymAndName(toks, c, k) || r.knownAndCompany(toks, c, k) || r.countryOpensSecond(toks, c, k) ||
-			r.headedAndCompany(toks, c, k)) {
+			r.headedAndCompany(toks, c, k) || r.bodyAndUnheaded(toks, c, k)) {
 			return append([]chunk{{c.I, k}}, r.splitCompanies(toks, chunk{k + 1, c.J})...)
 		}
 	}
@@ -195,6 +195,20 @@ func (r *recognizer) countryOpensSecond(toks []token, c chunk, k int) bool {
 	left, okL := r.headType(toks, c.I, k)
 	right, okR := r.headType(toks, k+1, c.J)
 	return okL && okR && left != schema.Agreement && left != schema.Event && right != schema.Agreement && right != schema.Event
+}
+
+// bodyAndUnheaded: the "and" at k follows a body its head word types,
+// of two words or more, in a run no head types whole ("Kenya Power and
+// Volta Grid"): the body and another name.
+func (r *recognizer) bodyAndUnheaded(toks []token, c chunk, k int) bool {
+	if k-c.I < 2 {
+		return false
+	}
+	if t, ok := r.headType(toks, c.I, k); !ok || t != schema.Organization && t != schema.Ministry {
+		return false
+	}
+	_, whole := r.headType(toks, c.I, c.J)
+	return !whole
 }
 
 // headedAndCompany: the "and" at k follows a company its last word types
