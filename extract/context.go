@@ -53,9 +53,6 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case hasRole && k > 0 && startsLower(toks[k-1].Text):
 			// "state energy company Pertamina", "the port city Mombasa"
 			m.Type, m.Rule, m.Conf = role, "role-noun", 0.7
-		case prev == "of" && k > 1 && startsLower(toks[k-2].Text) && r.g.roles[toks[k-2].Text] == schema.Location:
-			// "the town of Yeoncheon", "the province of Aceh"
-			m.Type, m.Rule, m.Conf = schema.Location, "role-noun", 0.7
 		case k > 0 && startsLower(toks[k-1].Text) && ownershipWord(prev):
 			// "Argentina's state-owned YPF": what is owned or run is an organization
 			m.Type, m.Rule, m.Conf = schema.Organization, "role-noun", 0.7
@@ -246,20 +243,28 @@ func (r *recognizer) appositiveRole(toks []token, e int) schema.EntityType {
 // roleLists types the names a role noun lists: "Brazilian industries like
 // WEG, Suzano, and Randon", "lenders such as Afreximbank", "firms
 // including Initech and Acme": each name after "like", "such as" or
-// "including", and those listed after it, is of the role's type.
+// "including", and those listed after it, is of the role's type; and the
+// places a kind of place has "of": "the town of Yeoncheon", "the ports of
+// Antofagasta and Iquique".
 func (r *recognizer) roleLists(si int, toks []token, first int) {
 	for k := 1; k+1 < len(toks); k++ {
 		intro := k // the word after which the list starts
+		noun := strings.ToLower(toks[k-1].Text)
+		role, ok := r.g.roles[noun]
+		plural := strings.HasSuffix(noun, "s")
 		switch {
 		case toks[k].Text == "like" || toks[k].Text == "including":
 		case toks[k].Text == "such" && toks[k+1].Text == "as":
 			intro = k + 1
+		case toks[k].Text == "of" && startsLower(toks[k-1].Text) && r.placeKind(noun) != "":
+			// "the town of Yeoncheon": one place; "the ports of
+			// Antofagasta and Iquique": each
+			role, ok = schema.Location, true
+			plural = r.g.roles[noun] != schema.Location
 		default:
 			continue
 		}
-		noun := strings.ToLower(toks[k-1].Text)
-		role, ok := r.g.roles[noun]
-		if !ok || !strings.HasSuffix(noun, "s") || !startsLower(toks[k-1].Text) && k-1 > 0 {
+		if !ok || !plural && toks[k].Text != "of" || !startsLower(toks[k-1].Text) && k-1 > 0 {
 			continue // a plural lists its kind; "the organization, including X" its members
 		}
 		end := toks[intro].End
@@ -275,8 +280,22 @@ func (r *recognizer) roleLists(si int, toks []token, first int) {
 				m.Type, m.Rule, m.Conf = role, "role-list", 0.7
 			}
 			end = m.End
+			if !plural {
+				break
+			}
 		}
 	}
+}
+
+// placeKind is the singular of a kind of place, the noun given or its
+// plural ("ports", "cities"), or "".
+func (r *recognizer) placeKind(noun string) string {
+	for _, n := range []string{noun, strings.TrimSuffix(noun, "s"), strings.TrimSuffix(noun, "ies") + "y"} {
+		if r.g.roles[n] == schema.Location {
+			return n
+		}
+	}
+	return ""
 }
 
 // listGapRE: what stands between the items of a list of names.
