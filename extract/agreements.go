@@ -19,7 +19,7 @@ func (r *resolver) agreements() {
 	body, head := r.bodyAndHeadline()
 	var rest []int
 	for _, i := range body {
-		if m := r.ms[i]; m.Type == schema.Agreement && m.Generic && !r.byParties(i) {
+		if m := r.ms[i]; m.Type == schema.Agreement && m.Generic && !sourceStatement(r.text, m) && !r.byParties(i) {
 			rest = append(rest, i)
 		}
 	}
@@ -31,7 +31,7 @@ func (r *resolver) agreements() {
 	}
 	for _, i := range head {
 		m := r.ms[i]
-		if m.Type != schema.Agreement || !m.Generic || r.relationshipOnly(i) {
+		if m.Type != schema.Agreement || !m.Generic || r.relationshipOnly(i) || sourceStatement(r.text, m) {
 			continue
 		}
 		if ei := r.headlineAgreement(i); ei >= 0 {
@@ -82,6 +82,15 @@ func (r *resolver) relationshipOnly(mi int) bool {
 	}
 	return indefiniteBefore(r.text, m.Start) || raisedToRE.MatchString(r.text[max(0, m.Start-80):m.Start])
 }
+
+// sourceStatement: a statement the text cites for what it reports
+// ("according to a joint statement"), a source rather than an agreement.
+func sourceStatement(text string, m mention) bool {
+	f := schema.Fold(kindOf(m.Name).Kind)
+	return (strings.Contains(f, "statement") || strings.Contains(f, "communiqu")) && accordingToRE.MatchString(text[max(0, m.Start-24):m.Start])
+}
+
+var accordingToRE = regexp.MustCompile(`(?i)\baccording\s+to\s+(?:a|an|the|their)\s+$`)
 
 // raisedToRE: what ties are raised to comes next.
 var raisedToRE = regexp.MustCompile(`(?i)\b(?:upgrad|elevat|rais|lift|strengthen)\w*\b[^.;\n]{0,60}\bto\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$`)
@@ -420,8 +429,10 @@ func (r *resolver) coListed(mi int, e *entityBuild) bool {
 }
 
 // headlineAgreement: a headline's generic agreement ("Korea, U.S. sign
-// MOU") is the body's agreement that shares most of its parties, or the
-// body's only agreement; -1 when the body names none.
+// MOU") is the body's agreement that shares most of its parties, then
+// whose sentences echo the headline's words for it ("corridor accord" over
+// "an agreement to build a road corridor"), or the body's only agreement;
+// -1 when the body names none.
 func (r *resolver) headlineAgreement(mi int) int {
 	m := r.ms[mi]
 	if m.Type != schema.Agreement || m.Sent < 0 || m.Sent >= len(r.sents) || !r.sents[m.Sent].Headline {
@@ -429,25 +440,66 @@ func (r *resolver) headlineAgreement(mi int) int {
 	}
 	parties := r.partiesOf(mi)
 	plural := pluralAgreement(m.Name)
-	best, bestShared, bestMentions, bestSame := -1, -1, 0, false
+	words := describingWords(m.Name)
+	best, bestShared, bestEcho, bestMentions, bestSame := -1, -1, 0, 0, false
 	for ei, e := range r.ents {
-		if e.Type != schema.Agreement || len(e.Mentions) == 0 || e.Generic && !(plural && r.pluralEntity(e)) {
+		if e.Type != schema.Agreement || len(e.Mentions) == 0 || e.Generic && !(plural && r.pluralEntity(e)) && len(e.Parties) == 0 {
 			continue
 		}
-		shared := 0
-		for _, p := range append(r.signingPartiesOf(ei), e.Parties...) {
-			if slices.Contains(parties, p) {
-				shared++
-			}
-		}
+		shared := r.sharedParties(parties, append(r.signingPartiesOf(ei), e.Parties...))
+		echo := r.echoes(e, words)
 		// "UAE, India sign agreements" is the body's several memoranda
 		// before its one agreement between two companies
 		same := r.pluralEntity(e) == plural
-		if same && !bestSame || same == bestSame && (shared > bestShared || shared == bestShared && len(e.Mentions) > bestMentions) {
-			best, bestShared, bestMentions, bestSame = ei, shared, len(e.Mentions), same
+		if same && !bestSame || same == bestSame && (shared > bestShared || shared == bestShared && (echo > bestEcho || echo == bestEcho && len(e.Mentions) > bestMentions)) {
+			best, bestShared, bestEcho, bestMentions, bestSame = ei, shared, echo, len(e.Mentions), same
 		}
 	}
 	return best
+}
+
+// sharedParties counts the parties of want that have entities stands for:
+// each itself, or a country its people ("President Gabriel Boric") speak
+// for.
+func (r *resolver) sharedParties(want, have []int) int {
+	n := 0
+	for _, w := range want {
+		for _, h := range have {
+			if h == w || r.ents[w].Type == schema.Country && r.ents[h].Type == schema.Person && r.ents[h].Country != "" && r.ents[h].Country == r.ents[w].Country {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// describingWords are the words of an agreement's name that say what it is
+// about, not what kind it is ("corridor" of "corridor accord"), in lower
+// case.
+func describingWords(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(schema.Fold(name)) {
+		if len(w) > 3 && !agreementHeads[strings.TrimSuffix(w, "s")] && !genericAgrRE.MatchString(w) && !articles[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// echoes counts the words of words that the sentences naming e write.
+func (r *resolver) echoes(e *entityBuild, words []string) int {
+	n := 0
+	for _, w := range words {
+		re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(w) + `\b`)
+		for _, mi := range e.Mentions {
+			if s := r.ms[mi].Sent; s >= 0 && s < len(r.sents) && !r.sents[s].Headline && re.MatchString(r.text[r.sents[s].Start:r.sents[s].End]) {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // partylessBodyAgreement is the one untitled agreement of the body that a

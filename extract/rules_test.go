@@ -833,6 +833,13 @@ func TestRelationRules(t *testing.T) {
 			[]string{"person/ursula-von-der-leyen memberOf organization/european-commission"},
 			[]string{"organization/european-parliament signed agreement/economic-partnership-agreement-between-kenya-and-european-union/t.txt",
 				"person/ursula-von-der-leyen memberOf organization/european-parliament"}},
+		{"a headline's agreement is the body's whose people speak for its parties and whose sentence echoes it; a cited statement is none", "",
+			"Brazil and Chile sign corridor accord\n\nBrazilian President Luiz Inacio Lula da Silva and Chilean President Gabriel Boric signed on Tuesday an agreement to build a road corridor. " +
+				"Brazil's Foreign Minister Mauro Vieira and Chile's Foreign Minister Alberto van Klaveren also signed a memorandum on consular cooperation, according to a joint statement.",
+			[]string{"country/BR signed agreement/corridor-accord-between-brazil-and-chile/t.txt",
+				"person/gabriel-boric signed agreement/corridor-accord-between-brazil-and-chile/t.txt",
+				"person/mauro-vieira signed agreement/memorandum-on-consular-cooperation-between-brazil-and-chile/t.txt"},
+			[]string{"person/mauro-vieira signed agreement/corridor-accord-between-brazil-and-chile/t.txt"}},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},
