@@ -104,6 +104,9 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			// Angels biker gang": a head word in lower case after the name;
 			// after one word only a kind of place ("the Lombardy region")
 			m.Type, m.Rule, m.Conf = r.headAfter(toks, e), "head-after", 0.7
+			if facilityAfter(toks, e) && r.companyWordIn(toks, k, e) {
+				m.Type = schema.Organization // "a Hyundai Rotem plant": whose plant; "the Ras Tanura refinery" is where
+			}
 		case camelCase(m.Name) && len(words) == 1:
 			m.Type, m.Rule, m.Conf = schema.Organization, "company-shape", 0.6
 		case len(words) <= 3 && placeBefore[prev] && r.regionAfter(toks, e):
@@ -164,6 +167,19 @@ func (r *recognizer) ownedByBody(toks []token, k int) bool {
 		if o.End == toks[k-2].End && (o.Type == schema.Organization || o.Type == schema.Ministry || o.Type == schema.Country && !o.Demonym) {
 			return true
 		}
+	}
+	return false
+}
+
+// facilityAfter: token e is a works a company runs, in lower case ("plant",
+// "factory", "refinery"), which the name before it owns rather than names.
+func facilityAfter(toks []token, e int) bool {
+	if e < 0 || e >= len(toks) {
+		return false
+	}
+	switch toks[e].Text {
+	case "plant", "plants", "factory", "factories", "refinery", "smelter", "shipyard", "warehouse", "mill", "headquarters":
+		return true
 	}
 	return false
 }

@@ -166,7 +166,11 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 		// "the Casa de Nariño presidential palace", "the Qasr Al Watan
 		// palace": a name and its head in lower case, though a place of
 		// the gazetteer stands inside it
-		r.addHeaded(si, toks, i, j, schema.Location)
+		t := schema.Location
+		if facilityAfter(toks, j) && r.companyWordIn(toks, i, j) {
+			t = schema.Organization // "a Hyundai Rotem plant": whose plant; "the Ras Tanura refinery" is where
+		}
+		r.addHeaded(si, toks, i, j, t)
 		return
 	}
 	if j-i > 2 && acronymOfRun(toks, i, j) {
@@ -639,6 +643,9 @@ func (r *recognizer) splitUnknown(si int, toks []token, i, j int) {
 	rest := i
 	for k < j {
 		n := r.longestGaz(toks, k, j)
+		if n == 1 && r.companyShortName(toks, k, j) {
+			n = 0 // "Hyundai Rotem" is not Hyundai Motor
+		}
 		if n == 0 {
 			if r.pairCountries(toks[k].Text) != nil {
 				r.flushUnknown(si, toks, rest, k)
@@ -655,6 +662,29 @@ func (r *recognizer) splitUnknown(si int, toks []token, i, j int) {
 		rest = k
 	}
 	r.flushUnknown(si, toks, rest, j)
+}
+
+// companyWordIn: a word of the run [i, j) is a company's name or short
+// name the gazetteer knows ("Hyundai" of "Hyundai Rotem").
+func (r *recognizer) companyWordIn(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if es := r.g.lookup(toks[k].Text); len(es) > 0 && es[0].Type == schema.Organization {
+			return true
+		}
+	}
+	return false
+}
+
+// companyShortName: token k, in the run [i, j), is the one-word short
+// name the gazetteer gives a company ("Hyundai" of Hyundai Motor,
+// "Samsung" of Samsung Electronics) and another capitalised word follows
+// it in the run: the first word of another company of the group.
+func (r *recognizer) companyShortName(toks []token, k, j int) bool {
+	if k+1 >= j || !capWord(toks[k+1].Text) {
+		return false
+	}
+	e := r.g.lookup(toks[k].Text)[0]
+	return e.Type == schema.Organization && e.Name != toks[k].Text
 }
 
 // longestGaz is the length of the longest gazetteer name that starts at

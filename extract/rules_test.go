@@ -311,6 +311,10 @@ func TestEntityRules(t *testing.T) {
 			schema.Location, "Iquique", nil},
 		{"a place named from the front in Spanish", "The signing took place at the Palacio de La Moneda on Tuesday.",
 			schema.Location, "Palacio de La Moneda", nil},
+		{"a company of a known group is no other of it", "Defense Minister Lee Jong-sup visited a Hyundai Rotem plant in Bydgoszcz on Saturday.",
+			schema.Organization, "Hyundai Rotem", nil},
+		{"a place a refinery is named after", "A fire broke out at the Ras Tanura refinery on Monday.",
+			schema.Location, "Ras Tanura", nil},
 		{"a possessive after a name's of", "The Bank of England's governor warned that prices would rise.",
 			schema.Organization, "Bank of England", nil},
 		{"a department named by its field and country", "On Monday, Fisheries and Oceans Canada closed the cod fishery.",
@@ -1038,6 +1042,17 @@ func TestReadingsThatStayNarrow(t *testing.T) {
 			t.Errorf("agreement %q lost its topic's end", e.Name)
 		case e.Name == "JD Vance" && !slices.Contains(e.Aliases, "Vance"):
 			t.Errorf("JD Vance: aliases %q, want Vance", e.Aliases)
+		}
+	}
+}
+
+// TestGroupCompaniesStayApart: a group's other companies are not the one
+// the gazetteer calls by the group's short name.
+func TestGroupCompaniesStayApart(t *testing.T) {
+	doc := extractText(t, "", "Hyundai Rotem and Korea Aerospace Industries will supply the tanks, while Samsung Biologics will build a plant in Incheon.")
+	for _, e := range doc.Entities {
+		if e.Name == "Hyundai Motor" || e.Name == "Samsung Electronics" {
+			t.Errorf("%q read from another company of its group (aliases %q)", e.Name, e.Aliases)
 		}
 	}
 }
