@@ -172,6 +172,9 @@ func (r *relator) signedAt(emit emitFn) {
 			if !inClause && m.Type != schema.Event {
 				continue
 			}
+			if m.Type == schema.Location && m.End <= f.Verb && andClauseRE.MatchString(r.text[m.End:f.Verb]) && verbBetween(r.sents[f.Sent].Tokens, f.Start, m.Start) {
+				continue // "pledged $4.5 billion for projects in Africa, and Masdar signed": the pledge's place
+			}
 			before := strings.TrimSpace(strings.ToLower(r.text[r.sents[f.Sent].Start:m.Start]))
 			if seatIntroRE.MatchString(before) {
 				continue // "KHNP, based in Gyeongju, signed": its seat, not the signing's place
@@ -184,6 +187,9 @@ func (r *relator) signedAt(emit emitFn) {
 		}
 	})
 }
+
+// andClauseRE: a comma and "and" start another clause.
+var andClauseRE = regexp.MustCompile(`,\s+and\s`)
 
 // purposeAfter is where the first "to" and a verb of building or
 // supplying after the signing verb at off start the project the agreement

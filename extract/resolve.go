@@ -500,9 +500,11 @@ func (r *resolver) onlyEventOfKind(m mention) int {
 	if m.Type != schema.Event || genericHead(m) == "event" {
 		return -1
 	}
+	gathering := definiteBefore(r.text, m.Start) && gatheringNoun(genericHead(m)) && !asideRE.MatchString(m.Name)
 	found := -1
 	for ei, e := range r.ents {
-		if e.Type != schema.Event || e.Generic || len(e.Mentions) == 0 || !sameEventKind(e.Name, m.Name) {
+		if e.Type != schema.Event || e.Generic || len(e.Mentions) == 0 ||
+			!sameEventKind(e.Name, m.Name) && !(gathering && gatheringNoun(lastWord(schema.Fold(e.Name)))) {
 			continue
 		}
 		if found >= 0 {
@@ -670,6 +672,20 @@ func (r *resolver) mergeVisits() {
 		first[key] = e
 	}
 }
+
+// gatheringNoun: the nouns one gathering of many is called by, the one
+// the article names ("the three-day meeting" of the Africa Climate
+// Summit).
+func gatheringNoun(w string) bool {
+	switch w {
+	case "summit", "meeting", "conference", "forum", "gathering", "congress", "symposium", "convention":
+		return true
+	}
+	return false
+}
+
+// asideRE: a meeting held beside a gathering, not the gathering.
+var asideRE = regexp.MustCompile(`(?i)\b(?:bilateral|trilateral|one-on-one|closed-door|separate|private|side)\b`)
 
 func sameEventKind(named, generic string) bool {
 	g := strings.Fields(schema.Fold(generic))

@@ -844,6 +844,13 @@ func TestRelationRules(t *testing.T) {
 				"person/gabriel-boric signed agreement/corridor-accord-between-brazil-and-chile/t.txt",
 				"person/mauro-vieira signed agreement/memorandum-on-consular-cooperation-between-brazil-and-chile/t.txt"},
 			[]string{"person/mauro-vieira signed agreement/corridor-accord-between-brazil-and-chile/t.txt"}},
+		{"the gathering an article names is its meeting; who pledged in another clause signed nothing there", "",
+			"Leaders opened the Africa Climate Summit in Nairobi on Monday. Ethiopian Prime Minister Abiy Ahmed also attended the three-day meeting. " +
+				"On the sidelines of the summit, the United Arab Emirates pledged $4.5 billion for projects in Africa, and Masdar signed an agreement with Kenya's Ministry of Energy to develop a wind farm.",
+			[]string{"person/abiy-ahmed attended event/africa-climate-summit",
+				"organization/masdar signed agreement/agreement-between-masdar-and-ministry-of-energy/t.txt"},
+			[]string{"country/AE signed agreement/agreement-between-masdar-and-ministry-of-energy/t.txt",
+				"agreement/agreement-between-masdar-and-ministry-of-energy/t.txt signedAt location/africa"}},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},

@@ -122,6 +122,7 @@ func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, byS
 				}
 				f := signing{Sent: si, Verb: s.Start + v, Start: s.Start + prevEnd, End: s.Start + c[1]}
 				f.read(g, text, ms, bySent[si])
+				f.Subjects = slices.DeleteFunc(f.Subjects, func(mi int) bool { return verbBetween(s.Tokens, ms[mi].End, f.Verb) })
 				if len(f.Agreements) == 0 && (documentAnaphorRE.MatchString(text[f.Verb:f.End]) || f.Start < f.Verb && passiveDocumentRE.MatchString(text[f.Start:f.Verb])) {
 					// "A and B signed the document", "The documents were
 					// exchanged at a ceremony": the agreement just named
@@ -149,6 +150,28 @@ func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, byS
 	}
 	return out
 }
+
+// verbBetween: a verb of its own stands after the mention ending at from
+// and before the signing verb at to, so the mention is that verb's subject
+// ("the United Arab Emirates pledged $4.5 billion ..., and Masdar
+// signed"); not an auxiliary ("has signed") nor a relative clause's verb
+// ("Kenya, which hosted the talks, and Ghana signed").
+func verbBetween(toks []token, from, to int) bool {
+	for k, t := range toks {
+		if t.Start < from || t.End > to || t.Tag != "VBD" && t.Tag != "VBZ" && t.Tag != "VBP" || auxiliary[strings.ToLower(t.Text)] {
+			continue
+		}
+		if k > 0 && (toks[k-1].Text == "which" || toks[k-1].Text == "who" || toks[k-1].Text == "that") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+var auxiliary = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
+	"will": true, "would": true, "did": true, "does": true, "do": true, "can": true, "could": true, "may": true, "might": true,
+	"shall": true, "should": true, "must": true}
 
 // passiveAfterWhich: the clause c, which a "which" after the clause prev
 // opens, ends its relative clause with a comma and a passive signing at v
