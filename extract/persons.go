@@ -304,6 +304,9 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 		if r.g.titleHeadWord(lw) || r.g.titleMod[lw] || r.g.domain[lw] || r.g.heads[lw] != "" || r.g.honorific[t] || connectors[lw] || abstractNoun(lw) {
 			break
 		}
+		if r.g.companySuffix(t) {
+			break // "... Petroleum Company Limited": a company's legal form, no one's name
+		}
 		if r.g.names(t) || r.endsGazName(toks, i, n) {
 			break
 		}
@@ -528,22 +531,55 @@ func (r *recognizer) titlesBefore(si int, toks []token, first int) {
 			r.lowerTitleBefore(m, toks, k)
 			continue
 		}
-		ts := k - 1
+		te := k - 1 // where the title ends
+		if o := parenBefore(toks, te); o >= 0 {
+			// "The Group Chief Executive Officer of the ... Company Limited
+			// (NNPC Ltd), Mele Kyari,": the body's acronym is no part of
+			// the title; "Minister of State for Petroleum Resources (Gas)"
+			// keeps its own
+			if acronymParen(toks, o, te) {
+				te = o
+			}
+		}
+		ts := te
+		if o := parenBefore(toks, ts); o >= 0 {
+			ts = o
+		}
 		for ts > 0 && ts > k-24 && titleSpanWord(toks[ts-1].Text) && !r.endsName(si, toks[ts-1].End) {
 			ts--
 		}
-		for ts < k-1 && (!capWord(toks[ts].Text) || r.g.postnominal[toks[ts].Text] || leadingWord(toks[ts].Text)) {
+		for ts < te && (!capWord(toks[ts].Text) || r.g.postnominal[toks[ts].Text] || leadingWord(toks[ts].Text)) {
 			ts++ // "the", a comma, the "MP" of a name before
 		}
-		if ts >= k-1 || !r.hasTitleHead(toks, chunk{ts, k - 1}) {
+		if ts >= te || !r.hasTitleHead(toks, chunk{ts, te}) {
 			continue
 		}
 		m.Type, m.Rule, m.Conf = schema.Person, "title-before-name", 0.8
-		m.Titles = append(m.Titles, span(r.text, toks, ts, k-1))
+		m.Titles = append(m.Titles, span(r.text, toks, ts, te))
 		if m.Country == "" {
-			m.Country = r.g.firstCountry(span(r.text, toks, ts, k-1))
+			m.Country = r.g.firstCountry(span(r.text, toks, ts, te))
 		}
 	}
+}
+
+// parenBefore is the index of the "(" of a parenthesis of one to four
+// words that closes right before token e, or -1.
+func parenBefore(toks []token, e int) int {
+	if e < 3 || toks[e-1].Text != ")" {
+		return -1
+	}
+	for o := e - 2; o >= 0 && o >= e-6; o-- {
+		if toks[o].Text == "(" {
+			return o
+		}
+	}
+	return -1
+}
+
+// acronymParen: the parenthesis [o, e) holds an acronym, with its legal
+// form ("(NNPC Ltd)", "(ONHYM)").
+func acronymParen(toks []token, o, e int) bool {
+	return o+1 < e-1 && isAllCaps(toks[o+1].Text) && len(toks[o+1].Text) > 1
 }
 
 // lowerTitleBefore reads a title written in lower case right before a
@@ -602,7 +638,7 @@ func (r *recognizer) honorificEnds(toks []token, k int) int {
 
 // titleSpanWord: a word a title of office is written with.
 func titleSpanWord(w string) bool {
-	return capWord(w) || w == "of" || w == "for" || w == "the" || w == "and" || w == "," || w == "&"
+	return capWord(w) || w == "of" || w == "for" || w == "the" || w == "and" || w == "," || w == "&" || w == "'s" || w == "’s"
 }
 
 // titlePhrase reads a title after an appositive comma: an optional article,

@@ -30,6 +30,11 @@ func (r *relator) titleOfBody(emit emitFn) {
 		if p < 0 {
 			return
 		}
+		if pm := r.res.ms[p]; strings.HasSuffix(strings.TrimSpace(r.text[r.sents[si].Start:pm.Start]), "(") {
+			if q := r.bodyBefore(ms[:k], pm.Start); q >= 0 {
+				p = q // "... Company Limited (NNPC Ltd), Mele Kyari": the body, not its acronym
+			}
+		}
 		pm, m := r.res.ms[p], r.res.ms[ms[k]]
 		before := r.text[r.sents[si].Start:pm.Start]
 		t := titleForRE.FindStringSubmatch(before)
@@ -42,10 +47,12 @@ func (r *relator) titleOfBody(emit emitFn) {
 
 var (
 	// titleForRE: a title's head and "for", "of", "at" or "with" (the)
-	// right before a body.
-	titleForRE = regexp.MustCompile(`(?i)\b([a-z-]+)\s+(?:for|of|at|with)(?:\s+the)?\s+$`)
-	// appositiveGapRE: a body, then the name set off by a comma.
-	appositiveGapRE = regexp.MustCompile(`^,\s+$`)
+	// right before a body, or before its country's possessive ("Director
+	// General of Morocco's National Office of Hydrocarbons").
+	titleForRE = regexp.MustCompile(`(?i)\b([a-z-]+)\s+(?:for|of|at|with)(?:\s+the)?(?:\s+\p{Lu}[\p{L}.]*['’]s)?\s+$`)
+	// appositiveGapRE: a body, its acronym perhaps, then the name set off
+	// by a comma.
+	appositiveGapRE = regexp.MustCompile(`^(?:\s*\([^()]{1,40}\))?,\s+$`)
 )
 
 // bodyAfterVerb: "Ana Rojas, who heads the Mining Agency", "Ana Rojas
@@ -146,12 +153,14 @@ func (r *relator) nextBody(ms []int, k int) int {
 // prevBody is the closest ministry or organization ending before mention
 // k, skipping the country names nested in it ("Senegalese" in "Senegalese
 // space agency"), or -1.
-func (r *relator) prevBody(ms []int, k int) int {
-	m := r.res.ms[ms[k]]
+func (r *relator) prevBody(ms []int, k int) int { return r.bodyBefore(ms[:k], r.res.ms[ms[k]].Start) }
+
+// bodyBefore is the last of ms that names a body and ends by off, or -1.
+func (r *relator) bodyBefore(ms []int, off int) int {
 	best := -1
-	for _, p := range ms[:k] {
+	for _, p := range ms {
 		pm := r.res.ms[p]
-		if (pm.Type == schema.Ministry || pm.Type == schema.Organization) && pm.End <= m.Start {
+		if (pm.Type == schema.Ministry || pm.Type == schema.Organization) && pm.End <= off {
 			if best < 0 || pm.End > r.res.ms[best].End {
 				best = p
 			}
