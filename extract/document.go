@@ -72,7 +72,7 @@ func buildEntities(doc *schema.Document, res *resolver, g *gazetteer, text strin
 					ent.Aliases = append(ent.Aliases, short)
 				}
 			}
-			if fam := familyName(ent.Name); fam != "" && !seen[schema.Fold(fam)] {
+			if fam := familyName(ent.Name, e.Country); fam != "" && !seen[schema.Fold(fam)] {
 				ent.Aliases = append(ent.Aliases, fam)
 			}
 		}
@@ -124,10 +124,11 @@ func bestName(res *resolver, g *gazetteer, e *entityBuild) string {
 	return normSurface(best)
 }
 
-// familyName is the name a person is called by alone: the first word of an
-// East Asian name written family name first ("Ha Jung-woo", "LEE
-// Jae-myung"), the last otherwise.
-func familyName(name string) string {
+// familyName is the name a person of a country (its ISO code, or "") is
+// called by alone: the first word of an East Asian name written family
+// name first ("Ha Jung-woo", "LEE Jae-myung", "Li Qiang" of China, "Yoon
+// Suk Yeol" of South Korea), the last otherwise.
+func familyName(name, country string) string {
 	ws := strings.Fields(name)
 	if len(ws) > 2 && nameSuffix(ws[len(ws)-1]) {
 		ws = ws[:len(ws)-1] // "Ferdinand Marcos Jr." is "Marcos"
@@ -135,11 +136,16 @@ func familyName(name string) string {
 	if len(ws) < 2 || nameSuffix(ws[len(ws)-1]) {
 		return "" // "Mohammed VI" has none
 	}
-	if koreanStyle(ws) || isAllCaps(ws[0]) && len(ws[0]) > 2 && !strings.Contains(ws[0], ".") && !isAllCaps(ws[len(ws)-1]) {
+	if koreanStyle(ws) || familyFirst[country] && !strings.Contains(ws[0], ".") || isAllCaps(ws[0]) && len(ws[0]) > 2 && !strings.Contains(ws[0], ".") && !isAllCaps(ws[len(ws)-1]) {
 		return ws[0] // "LEE Jae-myung"; not the initials of "S Jaishankar", "JD Vance" or "J.D. Vance"
 	}
 	return ws[len(ws)-1]
 }
+
+// familyFirst: the countries whose people English news names family name
+// first (Japan's it names given name first; Vietnam's it calls by the
+// last name).
+var familyFirst = map[string]bool{"CN": true, "TW": true, "HK": true, "MO": true, "KR": true, "KP": true}
 
 func uniqueTitles(ts []string) []string {
 	var out []string

@@ -1073,3 +1073,19 @@ func TestGroupCompaniesStayApart(t *testing.T) {
 		}
 	}
 }
+
+// TestFamilyNameFirst: people of the countries that write the family name
+// first are called by its first word.
+func TestFamilyNameFirst(t *testing.T) {
+	doc := extractText(t, "", "South Korean President Yoon Suk Yeol met Chinese Premier Li Qiang and U.S. Secretary of State Antony Blinken in Seoul.")
+	for name, alias := range map[string]string{"Yoon Suk Yeol": "Yoon", "Li Qiang": "Li", "Antony Blinken": "Blinken"} {
+		e, ok := entityByName(doc, name)
+		if !ok {
+			t.Errorf("no %s", name)
+			continue
+		}
+		if !slices.Contains(e.Aliases, alias) {
+			t.Errorf("%s: aliases %q, want %q among them", name, e.Aliases, alias)
+		}
+	}
+}
