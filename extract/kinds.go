@@ -99,6 +99,9 @@ func kindFamily(kind string) string {
 		return ""
 	}
 	head := ws[len(ws)-1]
+	if i := slices.Index(ws, "of"); i > 0 {
+		head = ws[i-1] // "joint declaration of intent" is a declaration
+	}
 	for _, w := range ws {
 		if strings.HasPrefix(w, "memorand") || strings.HasPrefix(w, "mou") {
 			return "mou"

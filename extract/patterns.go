@@ -10,7 +10,7 @@ import (
 
 var (
 	quotedTitleRE = regexp.MustCompile(`(?i)\b(?:titled|called|named|dubbed|known as|entitled)\s+(?:the\s+)?["“‘']([^"”’]{3,160}?)["”’']`)
-	genericAgrRE  = regexp.MustCompile(`\b(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of)\s+(?:new\s+)?(?:bilateral\s+|cooperation\s+)?)?(memorand(?:um|a|ums) of (?:understanding|cooperation)|[Mm]emorand(?:um|a|ums) of (?:[Uu]nderstanding|[Cc]ooperation)|MOUs?|MoUs?|agreements?|deals?|pacts?|accords?|treaty|treaties|framework|joint statement|joint declaration|declaration|partnership|(?:exchange of|exchanged) notes|[Ee]xchange of [Nn]otes|[Gg]rant [Aa]greements?|grant agreements?|grants?|contracts?(?: extension)?|letters? of intent|[Ll]etters? of [Ii]ntent|(?:implementing )?arrangements?|protocols?|memorand(?:um|a|ums)|cooperation documents?|documents? on cooperation)\b`)
+	genericAgrRE  = regexp.MustCompile(`\b(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of)\s+(?:new\s+)?(?:bilateral\s+|cooperation\s+)?)?(memorand(?:um|a|ums) of (?:understanding|cooperation)|[Mm]emorand(?:um|a|ums) of (?:[Uu]nderstanding|[Cc]ooperation)|MOUs?|MoUs?|agreements?|deals?|pacts?|accords?|treaty|treaties|framework|joint statement|(?:joint )?declarations? of intent|[Jj]oint [Dd]eclarations? of [Ii]ntent|joint declaration|declaration|partnership|(?:exchange of|exchanged) notes|[Ee]xchange of [Nn]otes|[Gg]rant [Aa]greements?|grant agreements?|grants?|contracts?(?: extension)?|letters? of intent|[Ll]etters? of [Ii]ntent|(?:implementing )?arrangements?|protocols?|memorand(?:um|a|ums)|cooperation documents?|documents? on cooperation)\b`)
 	eventRE       = regexp.MustCompile(`\b(?:((?:[A-Z][\w.]*-)+[A-Z][\w.]*|[A-Z][a-z]+)\s+)?((?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:closed-door|first|bilateral|joint|official|high-level|annual|inaugural|trilateral|unique|ministerial(?:[ -]level)?|leaders'?|summit-level|working|two-day|three-day|four-day)\s+){0,2})?(signing ceremony|ceremony|summit|state visit|meeting|conference|talks|joint committee|luncheon|dialogue|forum|symposium|roundtable|workshop|negotiations|event|visit|session)\b`)
 	eventTailRE   = regexp.MustCompile(`^\s+(?:to\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)|on\s+((?:[a-z][a-z-]*\s+){0,6}?[a-z][a-z-]*)(?:\s+(?:in|at|to|with|by)\b|[,.;:]|$))`)
 	// modifiedEventRE: a determiner and one lower-case noun before an event
@@ -231,6 +231,11 @@ func topicLen(s string) int {
 			break
 		}
 		word := s[pos+w[0] : pos+w[1]]
+		if strings.TrimSpace(word) == "of" && ofTopicRE.MatchString(s[pos+w[1]:]) {
+			// "on the supply of green ammonia": what is supplied goes on the topic
+			pos += w[1]
+			continue
+		}
 		if topicStop[strings.TrimSpace(word)] {
 			break
 		}
@@ -251,6 +256,9 @@ var (
 	topicStartRE = regexp.MustCompile(`^\s+on(?:\s+the)?\b`)
 	notTopicRE   = regexp.MustCompile(`^\s+(?:behalf|sidelines|margins|occasion|basis|condition|track|hold)\b`)
 	topicWordRE  = regexp.MustCompile(`^\s+(?:[a-z][a-z-]*|[A-Z]{2,5})\b`)
+	// ofTopicRE: after "of", a lower-case word that is no article or
+	// clause word, which the topic goes on with.
+	ofTopicRE = regexp.MustCompile(`^\s+(?:[a-z][a-z-]*[a-z]|[A-Z]{2,5})\b`)
 	// topicNameRE: a capitalised word inside a topic, which counts only
 	// when lower-case words of the topic follow it.
 	topicNameRE = regexp.MustCompile(`^\s+(\p{Lu}\p{Ll}+)\b`)

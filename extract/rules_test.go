@@ -861,6 +861,12 @@ func TestRelationRules(t *testing.T) {
 			"The Group Chief Executive Officer of the Nigerian National Petroleum Company Limited (NNPC Ltd), Mele Kyari, and the Director General of Morocco's National Office of Hydrocarbons and Mines (ONHYM), Amina Benkhadra, were present.",
 			[]string{"person/mele-kyari memberOf organization/nigerian-national-petroleum-company-limited",
 				"person/amina-benkhadra memberOf ministry/national-office-of-hydrocarbons-and-mines/ma"}, nil},
+		{"a declaration of intent is a declaration; a topic goes on past what is supplied", "",
+			"Germany and Namibia on Thursday signed a joint declaration of intent on green hydrogen. The declaration was signed by Economy Minister Robert Habeck and Namibia's Minister of Mines and Energy Tom Alweendo. " +
+				"German utility RWE and Namibian developer Hyphen Hydrogen Energy also signed a memorandum of understanding on the supply of green ammonia from 2027.",
+			[]string{"person/robert-habeck signed agreement/joint-declaration-of-intent-on-green-hydrogen-between-germany-and-namibia/t.txt",
+				"organization/rwe signed agreement/memorandum-of-understanding-on-the-supply-of-green-ammonia-between-rwe-and-hyphen-hydrogen-energy/t.txt"},
+			[]string{"person/robert-habeck signed agreement/declaration-between-germany-and-namibia/t.txt"}},
 		{"event within an event", "",
 			"A Korea-Japan summit was held on the sidelines of the APEC Economic Leaders' Meeting.",
 			[]string{"event/korea-japan-summit/t.txt partOf event/apec-economic-leaders-meeting"}, nil},
