@@ -54,7 +54,8 @@ func (r *relator) attending(emit emitFn) {
 					if before && pm.End <= verb && objectOfVerb(locs[:vi], base, start, pm.Start) {
 						continue // "addressed the Arab League in Cairo and met with": whom the earlier verb addressed
 					}
-					if (after || met && pm.Type == schema.Person) && pm.Start >= verbEnd || before && pm.End <= verb {
+					along := pm.Start >= verbEnd && pm.End <= end && alongWithRE.MatchString(r.text[verbEnd:pm.Start])
+					if (after || met && pm.Type == schema.Person || along) && pm.Start >= verbEnd || before && pm.End <= verb {
 						emit(r.idOf(p), r.idOf(e), si)
 					}
 				}
@@ -62,6 +63,10 @@ func (r *relator) attending(emit emitFn) {
 		}
 	}
 }
+
+// alongWithRE: the words that add who else did it ("attended the
+// ceremony, along with Foreign Minister Sugiono").
+var alongWithRE = regexp.MustCompile(`(?i)\b(?:along with|alongside|together with)\s`)
 
 // objectOfVerb: one of the verbs at locs (offsets from base) stands in
 // the clause (from start) before a participant at off, which is its
