@@ -402,6 +402,30 @@ func (r *resolver) moveAll(from, to *entityBuild) {
 
 // persons groups person mentions: full names first, then a lone family or
 // given name joins the one person whose name holds it.
+// knownAsRE: a name the text gives the person named right before it
+// ("Joko Widodo, known as Jokowi,", "Luiz Inacio Lula da Silva, popularly
+// known as Lula").
+var knownAsRE = regexp.MustCompile(`^,\s+(?:(?:popularly|widely|commonly|also|better)\s+)?known\s+as\s+["“]?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})`)
+
+// nicknames are the names knownAsRE gives people, folded, each with the
+// key of its person, who takes it as an alias.
+func (r *resolver) nicknames() map[string]string {
+	out := map[string]string{}
+	for mi, m := range r.ms {
+		if m.Type != schema.Person || r.mentOf[mi] < 0 {
+			continue
+		}
+		k := knownAsRE.FindStringSubmatch(r.text[m.End:min(len(r.text), m.End+80)])
+		if k == nil {
+			continue
+		}
+		e := r.ents[r.mentOf[mi]]
+		out[schema.Fold(k[1])] = e.Key
+		e.Aliases = append(e.Aliases, k[1])
+	}
+	return out
+}
+
 func (r *resolver) persons() {
 	var single []int
 	for i, m := range r.ms {
@@ -414,7 +438,12 @@ func (r *resolver) persons() {
 		}
 		r.attach(i, "Person/"+schema.Fold(m.Name))
 	}
+	nick := r.nicknames()
 	for _, i := range single {
+		if key, ok := nick[schema.Fold(r.ms[i].Name)]; ok {
+			r.attach(i, key) // "Jokowi said" after "Joko Widodo, known as Jokowi"
+			continue
+		}
 		if e := r.personWithWord(r.ms[i].Name); e != nil {
 			r.attach(i, e.Key)
 			continue

@@ -1098,3 +1098,16 @@ func TestFamilyNameFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownAs: the name a person is "known as" is an alias, and the person
+// that name later stands for.
+func TestKnownAs(t *testing.T) {
+	doc := extractText(t, "", "Former president Joko Widodo, known as Jokowi, started the talks in 2023. Jokowi said on Monday the deal was good.")
+	e, ok := entityByName(doc, "Joko Widodo")
+	if !ok || !slices.Contains(e.Aliases, "Jokowi") {
+		t.Errorf("Joko Widodo (found %v): aliases %q, want Jokowi", ok, e.Aliases)
+	}
+	if _, ok := entityByName(doc, "Jokowi"); ok {
+		t.Error("Jokowi is a person of his own")
+	}
+}
