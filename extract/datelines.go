@@ -57,6 +57,10 @@ func parseDateline(s string, ds *dateStyle) (dateline, bool) {
 			if seg.empty() {
 				return dateline{}, false
 			}
+			if name := s[seg.Start:seg.End]; dl.dated && (isAllCaps(name) && agencyShaped(name) || bylineVocab().isOutlet(name)) {
+				dl.agency, at = seg, stop // "Riyadh, December 4, 2024, SPA --": the agency after the date
+				break
+			}
 			dl.places = append(dl.places, seg)
 			at = stop
 		}

@@ -194,6 +194,8 @@ func TestDatelines(t *testing.T) {
 	}{
 		{"NAIROBI, June 2, 2025 (Xinhua) -- Kenya and China signed a pact.", "", true,
 			[]string{"NAIROBI"}, "Xinhua", "2025-06-02", true, true, "Kenya and"},
+		{"Riyadh, December 4, 2024, SPA -- The two sides signed a pact.", "", true,
+			[]string{"Riyadh"}, "SPA", "2024-12-04", true, true, "The two"},
 		{"BEIJING, June 2 (Reuters) - China said on Monday ...", "2025-06-03", true,
 			[]string{"BEIJING"}, "Reuters", "2025-06-02", true, true, "China said"},
 		{"SEOUL, Dec. 31 (Yonhap) -- South Korea said ...", "2026-01-02", true,

@@ -273,8 +273,11 @@ func (r *recognizer) ofCountryTail(toks []token, i, j int) int {
 // country words. It returns j when there is none.
 func (r *recognizer) nameStart(toks []token, i, j int) int {
 	n := j
-	words := 0
-	for n > i && words < 4 {
+	words, most := 0, 4
+	if hasLineage(toks[i:j]) {
+		most = 6 // "Mohammed bin Salman bin Abdulaziz Al Saud": a lineage of names
+	}
+	for n > i && words < most {
 		t := toks[n-1].Text
 		lw := strings.ToLower(t)
 		if !isNameToken(t) && !nameParticle(lw) || t == "I" {
@@ -634,6 +637,18 @@ func (r *recognizer) honorificEnds(toks []token, k int) int {
 		}
 	}
 	return 0
+}
+
+// hasLineage: a "bin", "bint" or "ibn" joins the names of toks, a
+// person's to a father's.
+func hasLineage(toks []token) bool {
+	for _, t := range toks {
+		switch t.Text {
+		case "bin", "bint", "ibn", "Bin", "Ibn":
+			return true
+		}
+	}
+	return false
 }
 
 // titleSpanWord: a word a title of office is written with.

@@ -321,6 +321,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Person, "Musa Bello", nil},
 		{"an aerospace company", "The engines will come from Hanwha Aerospace, the ministry said.",
 			schema.Organization, "Hanwha Aerospace", nil},
+		{"a lineage of names after a royal title", "His Royal Highness Prince Mohammed bin Salman bin Abdulaziz Al Saud, Crown Prince and Prime Minister, received the guests.",
+			schema.Person, "Mohammed bin Salman bin Abdulaziz Al Saud", []string{"Prince"}},
 		{"a possessive after a name's of", "The Bank of England's governor warned that prices would rise.",
 			schema.Organization, "Bank of England", nil},
 		{"a department named by its field and country", "On Monday, Fisheries and Oceans Canada closed the cod fishery.",
