@@ -269,8 +269,8 @@ func (r *recognizer) ofCountryTail(toks []token, i, j int) int {
 }
 
 // nameStart finds where a person's name begins at the end of [i, j): the
-// longest tail of one to four name words that are not title, domain or
-// country words. It returns j when there is none.
+// longest tail of one to four name words (six in a lineage's "bin") that
+// are not title, domain or country words. It returns j when there is none.
 func (r *recognizer) nameStart(toks []token, i, j int) int {
 	n := j
 	words, most := 0, 4
