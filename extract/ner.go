@@ -287,6 +287,22 @@ func (r *recognizer) countryEnd(toks []token, i, j int) int {
 	return -1
 }
 
+// cityCountryAfter is the country of the city the gazetteer knows that
+// "in" names right after token j-1, or "".
+func (r *recognizer) cityCountryAfter(toks []token, j int) string {
+	if j+1 >= len(toks) || toks[j].Text != "in" {
+		return ""
+	}
+	n := r.longestGaz(toks, j+1, len(toks))
+	if n == 0 {
+		return ""
+	}
+	if e := r.g.lookup(span(r.text, toks, j+1, j+1+n))[0]; e.Type == schema.Location {
+		return e.Country
+	}
+	return ""
+}
+
 // internationalFirst: the run [i, j) opens with "European" or the name of
 // an international organization the gazetteer knows ("EU", "UN", "African
 // Union").
@@ -562,6 +578,9 @@ func (r *recognizer) addNamed(si int, toks []token, i, j int, t schema.EntityTyp
 	}
 	if country == "" && (t == schema.Ministry || t == schema.Organization) {
 		country = r.possessorCountry(toks, i) // "Argentina's Foreign Ministry"
+	}
+	if country == "" && t == schema.Ministry && !hasWord(toks[i:j], "Embassy") && !hasWord(toks[i:j], "Consulate") {
+		country = r.cityCountryAfter(toks, j) // "the Ministry of Finance in Accra"
 	}
 	if t == schema.Ministry && r.internationalFirst(toks, i, j) {
 		t = schema.Organization // "European Parliament", "UN Security Council": no one country's
