@@ -500,14 +500,25 @@ func (r *recognizer) appositives(si int, toks []token, first int) {
 			continue
 		}
 		title, ok := r.titlePhrase(toks, k+1)
-		if !ok || (m.Type == "" && !personShaped(r, m.Name)) {
-			continue
+		if !ok || (m.Type == "" && !personShaped(r, m.Name)) || r.personWithin(si, toks[k].End, toks[k].End+1+len(title)) {
+			continue // "near Bengaluru, Chief Minister Siddaramaiah said": a titled person of its own
 		}
 		m.Type = schema.Person
 		m.Titles = append(m.Titles, title)
 		m.Rule = "appositive-title"
 		m.Conf = 0.85
 	}
+}
+
+// personWithin: the sentence si has a person's mention that starts within
+// [start, end).
+func (r *recognizer) personWithin(si, start, end int) bool {
+	for _, o := range r.out {
+		if o.Sent == si && o.Type == schema.Person && o.Start >= start && o.Start < end {
+			return true
+		}
+	}
+	return false
 }
 
 // titlesBefore reads "TITLE of COUNTRY, (the) (honorific) NAME" ("the

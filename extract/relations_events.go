@@ -54,6 +54,9 @@ func (r *relator) attending(emit emitFn) {
 					if before && pm.End <= verb && objectOfVerb(locs[:vi], base, start, pm.Start) {
 						continue // "addressed the Arab League in Cairo and met with": whom the earlier verb addressed
 					}
+					if before && pm.End <= verb && insideRelative(r.text, start, pm, verb) {
+						continue // "Young Liu, who met Minister Ashwini Vaishnaw last week, attended": whom he met
+					}
 					along := pm.Start >= verbEnd && pm.End <= end && alongWithRE.MatchString(r.text[verbEnd:pm.Start])
 					if (after || met && pm.Type == schema.Person || along) && pm.Start >= verbEnd || before && pm.End <= verb {
 						emit(r.idOf(p), r.idOf(e), si)
@@ -63,6 +66,18 @@ func (r *relator) attending(emit emitFn) {
 		}
 	}
 }
+
+// insideRelative: mention m stands inside a relative clause (", who ...,"
+// or ", which ...,") that opens after start and closes before verb.
+func insideRelative(text string, start int, m mention, verb int) bool {
+	open := relativeOpenRE.FindAllStringIndex(text[start:m.Start], -1)
+	if open == nil {
+		return false
+	}
+	return strings.Contains(text[m.End:verb], ",")
+}
+
+var relativeOpenRE = regexp.MustCompile(`,\s+(?:who|which|whose)\s`)
 
 // alongWithRE: the words that add who else did it ("attended the
 // ceremony, along with Foreign Minister Sugiono").
