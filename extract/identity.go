@@ -18,17 +18,46 @@ func descriptive(r *resolver, g *gazetteer, e *entityBuild) bool {
 		if len(e.Parties) > 0 || e.Generic || r.onlyKindNouns(e) {
 			return true // untitled: "an MoU", "12 cooperation documents"
 		}
+		// "Free Trade Agreement", "Comprehensive Economic Partnership
+		// Agreement": a kind in capitals, which many pairs of countries sign
 	case schema.Event:
 	default:
 		return false
 	}
+	var descriptions []string
+	for _, mi := range e.Mentions {
+		if m := r.ms[mi]; !g.namesThing(r, m) {
+			descriptions = append(descriptions, m.Name)
+		}
+	}
 	for _, mi := range e.Mentions {
 		m := r.ms[mi]
-		if m.Rule == "quoted-title" || m.Canon != "" || g.namesThing(r, m) {
+		if m.Rule == "quoted-title" || m.Canon != "" || g.namesThing(r, m) && !initialsOfAny(m.Name, descriptions) {
 			return false
 		}
 	}
 	return true
+}
+
+// initialsOfAny: acronym is the initials of the capitalised words of one
+// of names ("CEPA" of "Comprehensive Economic Partnership Agreement"), so
+// it describes what that name describes.
+func initialsOfAny(acronym string, names []string) bool {
+	if !isAllCaps(acronym) || strings.ContainsAny(acronym, " .-") {
+		return false
+	}
+	for _, n := range names {
+		var b strings.Builder
+		for _, w := range strings.Fields(n) {
+			if capWord(w) {
+				b.WriteByte(w[0])
+			}
+		}
+		if b.Len() > 1 && b.String() == acronym {
+			return true
+		}
+	}
+	return false
 }
 
 // namesThing: the mention holds a capitalised word that is neither a word

@@ -1122,3 +1122,22 @@ func TestKnownAs(t *testing.T) {
 		t.Error("Jokowi is a person of his own")
 	}
 }
+
+// TestKindInCapitalsBelongsToItsArticle: an agreement named only by its
+// kind in capitals ("Free Trade Agreement", "Comprehensive Economic
+// Partnership Agreement (CEPA)"), which many pairs of countries sign, is
+// its article's; one with a name of its own is the whole graph's.
+func TestKindInCapitalsBelongsToItsArticle(t *testing.T) {
+	doc := extractText(t, "", "The UK and India signed a Free Trade Agreement on Thursday. The UAE and Colombia signed a Comprehensive Economic Partnership Agreement (CEPA) in Abu Dhabi. "+
+		"Mexico and Canada prepared for the review of the United States-Mexico-Canada Agreement (USMCA).")
+	for name, scoped := range map[string]bool{"Free Trade Agreement": true, "Comprehensive Economic Partnership Agreement": true, "United States-Mexico-Canada Agreement": false} {
+		e, ok := entityByName(doc, name)
+		if !ok {
+			t.Errorf("no %s", name)
+			continue
+		}
+		if got := strings.HasSuffix(e.ID, "/t.txt"); got != scoped {
+			t.Errorf("%s: id %s, scoped to its article %v, want %v", name, e.ID, got, scoped)
+		}
+	}
+}
