@@ -382,11 +382,18 @@ func (g *gazetteer) add(surface string, e gazEntry) {
 	}
 }
 
+// appendEntry adds e to what a surface names, after what it named before,
+// but before a weak name (a region the country module lists, "Gaza" of
+// Mozambique), which yields to a place the data files name ("Gaza", the
+// Gaza Strip).
 func appendEntry(es []gazEntry, e gazEntry) []gazEntry {
 	for _, x := range es {
 		if x == e {
 			return es
 		}
+	}
+	if len(es) > 0 && es[0].Weak && !e.Weak {
+		return append([]gazEntry{e}, es...)
 	}
 	return append(es, e)
 }

@@ -650,6 +650,12 @@ func (r *recognizer) honorificEnds(toks []token, k int) int {
 	return 0
 }
 
+// affiliation: the nouns and adjectives of a party's members, which end
+// no one's name.
+var affiliation = map[string]bool{"democrat": true, "democrats": true, "republican": true, "republicans": true,
+	"conservative": true, "conservatives": true, "liberal": true, "liberals": true, "tory": true, "tories": true,
+	"socialist": true, "socialists": true, "communist": true, "communists": true, "progressive": true, "progressives": true}
+
 // hasLineage: a "bin", "bint" or "ibn" joins the names of toks, a
 // person's to a father's.
 func hasLineage(toks []token) bool {
@@ -764,6 +770,9 @@ func personShaped(r *recognizer, name string) bool {
 	}
 	if r.g.thingHeads[strings.ToLower(ws[len(ws)-1])] {
 		return false // "Clean Air Act"
+	}
+	if affiliation[strings.ToLower(ws[len(ws)-1])] {
+		return false // "an Ottawa New Democrat MP", "the Conservative government": a party's member
 	}
 	korean := koreanStyle(ws)
 	for k, w := range ws {

@@ -413,7 +413,8 @@ func TestNotPeople(t *testing.T) {
 		"\"The Home Secretary and I are working on it,\" she said. "+
 		"State oil firm PT Sumber Energi signed the deal, Sumber Energi said. "+
 		"I have one vote, like every other New Zealander on the roll. Prints hang at the Kisumu Museum and Art Gallery. "+
-		"Ozone dropped under the Clean Air Act. The director of the National Iodine Nutrition study spoke. Hopper starred in the 1969 film Easy Rider.")
+		"Ozone dropped under the Clean Air Act. The director of the National Iodine Nutrition study spoke. Hopper starred in the 1969 film Easy Rider. "+
+		"An Ottawa New Democrat MP said officials of the Conservative government had complained.")
 	for _, e := range doc.Entities {
 		if e.Type == schema.Person {
 			t.Errorf("person %q from a phrase that names no one", e.Name)
@@ -1139,5 +1140,29 @@ func TestKindInCapitalsBelongsToItsArticle(t *testing.T) {
 		if got := strings.HasSuffix(e.ID, "/t.txt"); got != scoped {
 			t.Errorf("%s: id %s, scoped to its article %v, want %v", name, e.ID, got, scoped)
 		}
+	}
+}
+
+// TestCountryNamesNewsUses: the names news gives countries beside the
+// country module's ("Congo", "Czechia", "Eswatini", "Burma"), and a place
+// the module's regions would misplace ("Gaza", a province of Mozambique).
+func TestCountryNamesNewsUses(t *testing.T) {
+	doc := extractText(t, "", "Officials from Congo, Czechia, Eswatini, Burma and North Macedonia met in Geneva. Aid trucks reached Gaza on Monday.")
+	got := map[string]string{}
+	for _, e := range doc.Entities {
+		got[e.Name] = e.ID
+	}
+	for name, id := range map[string]string{"DR Congo": "country/CD", "Czech Republic": "country/CZ", "Swaziland": "country/SZ", "Myanmar": "country/MM", "Macedonia": "country/MK"} {
+		if got[name] != id {
+			t.Errorf("%s: id %q, want %s (entities %v)", name, got[name], id, got)
+		}
+	}
+	for _, r := range doc.Relations {
+		if strings.HasPrefix(r.Subject, "location/gaza") && r.Object == "country/MZ" {
+			t.Errorf("Gaza placed in Mozambique: %s", r.Key())
+		}
+	}
+	if _, ok := entityByName(doc, "Gaza Strip"); !ok {
+		t.Errorf("no Gaza Strip in %v", got)
 	}
 }

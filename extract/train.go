@@ -242,9 +242,25 @@ func TrainNameModel(ctx context.Context, train, dev *NameCorpus, cfg NameTrainCo
 	for i := range order {
 		order[i] = i
 	}
-	var best []float32
-	bestF1, bestEpoch := -1.0, 0
-	for epoch := 1; epoch <= cfg.MaxEpochs && epoch-bestEpoch <= cfg.Patience; epoch++ {
+	// A pass is judged by the mean of its dev F1 and its neighbours': one
+	// pass's score on a small tuning set is noisy, and the pass it happens
+	// to favour moves with any change to the features.
+	var best, prev []float32
+	var f1s []float64
+	bestF1, bestScore, bestEpoch := -1.0, -1.0, 0
+	judge := func(epoch int, avg []float32) {
+		k := epoch - 1
+		sum, n := 0.0, 0
+		for j := max(0, k-1); j <= min(len(f1s)-1, k+1); j++ {
+			sum += f1s[j]
+			n++
+		}
+		if score := sum / float64(n); score > bestScore {
+			best, bestF1, bestScore, bestEpoch = avg, f1s[k], score, epoch
+		}
+	}
+	epoch := 1
+	for ; epoch <= cfg.MaxEpochs && epoch-bestEpoch <= cfg.Patience+1; epoch++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -254,13 +270,16 @@ func TrainNameModel(ctx context.Context, train, dev *NameCorpus, cfg NameTrainCo
 		}
 		avg := p.average()
 		f1 := p.model(avg, 0).f1(dev)
+		f1s = append(f1s, f1)
 		if cfg.Log != nil {
 			fmt.Fprintf(cfg.Log, "name model: pass %d: dev F1 %.4f (%d features)\n", epoch, f1, len(p.keys))
 		}
-		if f1 > bestF1 {
-			best, bestF1, bestEpoch = avg, f1, epoch
+		if epoch > 1 {
+			judge(epoch-1, prev) // its neighbours are both in now
 		}
+		prev = avg
 	}
+	judge(epoch-1, prev) // the last pass, by itself and the one before
 	m, prune, f1 := p.pruned(best, bestF1, dev)
 	m.temp = calibrate(m, dev)
 	m.Info = NameModelInfo{Features: len(m.w) / nLabels, Epochs: bestEpoch, Prune: prune, TrainToks: train.Tokens(), DevF1: f1}
