@@ -223,7 +223,7 @@ type NameTrainConfig struct {
 }
 
 // TrainNameModel trains an averaged perceptron on train, keeps the pass
-// that tags dev best, prunes the weights that do not change dev's score
+// that tags dev best with the passes beside it, prunes the weights that do not change dev's score
 // and calibrates the probabilities on dev. The same inputs give the same
 // model, byte for byte.
 func TrainNameModel(ctx context.Context, train, dev *NameCorpus, cfg NameTrainConfig) (*NameModel, error) {
