@@ -199,12 +199,24 @@ func (r *relator) venuePlaces(emit emitFn) {
 				continue
 			}
 			gap := r.text[a.End:b.Start]
-			if inOrAtRE.MatchString(gap) || gap == ", " && b.Type == schema.Country && !r.listedAfter(b) {
+			if inOrAtRE.MatchString(gap) || gap == ", " && b.Type == schema.Country && !r.listedAfter(b) ||
+				gap == ", " && r.region(b) && !listGoesOnRE.MatchString(r.text[b.End:min(len(r.text), b.End+12)]) {
+				// "Patnow, Poland"; "Tapachula, Chiapas, near the border"
 				emit(r.idOf(places[k]), r.idOf(places[k+1]), si)
 			}
 		}
 	}
 }
+
+// region: the place m names is a state or province of the country module,
+// not a capital.
+func (r *relator) region(m mention) bool {
+	es := r.gaz.lookup(m.Name)
+	return len(es) > 0 && es[0].Type == schema.Location && es[0].Country != "" && r.gaz.capital[es[0].Country] != es[0].Name
+}
+
+// listGoesOnRE: what after a place says a list of places goes on.
+var listGoesOnRE = regexp.MustCompile(`^\s*(?:and\s|,\s*\p{Lu})`)
 
 // listedAfter: a list goes on after mention m ("Lima, Kenya and Ghana"):
 // the comma before it listed, and placed nothing.
