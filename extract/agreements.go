@@ -440,7 +440,7 @@ func (r *resolver) headlineAgreement(mi int) int {
 	}
 	parties := r.partiesOf(mi)
 	plural := pluralAgreement(m.Name)
-	words := describingWords(m.Name)
+	words := wordPatterns(describingWords(m.Name))
 	best, bestShared, bestEcho, bestMentions, bestSame := -1, -1, 0, 0, false
 	for ei, e := range r.ents {
 		if e.Type != schema.Agreement || len(e.Mentions) == 0 || e.Generic && !(plural && r.pluralEntity(e)) && len(e.Parties) == 0 {
@@ -487,11 +487,19 @@ func describingWords(name string) []string {
 	return out
 }
 
-// echoes counts the words of words that the sentences naming e write.
-func (r *resolver) echoes(e *entityBuild, words []string) int {
+// wordPatterns matches each of words as a whole word, in any case.
+func wordPatterns(words []string) []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(words))
+	for k, w := range words {
+		out[k] = regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(w) + `\b`)
+	}
+	return out
+}
+
+// echoes counts the words that the sentences naming e write.
+func (r *resolver) echoes(e *entityBuild, words []*regexp.Regexp) int {
 	n := 0
-	for _, w := range words {
-		re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(w) + `\b`)
+	for _, re := range words {
 		for _, mi := range e.Mentions {
 			if s := r.ms[mi].Sent; s >= 0 && s < len(r.sents) && !r.sents[s].Headline && re.MatchString(r.text[r.sents[s].Start:r.sents[s].End]) {
 				n++

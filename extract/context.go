@@ -145,9 +145,17 @@ func (r *recognizer) headAfter(toks []token, e int) schema.EntityType {
 // lastWordElsewhere: the article writes w after another capitalised word
 // ("Mark Rathbun"), as a family name is.
 func (r *recognizer) lastWordElsewhere(w string) bool {
-	re, err := regexp.Compile(`\p{Lu}[\p{L}.'’-]*\s+` + regexp.QuoteMeta(w) + `\b`)
-	return err == nil && re.MatchString(r.text)
+	if r.afterCapital == nil {
+		r.afterCapital = map[string]bool{}
+		for _, m := range capitalPairRE.FindAllStringSubmatch(r.text, -1) {
+			r.afterCapital[m[1]] = true
+		}
+	}
+	return r.afterCapital[w]
 }
+
+// capitalPairRE: a capitalised word and the capitalised word after it.
+var capitalPairRE = regexp.MustCompile(`\p{Lu}[\p{L}.'’-]*\s+(\p{Lu}[\p{L}'’-]*)`)
 
 // accordingTo: "according to" ends right before token k.
 func accordingTo(toks []token, k int) bool {

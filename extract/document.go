@@ -72,7 +72,7 @@ func buildEntities(doc *schema.Document, res *resolver, g *gazetteer, text strin
 					ent.Aliases = append(ent.Aliases, short)
 				}
 			}
-			if fam := familyName(ent.Name, e.Country); fam != "" && !seen[schema.Fold(fam)] {
+			if fam := familyName(ent.Name, e.Country, g.givenNames); fam != "" && !seen[schema.Fold(fam)] {
 				ent.Aliases = append(ent.Aliases, fam)
 			}
 		}
@@ -127,8 +127,9 @@ func bestName(res *resolver, g *gazetteer, e *entityBuild) string {
 // familyName is the name a person of a country (its ISO code, or "") is
 // called by alone: the first word of an East Asian name written family
 // name first ("Ha Jung-woo", "LEE Jae-myung", "Li Qiang" of China, "Yoon
-// Suk Yeol" of South Korea), the last otherwise.
-func familyName(name, country string) string {
+// Suk Yeol" of South Korea), unless that word is a given name of given
+// ("William Lai", "Carrie Lam"), the last otherwise.
+func familyName(name, country string, given map[string]bool) string {
 	ws := strings.Fields(name)
 	if len(ws) > 2 && nameSuffix(ws[len(ws)-1]) {
 		ws = ws[:len(ws)-1] // "Ferdinand Marcos Jr." is "Marcos"
@@ -136,7 +137,7 @@ func familyName(name, country string) string {
 	if len(ws) < 2 || nameSuffix(ws[len(ws)-1]) {
 		return "" // "Mohammed VI" has none
 	}
-	if koreanStyle(ws) || familyFirst[country] && !strings.Contains(ws[0], ".") || isAllCaps(ws[0]) && len(ws[0]) > 2 && !strings.Contains(ws[0], ".") && !isAllCaps(ws[len(ws)-1]) {
+	if koreanStyle(ws) || familyFirst[country] && !strings.Contains(ws[0], ".") && !given[ws[0]] || isAllCaps(ws[0]) && len(ws[0]) > 2 && !strings.Contains(ws[0], ".") && !isAllCaps(ws[len(ws)-1]) {
 		return ws[0] // "LEE Jae-myung"; not the initials of "S Jaishankar", "JD Vance" or "J.D. Vance"
 	}
 	return ws[len(ws)-1]

@@ -29,6 +29,9 @@ type gazEntry struct {
 	// ("Kerry", "Clare", "Georgia" the state): it names the place when it
 	// stands alone, not inside a longer capitalised run ("John Kerry").
 	Weak bool
+	// Region: a state, province or region of a country, from the country
+	// module.
+	Region bool
 }
 
 // gazetteer holds the knowledge the rules look names up in: countries with
@@ -197,7 +200,7 @@ func (g *gazetteer) addSubdivisions(c gountries.Country) {
 		if es := g.lookup(name); len(es) > 0 {
 			continue // a country or a capital already has this name
 		}
-		g.add(name, gazEntry{Type: schema.Location, Name: name, Country: c.Codes.Alpha2, Weak: !strings.ContainsAny(name, " -")})
+		g.add(name, gazEntry{Type: schema.Location, Name: name, Country: c.Codes.Alpha2, Weak: !strings.ContainsAny(name, " -"), Region: true})
 	}
 }
 
@@ -392,8 +395,12 @@ func appendEntry(es []gazEntry, e gazEntry) []gazEntry {
 			return es
 		}
 	}
-	if len(es) > 0 && es[0].Weak && !e.Weak {
-		return append([]gazEntry{e}, es...)
+	if !e.Weak {
+		for k, x := range es {
+			if x.Weak {
+				return slices.Insert(es, k, e)
+			}
+		}
 	}
 	return append(es, e)
 }

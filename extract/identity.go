@@ -18,8 +18,8 @@ func descriptive(r *resolver, g *gazetteer, e *entityBuild) bool {
 		if len(e.Parties) > 0 || e.Generic || r.onlyKindNouns(e) {
 			return true // untitled: "an MoU", "12 cooperation documents"
 		}
-		// "Free Trade Agreement", "Comprehensive Economic Partnership
-		// Agreement": a kind in capitals, which many pairs of countries sign
+		// else, as an event: described when no mention names it ("Free
+		// Trade Agreement", a kind in capitals many pairs of countries sign)
 	case schema.Event:
 	default:
 		return false
@@ -50,7 +50,7 @@ func initialsOfAny(acronym string, names []string) bool {
 		var b strings.Builder
 		for _, w := range strings.Fields(n) {
 			if capWord(w) {
-				b.WriteByte(w[0])
+				b.WriteRune(firstRune(w))
 			}
 		}
 		if b.Len() > 1 && b.String() == acronym {

@@ -99,8 +99,8 @@ func kindFamily(kind string) string {
 		return ""
 	}
 	head := ws[len(ws)-1]
-	if i := slices.Index(ws, "of"); i > 0 {
-		head = ws[i-1] // "joint declaration of intent" is a declaration
+	if len(ws) > 2 && ws[len(ws)-2] == "of" && ws[len(ws)-1] == "intent" {
+		head = ws[len(ws)-3] // "joint declaration of intent" is a declaration
 	}
 	for _, w := range ws {
 		if strings.HasPrefix(w, "memorand") || strings.HasPrefix(w, "mou") {

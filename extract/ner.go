@@ -39,6 +39,9 @@ type recognizer struct {
 	// lower holds the words the article writes in lower case, made on
 	// first use (lowercase.go).
 	lower map[string]bool
+	// afterCapital holds the capitalised words the article writes after
+	// another, made on first use (lastWordElsewhere).
+	afterCapital map[string]bool
 }
 
 // chunkMentions classifies each capitalised run of a sentence.
@@ -285,6 +288,21 @@ func (r *recognizer) countryEnd(toks []token, i, j int) int {
 		}
 	}
 	return -1
+}
+
+// sendersBody: the run [i, j) names a body a country keeps abroad (an
+// embassy, a consulate, a high commission, a mission), which is its
+// sender's, not its host's.
+func (r *recognizer) sendersBody(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch toks[k].Text {
+		case "Embassy", "Consulate", "Mission", "Commission":
+			if toks[k].Text != "Commission" || k > i && toks[k-1].Text == "High" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cityCountryAfter is the country of the city the gazetteer knows that
@@ -579,7 +597,7 @@ func (r *recognizer) addNamed(si int, toks []token, i, j int, t schema.EntityTyp
 	if country == "" && (t == schema.Ministry || t == schema.Organization) {
 		country = r.possessorCountry(toks, i) // "Argentina's Foreign Ministry"
 	}
-	if country == "" && t == schema.Ministry && !hasWord(toks[i:j], "Embassy") && !hasWord(toks[i:j], "Consulate") {
+	if country == "" && t == schema.Ministry && !r.sendersBody(toks, i, j) {
 		country = r.cityCountryAfter(toks, j) // "the Ministry of Finance in Accra"
 	}
 	if t == schema.Ministry && r.internationalFirst(toks, i, j) {

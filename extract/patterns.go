@@ -256,8 +256,8 @@ var (
 	topicStartRE = regexp.MustCompile(`^\s+on(?:\s+the)?\b`)
 	notTopicRE   = regexp.MustCompile(`^\s+(?:behalf|sidelines|margins|occasion|basis|condition|track|hold)\b`)
 	topicWordRE  = regexp.MustCompile(`^\s+(?:[a-z][a-z-]*|[A-Z]{2,5})\b`)
-	// ofTopicRE: after "of", a lower-case word that is no article or
-	// clause word, which the topic goes on with.
+	// ofTopicRE: after "of", a lower-case word, which the topic goes on
+	// with unless topicStop ends it there ("of the", "of which").
 	ofTopicRE = regexp.MustCompile(`^\s+(?:[a-z][a-z-]*[a-z]|[A-Z]{2,5})\b`)
 	// topicNameRE: a capitalised word inside a topic, which counts only
 	// when lower-case words of the topic follow it.

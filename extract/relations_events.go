@@ -57,7 +57,7 @@ func (r *relator) attending(emit emitFn) {
 					if before && pm.End <= verb && insideRelative(r.text, start, pm, verb) {
 						continue // "Young Liu, who met Minister Ashwini Vaishnaw last week, attended": whom he met
 					}
-					along := pm.Start >= verbEnd && pm.End <= end && alongWithRE.MatchString(r.text[verbEnd:pm.Start])
+					along := pm.Start >= verbEnd && pm.End <= end && alongWith(r.text[verbEnd:pm.Start])
 					if (after || met && pm.Type == schema.Person || along) && pm.Start >= verbEnd || before && pm.End <= verb {
 						emit(r.idOf(p), r.idOf(e), si)
 					}
@@ -71,17 +71,26 @@ func (r *relator) attending(emit emitFn) {
 // or ", which ...,") that opens after start and closes before verb.
 func insideRelative(text string, start int, m mention, verb int) bool {
 	open := relativeOpenRE.FindAllStringIndex(text[start:m.Start], -1)
-	if open == nil {
-		return false
+	if open == nil || strings.Contains(text[start+open[len(open)-1][1]:m.Start], ",") {
+		return false // "Ruto, who arrived on Sunday, and Tinubu attended": the clause closed before
 	}
 	return strings.Contains(text[m.End:verb], ",")
 }
 
+// relativeOpenRE: a comma and a relativeWord open a relative clause.
 var relativeOpenRE = regexp.MustCompile(`,\s+(?:who|which|whose)\s`)
 
 // alongWithRE: the words that add who else did it ("attended the
 // ceremony, along with Foreign Minister Sugiono").
 var alongWithRE = regexp.MustCompile(`(?i)\b(?:along with|alongside|together with)\s`)
+
+// alongWith: the text before a participant ends with alongWithRE and what
+// follows it in the same clause ("along with Foreign Minister"), not
+// "along with business leaders, where Minister X spoke".
+func alongWith(before string) bool {
+	loc := alongWithRE.FindAllStringIndex(before, -1)
+	return loc != nil && !strings.ContainsAny(before[loc[len(loc)-1][1]:], ",;") && !strings.Contains(before[loc[len(loc)-1][1]:], " where ")
+}
 
 // objectOfVerb: one of the verbs at locs (offsets from base) stands in
 // the clause (from start) before a participant at off, which is its
@@ -200,7 +209,7 @@ func (r *relator) venuePlaces(emit emitFn) {
 			}
 			gap := r.text[a.End:b.Start]
 			if inOrAtRE.MatchString(gap) || gap == ", " && b.Type == schema.Country && !r.listedAfter(b) ||
-				gap == ", " && r.region(b) && !listGoesOnRE.MatchString(r.text[b.End:min(len(r.text), b.End+12)]) {
+				gap == ", " && r.townOfRegion(a, b) && !listGoesOnRE.MatchString(r.text[b.End:min(len(r.text), b.End+12)]) {
 				// "Patnow, Poland"; "Tapachula, Chiapas, near the border"
 				emit(r.idOf(places[k]), r.idOf(places[k+1]), si)
 			}
@@ -208,15 +217,24 @@ func (r *relator) venuePlaces(emit emitFn) {
 	}
 }
 
-// region: the place m names is a state or province of the country module,
-// not a capital.
-func (r *relator) region(m mention) bool {
-	es := r.gaz.lookup(m.Name)
-	return len(es) > 0 && es[0].Type == schema.Location && es[0].Country != "" && r.gaz.capital[es[0].Country] != es[0].Name
+// townOfRegion: b is a state, province or region of the country module and
+// a a place the gazetteer knows as no city or region ("Tapachula,
+// Chiapas"), or one of b's country that is neither ("Seoul, Busan" lists
+// two).
+func (r *relator) townOfRegion(a, b mention) bool {
+	eb := r.gaz.lookup(b.Name)
+	if len(eb) == 0 || !eb[0].Region {
+		return false
+	}
+	ea := r.gaz.lookup(a.Name)
+	if len(ea) == 0 {
+		return true
+	}
+	return !ea[0].Region && ea[0].Country == eb[0].Country && r.gaz.capital[ea[0].Country] != ea[0].Name
 }
 
 // listGoesOnRE: what after a place says a list of places goes on.
-var listGoesOnRE = regexp.MustCompile(`^\s*(?:and\s|,\s*\p{Lu})`)
+var listGoesOnRE = regexp.MustCompile(`^\s*(?:and\s|or\s|,\s*(?:\p{Lu}|then\s|and\s))`)
 
 // listedAfter: a list goes on after mention m ("Lima, Kenya and Ghana"):
 // the comma before it listed, and placed nothing.

@@ -400,12 +400,10 @@ func (r *resolver) moveAll(from, to *entityBuild) {
 	from.Mentions = nil
 }
 
-// persons groups person mentions: full names first, then a lone family or
-// given name joins the one person whose name holds it.
 // knownAsRE: a name the text gives the person named right before it
 // ("Joko Widodo, known as Jokowi,", "Luiz Inacio Lula da Silva, popularly
 // known as Lula").
-var knownAsRE = regexp.MustCompile(`^,\s+(?:(?:popularly|widely|commonly|also|better)\s+)?known\s+as\s+["“]?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})`)
+var knownAsRE = regexp.MustCompile(`^,\s+(?:(?:popularly|widely|commonly|also|better)\s+)?known\s+as\s+["“]?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2})["”]?(?:[,.;)]|\s+(?:and|said|says|was|is|has|had|will)\b|$)`)
 
 // nicknames are the names knownAsRE gives people, folded, each with the
 // key of its person, who takes it as an alias.
@@ -420,12 +418,17 @@ func (r *resolver) nicknames() map[string]string {
 			continue
 		}
 		e := r.ents[r.mentOf[mi]]
-		out[schema.Fold(k[1])] = e.Key
-		e.Aliases = append(e.Aliases, k[1])
+		if _, dup := out[schema.Fold(k[1])]; !dup {
+			out[schema.Fold(k[1])] = e.Key
+			e.Aliases = append(e.Aliases, k[1])
+		}
 	}
 	return out
 }
 
+// persons groups person mentions: full names first, then a lone family or
+// given name joins the one person whose name holds it, or whom the text
+// says is known by it.
 func (r *resolver) persons() {
 	var single []int
 	for i, m := range r.ms {

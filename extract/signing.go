@@ -154,20 +154,30 @@ func findSignings(g *gazetteer, text string, sents []sentence, ms []mention, byS
 // verbBetween: a verb of its own stands after the mention ending at from
 // and before the signing verb at to, so the mention is that verb's subject
 // ("the United Arab Emirates pledged $4.5 billion ..., and Masdar
-// signed"); not an auxiliary ("has signed") nor a relative clause's verb
-// ("Kenya, which hosted the talks, and Ghana signed").
+// signed"); not an auxiliary ("has signed") nor a verb of a relative
+// clause ("Kenya, which hosted the talks, and Ghana signed", "Ruto, who on
+// Monday visited Beijing, signed").
 func verbBetween(toks []token, from, to int) bool {
+	relative := false // inside ", who ... ,"
 	for k, t := range toks {
-		if t.Start < from || t.End > to || t.Tag != "VBD" && t.Tag != "VBZ" && t.Tag != "VBP" || auxiliary[strings.ToLower(t.Text)] {
+		if k > 0 && toks[k-1].Text == "," && relativeWord[strings.ToLower(t.Text)] {
+			relative = true
+		} else if t.Text == "," {
+			relative = false
+		}
+		if relative || t.Start < from || t.End > to || t.Tag != "VBD" && t.Tag != "VBZ" && t.Tag != "VBP" || auxiliary[strings.ToLower(t.Text)] {
 			continue
 		}
-		if k > 0 && (toks[k-1].Text == "which" || toks[k-1].Text == "who" || toks[k-1].Text == "that") {
-			continue
+		if k > 0 && relativeWord[strings.ToLower(toks[k-1].Text)] {
+			continue // "Ghana that hosted the talks"
 		}
 		return true
 	}
 	return false
 }
+
+// relativeWord: the words that open a relative clause.
+var relativeWord = map[string]bool{"who": true, "which": true, "whose": true, "that": true}
 
 var auxiliary = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
 	"will": true, "would": true, "did": true, "does": true, "do": true, "can": true, "could": true, "may": true, "might": true,

@@ -242,9 +242,11 @@ func TrainNameModel(ctx context.Context, train, dev *NameCorpus, cfg NameTrainCo
 	for i := range order {
 		order[i] = i
 	}
-	// A pass is judged by the mean of its dev F1 and its neighbours': one
-	// pass's score on a small tuning set is noisy, and the pass it happens
-	// to favour moves with any change to the features.
+	// A pass is judged by the mean of its dev F1 and its neighbours' (the
+	// last pass, with the one before): one pass's score on a small tuning
+	// set is noisy, and the pass it happens to favour moves with any
+	// change to the features. A pass is judged once the next has run, so
+	// training stops Patience+1 passes after the best.
 	var best, prev []float32
 	var f1s []float64
 	bestF1, bestScore, bestEpoch := -1.0, -1.0, 0
