@@ -75,6 +75,9 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		case len(words) == 1 && r.signingParty(toks, k, prev):
 			// "signed an MoU with KEPCO and Ecopetrol": a party named by one word
 			m.Type, m.Rule, m.Conf = schema.Organization, "party-name", 0.6
+		case e > 0 && possessed(toks, e-1) && r.ownsUnit(toks, e+1):
+			// "a stake in Daimler Truck's Japanese unit": what has units is a company
+			m.Type, m.Rule, m.Conf = schema.Organization, "role-noun", 0.65
 		case len(words) <= 3 && accordingTo(toks, k) && (len(words) > 1 || !r.lastWordElsewhere(m.Name)):
 			// "according to Eurostat", "according to Jane Doe": a source
 			// is a person by a person's name, else a body; one word the
@@ -156,6 +159,22 @@ func (r *recognizer) lastWordElsewhere(w string) bool {
 
 // capitalPairRE: a capitalised word and the capitalised word after it.
 var capitalPairRE = regexp.MustCompile(`\p{Lu}[\p{L}.'’-]*\s+(\p{Lu}[\p{L}'’-]*)`)
+
+// ownsUnit: from token k, after an owner's "'s", one adjective perhaps and
+// then a company's part in lower case ("Japanese unit", "subsidiary").
+func (r *recognizer) ownsUnit(toks []token, k int) bool {
+	for n := k; n < len(toks) && n <= k+1; n++ {
+		switch w := toks[n].Text; w {
+		case "unit", "units", "subsidiary", "subsidiaries", "affiliate", "arm", "division", "brand", "plant", "factory":
+			return true
+		default:
+			if !capWord(w) && toks[n].Tag != "JJ" {
+				return false
+			}
+		}
+	}
+	return false
+}
 
 // accordingTo: "according to" ends right before token k.
 func accordingTo(toks []token, k int) bool {

@@ -325,6 +325,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Person, "Mohammed bin Salman bin Abdulaziz Al Saud", []string{"Prince"}},
 		{"a place before a titled person's name", "The plant will be built near Bengaluru, Chief Minister Siddaramaiah said.",
 			schema.Location, "Bengaluru", nil},
+		{"the owner of a unit", "Toyota agreed to buy a stake in Daimler Truck's Japanese unit Mitsubishi Fuso, the company said.",
+			schema.Organization, "Daimler Truck", nil},
 		{"a possessive after a name's of", "The Bank of England's governor warned that prices would rise.",
 			schema.Organization, "Bank of England", nil},
 		{"a department named by its field and country", "On Monday, Fisheries and Oceans Canada closed the cod fishery.",
