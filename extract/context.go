@@ -45,6 +45,7 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 		who := next == "who" || next == "," && e+1 < len(toks) && toks[e+1].Text == "who"
 		role, hasRole := r.g.roles[prev]
 		seen, seenOK := r.typedBefore(m.Name, mi)
+		after := r.headAfter(toks, e)
 		switch {
 		case seenOK:
 			// "Mexican state oil company Pemex ... Pemex chief executive X":
@@ -102,11 +103,11 @@ func (r *recognizer) typeUnknowns(si int, toks []token, first int) {
 			// "the Monti government", "the Trump administration": a leader
 			// named by the family name
 			m.Type, m.Rule, m.Conf = schema.Person, "leader-government", 0.7
-		case len(words) >= 2 && r.headAfter(toks, e) != "" || r.headAfter(toks, e) == schema.Location && r.g.roles[next] == schema.Location:
+		case len(words) >= 2 && after != "" || after == schema.Location && r.g.roles[next] == schema.Location:
 			// "the Qasr Al Watan palace", "the Sunwise group", "the Hells
 			// Angels biker gang": a head word in lower case after the name;
 			// after one word only a kind of place ("the Lombardy region")
-			m.Type, m.Rule, m.Conf = r.headAfter(toks, e), "head-after", 0.7
+			m.Type, m.Rule, m.Conf = after, "head-after", 0.7
 			if facilityAfter(toks, e) && r.companyWordIn(toks, k, e) {
 				m.Type = schema.Organization // "a Hyundai Rotem plant": whose plant; "the Ras Tanura refinery" is where
 			}

@@ -328,12 +328,8 @@ func (r *recognizer) internationalFirst(toks []token, i, j int) bool {
 	if toks[i].Text == "European" {
 		return true
 	}
-	for n := min(j-i-1, r.g.maxWords); n > 0; n-- {
-		if es := r.g.lookup(span(r.text, toks, i, i+n)); len(es) > 0 {
-			return es[0].Type == schema.Organization
-		}
-	}
-	return false
+	n := r.gazPrefix(toks, i, j-1, true)
+	return n > 0 && r.g.lookup(span(r.text, toks, i, i+n))[0].Type == schema.Organization
 }
 
 // placeFirst: a place's or a country's name of the gazetteer, weak ones

@@ -223,9 +223,9 @@ type NameTrainConfig struct {
 }
 
 // TrainNameModel trains an averaged perceptron on train, keeps the pass
-// that tags dev best with the passes beside it, prunes the weights that do not change dev's score
-// and calibrates the probabilities on dev. The same inputs give the same
-// model, byte for byte.
+// that tags dev best with the passes beside it, prunes the weights that do
+// not change dev's score and calibrates the probabilities on dev. The same
+// inputs give the same model, byte for byte.
 func TrainNameModel(ctx context.Context, train, dev *NameCorpus, cfg NameTrainConfig) (*NameModel, error) {
 	if cfg.MaxEpochs <= 0 {
 		cfg.MaxEpochs = 20
