@@ -93,3 +93,21 @@ func recordedIndexes(t *testing.T, path string) []kv.QuadIndex {
 	}
 	return out
 }
+
+// TestCommitSameArticleTwice: two writes of one article in one Commit go in
+// order, the second planned against what the first left, so the store
+// ends as if only the second were written.
+func TestCommitSameArticleTwice(t *testing.T) {
+	dir := t.TempDir()
+	m, ch := fixture(t, mou), changed(t)
+	both := openLog(t, Config{DB: filepath.Join(dir, "both.db")})
+	res := commit(t, both, put(&m), put(&ch))
+	if !res[1].Replaced {
+		t.Errorf("the second write of %s replaced nothing", m.Article.ID)
+	}
+	second := openLog(t, Config{DB: filepath.Join(dir, "second.db")})
+	commit(t, second, put(&ch))
+	if got, want := dump(t, both), dump(t, second); got != want {
+		t.Errorf("an article written twice in one Commit holds:\n%s", lineDiff(got, want))
+	}
+}

@@ -99,9 +99,9 @@ func (l *Log) Commit(ctx context.Context, writes []Write) []Result {
 			results[i].Err = fmt.Errorf("graph: article %q: %w", w.ID, err)
 			continue
 		}
-		if b.ids[w.ID] || b.n >= l.tx.deltas() {
+		if again := b.ids[w.ID]; again || b.n >= l.tx.deltas() {
 			l.commit(&b, results)
-			if b.ids[w.ID] { // planned against what the earlier write left
+			if again { // planned against what the earlier write left
 				if err := l.refresh(ctx, entries, w.ID); err != nil {
 					results[i].Err = fmt.Errorf("graph: article %q: %w", w.ID, err)
 					continue
