@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -109,6 +110,9 @@ func TestValidate(t *testing.T) {
 		{"bad date", func(d *Document) { d.Relations[1].Object = "29 Oct 2025" }, "not a YYYY-MM-DD"},
 		{"span outside", func(d *Document) { d.Entities[0].Mentions[0].End = 50 }, "outside"},
 		{"confidence", func(d *Document) { d.Relations[0].Confidence = 1.5 }, "confidence"},
+		{"confidence NaN", func(d *Document) { d.Relations[0].Confidence = math.NaN() }, "confidence"},
+		{"entity confidence", func(d *Document) { d.Entities[1].Confidence = -0.5 }, "confidence"},
+		{"entity confidence NaN", func(d *Document) { d.Entities[0].Confidence = math.NaN() }, "confidence"},
 	}
 	for _, tt := range tests {
 		d := ok

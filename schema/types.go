@@ -164,6 +164,9 @@ func (d *Document) Validate(textLen int) error {
 			return fmt.Errorf("schema: article %s: entity id %q appears twice", d.Article.ID, e.ID)
 		}
 		types[e.ID] = e.Type
+		if !inUnit(e.Confidence) {
+			return fmt.Errorf("schema: article %s: entity %s: confidence %v outside [0,1]", d.Article.ID, e.ID, e.Confidence)
+		}
 		for _, m := range e.Mentions {
 			if err := checkSpan(m, textLen); err != nil {
 				return fmt.Errorf("schema: article %s: entity %s: %w", d.Article.ID, e.ID, err)
@@ -197,11 +200,14 @@ func (r Relation) validate(types map[string]EntityType, textLen int) error {
 	if !spec.Allows(st, types[r.Object]) {
 		return fmt.Errorf("relation %s: %s does not allow %s -> %s", r.Key(), r.Predicate, st, types[r.Object])
 	}
-	if r.Confidence < 0 || r.Confidence > 1 {
+	if !inUnit(r.Confidence) {
 		return fmt.Errorf("relation %s: confidence %v outside [0,1]", r.Key(), r.Confidence)
 	}
 	return checkSpan(Span{r.Evidence.Start, r.Evidence.End}, textLen)
 }
+
+// inUnit reports whether c is a confidence: in [0,1], and so not NaN.
+func inUnit(c float64) bool { return c >= 0 && c <= 1 }
 
 func checkSpan(s Span, textLen int) error {
 	if s.Start < 0 || s.End < s.Start || (textLen >= 0 && s.End > textLen) {
