@@ -42,7 +42,7 @@ type evParts struct {
 // encode(decode(qs)) plus the extras is qs.
 func decode(id string, qs quadSet) (schema.Document, Extras) {
 	d := decodeDocument(id, qs)
-	known := encode(&d)
+	known := toSet(encode(&d))
 	var extras Extras
 	for _, k := range slices.Sorted(maps.Keys(qs)) {
 		if _, ok := known[k]; !ok {

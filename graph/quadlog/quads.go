@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cayleygraph/quad"
 	"github.com/newsgraph/newsgraph/graph/quadlog/nquadkey"
@@ -131,20 +132,44 @@ func iriSuffix(v quad.Value, prefix string) (string, bool) {
 // for the value kinds the model uses.
 type quadSet map[string]quad.Quad
 
-func (qs quadSet) add(s, p, o quad.Value, label quad.Value) {
-	q := quad.Quad{Subject: s, Predicate: p, Object: o, Label: label}
-	qs[quadKey(q)] = q
-}
-
 // quadKey is the N-Quads line of q without the final " .", which the
 // catalog's extras, the exports' order and the write's difference key by.
 func quadKey(q quad.Quad) string { return nquadkey.Of(q) }
 
-// encode turns one validated document into the quads it contributes. The
-// nodes it names many times are made quad.Values once, since each
-// conversion of an IRI to a quad.Value allocates.
-func encode(d *schema.Document) quadSet {
-	qs := make(quadSet, mostQuads(d))
+// quadList gathers the quads of one document, each once, in the order
+// written. The values encode writes are IRIs, strings, ints and floats in
+// [0,1] (Validate refuses a NaN confidence), for which two quads are equal
+// exactly when their N-Quads lines are, so the list keys them by the quad
+// itself rather than by a line built for each; its test holds the two to
+// the same set.
+type quadList struct {
+	quads []quad.Quad
+	seen  map[quad.Quad]struct{}
+}
+
+func (l *quadList) add(s, p, o quad.Value, label quad.Value) {
+	q := quad.Quad{Subject: s, Predicate: p, Object: o, Label: label}
+	if _, ok := l.seen[q]; ok {
+		return
+	}
+	l.seen[q] = struct{}{}
+	l.quads = append(l.quads, q)
+}
+
+// encode turns one validated document into the quads it contributes, each
+// once. The nodes it names many times are made quad.Values once, since
+// each conversion of an IRI to a quad.Value allocates.
+func encode(d *schema.Document) []quad.Quad {
+	most := mostQuads(d)
+	seen, _ := seenSets.Get().(map[quad.Quad]struct{})
+	if seen == nil {
+		seen = make(map[quad.Quad]struct{}, most)
+	}
+	defer func() {
+		clear(seen)
+		seenSets.Put(seen)
+	}()
+	qs := &quadList{quads: make([]quad.Quad, 0, most), seen: seen}
 	a := d.Article
 	var art quad.Value = articleIRI(a.ID)
 	qs.add(art, rdfType, classArticle, art)
@@ -169,10 +194,15 @@ func encode(d *schema.Document) quadSet {
 		}
 		encodeRelation(qs, art, a.ID, r)
 	}
-	return qs
+	return qs.quads
 }
 
-// mostQuads is at most how many quads encode makes of d, so that the set
+// seenSets keeps the sets encode uses to drop repeated quads, each cleared,
+// for the next encode: a write encodes hundreds of articles, and a set made
+// for each would be garbage at once.
+var seenSets sync.Pool
+
+// mostQuads is at most how many quads encode makes of d, so that the list
 // it fills is made once at its size rather than grown: 9 of the article,
 // 4 of an entity besides its names, titles and mentions, 15 of a relation.
 func mostQuads(d *schema.Document) int {
@@ -184,7 +214,7 @@ func mostQuads(d *schema.Document) int {
 	return n
 }
 
-func encodeEntity(qs quadSet, art quad.Value, e *schema.Entity) {
+func encodeEntity(qs *quadList, art quad.Value, e *schema.Entity) {
 	var ent quad.Value = entityIRI(e.ID)
 	qs.add(art, pMentions, ent, art)
 	qs.add(ent, rdfType, typeIRI(e.Type), art)
@@ -207,7 +237,7 @@ func encodeEntity(qs quadSet, art quad.Value, e *schema.Entity) {
 	}
 }
 
-func encodeRelation(qs quadSet, art quad.Value, article string, r schema.Relation) {
+func encodeRelation(qs *quadList, art quad.Value, article string, r schema.Relation) {
 	var subj, rel, obj quad.Value = entityIRI(r.Subject), relIRI(r.Predicate), entityIRI(r.Object)
 	if spec, _ := schema.Spec(r.Predicate); spec.ObjectIsDate {
 		obj = quad.String(r.Object)

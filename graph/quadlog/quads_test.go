@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -42,6 +44,34 @@ func TestMostQuads(t *testing.T) {
 		d := gen.Document(i)
 		if n, most := len(encode(&d)), mostQuads(&d); n > most {
 			t.Errorf("article %s: encode makes %d quads, mostQuads says at most %d", d.Article.ID, n, most)
+		}
+	}
+}
+
+// TestEncodeEachQuadOnce holds encode's list, which keys its quads by the
+// quad, to the set of their N-Quads lines, by which the store and the
+// write's difference know a quad: no line twice, and a document whose
+// relations, names, titles and mentions all come twice encodes to the same
+// quads as the document.
+func TestEncodeEachQuadOnce(t *testing.T) {
+	for _, d := range storedDocs(t) {
+		qs := encode(&d)
+		lines := toSet(qs)
+		if len(lines) != len(qs) {
+			t.Errorf("%s: encode makes %d quads of %d N-Quads lines", d.Article.ID, len(qs), len(lines))
+		}
+		twice := d
+		twice.Relations = append(slices.Clone(d.Relations), d.Relations...)
+		twice.Entities = slices.Clone(d.Entities)
+		for i := range twice.Entities {
+			e := &twice.Entities[i]
+			e.Aliases = append(slices.Clone(e.Aliases), e.Aliases...)
+			e.Titles = append(slices.Clone(e.Titles), e.Titles...)
+			e.Mentions = append(slices.Clone(e.Mentions), e.Mentions...)
+		}
+		again := encode(&twice)
+		if len(again) != len(qs) || !slices.Equal(slices.Sorted(maps.Keys(toSet(again))), slices.Sorted(maps.Keys(lines))) {
+			t.Errorf("%s: everything twice encodes to %d quads, want the %d of once", d.Article.ID, len(again), len(qs))
 		}
 	}
 }

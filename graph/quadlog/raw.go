@@ -19,9 +19,7 @@ func (r Raw) Len() int { return len(r.deltas) }
 func RawQuads(docs []schema.Document) Raw {
 	var r Raw
 	for i := range docs {
-		for _, q := range encode(&docs[i]) {
-			r.deltas = append(r.deltas, graph.Delta{Quad: q, Action: graph.Add})
-		}
+		r.deltas = appendDeltas(r.deltas, encode(&docs[i]), graph.Add)
 	}
 	return r
 }

@@ -79,7 +79,7 @@ func (l *Log) priorQuads(ctx context.Context, old Entry) (quadSet, error) {
 		return nil, fmt.Errorf("the record of what it held: %w", err)
 	}
 	d.Text = text
-	qs := encode(&d)
+	qs := toSet(encode(&d))
 	for _, q := range old.extras.quads {
 		qs[quadKey(q)] = q
 	}

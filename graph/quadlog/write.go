@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -48,18 +51,21 @@ func (l *Log) HasCatalog() bool { return l.cat != nil }
 
 // change is what one write does to one article.
 type change struct {
-	result int // index into the results
-	id     string
-	deltas []graph.Delta
-	prior  bool   // the article held something: a tombstone goes with the deletions
-	entry  *Entry // the catalog's entry after the write; nil when the article goes
+	result   int // index into the results
+	id       string
+	del, add []quad.Quad // the quads taken out, and those put in
+	prior    bool        // the article held something: a tombstone goes with the deletions
+	entry    *Entry      // the catalog's entry after the write; nil when the article goes
 }
+
+// size is how many quad changes c makes.
+func (c change) size() int { return len(c.del) + len(c.add) }
 
 // batch gathers the changes of many articles for one transaction.
 type batch struct {
-	changes []change
-	ids     map[string]bool
-	n       int
+	changes    []change
+	ids        map[string]bool
+	ndel, nadd int
 }
 
 func (b *batch) add(c change) {
@@ -68,7 +74,19 @@ func (b *batch) add(c change) {
 	}
 	b.changes = append(b.changes, c)
 	b.ids[c.id] = true
-	b.n += len(c.deltas)
+	b.ndel += len(c.del)
+	b.nadd += len(c.add)
+}
+
+// size is how many quad changes b makes.
+func (b *batch) size() int { return b.ndel + b.nadd }
+
+// appendDeltas appends to ds the deltas that do a to each of qs.
+func appendDeltas(ds []graph.Delta, qs []quad.Quad, a graph.Procedure) []graph.Delta {
+	for _, q := range qs {
+		ds = append(ds, graph.Delta{Quad: q, Action: a})
+	}
+	return ds
 }
 
 // Commit writes each article all or nothing, with its catalog entry in the
@@ -99,7 +117,7 @@ func (l *Log) Commit(ctx context.Context, writes []Write) []Result {
 			results[i].Err = fmt.Errorf("graph: article %q: %w", w.ID, err)
 			continue
 		}
-		if again := b.ids[w.ID]; again || b.n >= l.tx.deltas() {
+		if again := b.ids[w.ID]; again || b.size() >= l.tx.deltas() {
 			l.commit(&b, results)
 			if again { // planned against what the earlier write left
 				if err := l.refresh(ctx, entries, w.ID); err != nil {
@@ -114,9 +132,9 @@ func (l *Log) Commit(ctx context.Context, writes []Write) []Result {
 			continue
 		}
 		c.result = i
-		results[i] = Result{Quads: countAdds(c.deltas), Unchanged: len(c.deltas) == 0, Replaced: c.prior && w.Doc != nil,
+		results[i] = Result{Quads: len(c.add), Unchanged: c.size() == 0, Replaced: c.prior && w.Doc != nil,
 			Version: entries[w.ID].Version}
-		if len(c.deltas) > 0 {
+		if c.size() > 0 {
 			b.add(c)
 		}
 	}
@@ -152,30 +170,18 @@ func (l *Log) refresh(ctx context.Context, entries map[string]Entry, id string) 
 	return nil
 }
 
-func countAdds(ds []graph.Delta) int {
-	n := 0
-	for _, d := range ds {
-		if d.Action == graph.Add {
-			n++
-		}
-	}
-	return n
-}
-
 // plan works out the deltas of one write against what the article holds
 // now: its entry in the catalog (a tombstone or none: nothing) or, in a
 // log without one, the prior the write gives. The caller holds mu.
 func (l *Log) plan(ctx context.Context, w Write, old Entry) (change, error) {
-	var next, prev quadSet
+	var next []quad.Quad
 	if w.Doc != nil {
 		next = encode(w.Doc)
-		for _, q := range w.Extras.quads {
-			next[quadKey(q)] = q
-		}
 	}
+	var prev quadSet
 	switch {
 	case w.Prior != nil:
-		prev = encode(&w.Prior.Doc)
+		prev = toSet(encode(&w.Prior.Doc))
 		for _, q := range w.Prior.Extras.quads {
 			prev[quadKey(q)] = q
 		}
@@ -185,50 +191,46 @@ func (l *Log) plan(ctx context.Context, w Write, old Entry) (change, error) {
 			return change{}, err
 		}
 	}
-	c := change{id: w.ID, deltas: diff(prev, next), prior: len(prev) > 0}
+	c := change{id: w.ID, prior: len(prev) > 0}
+	if len(prev) == 0 && w.Extras.Len() == 0 {
+		c.add = next // a new article: nothing to compare
+	} else {
+		set := toSet(next)
+		for _, q := range w.Extras.quads {
+			set[quadKey(q)] = q
+		}
+		c.del, c.add = diff(prev, set)
+		if c.size() > 0 && len(prev) > 0 && len(set) > 0 {
+			// A changed article is taken out whole and written whole:
+			// commit puts deletions and additions in two transactions,
+			// and writing only the difference would leave, after a crash
+			// between them, the quads the two versions share — a third
+			// version that no article ever was.
+			c.del, c.add = slices.Collect(maps.Values(prev)), slices.Collect(maps.Values(set))
+		}
+	}
 	if w.Doc != nil {
 		c.entry = &Entry{ID: w.ID, Hash: w.Doc.Article.Hash, HasText: w.Doc.Text != "", Record: w.Record, extras: w.Extras}
 		if c.entry.Record == nil {
 			c.entry.Record = []byte{}
 		}
 	}
-	if len(c.deltas) > 0 && len(prev) > 0 && len(next) > 0 {
-		// A changed article is taken out whole and written whole: commit
-		// puts deletions and additions in two transactions, and writing
-		// only the difference would leave, after a crash between them, the
-		// quads the two versions share — a third version that no article
-		// ever was.
-		c.deltas = replacement(prev, next)
-	}
 	return c, nil
 }
 
-// replacement deletes every quad of prev and adds every quad of next.
-func replacement(prev, next quadSet) []graph.Delta {
-	ds := make([]graph.Delta, 0, len(prev)+len(next))
-	for _, q := range prev {
-		ds = append(ds, graph.Delta{Quad: q, Action: graph.Delete})
-	}
-	for _, q := range next {
-		ds = append(ds, graph.Delta{Quad: q, Action: graph.Add})
-	}
-	return ds
-}
-
-// diff lists the deletions then the additions that turn prev into next.
-func diff(prev, next quadSet) []graph.Delta {
-	ds := make([]graph.Delta, 0, len(next))
+// diff is the quads to take out and to put in that turn prev into next.
+func diff(prev, next quadSet) (del, add []quad.Quad) {
 	for k, q := range prev {
 		if _, ok := next[k]; !ok {
-			ds = append(ds, graph.Delta{Quad: q, Action: graph.Delete})
+			del = append(del, q)
 		}
 	}
 	for k, q := range next {
 		if _, ok := prev[k]; !ok {
-			ds = append(ds, graph.Delta{Quad: q, Action: graph.Add})
+			add = append(add, q)
 		}
 	}
-	return ds
+	return del, add
 }
 
 // commit writes a batch: first every deletion in one transaction, with a
@@ -245,17 +247,12 @@ func (l *Log) commit(b *batch, results []Result) {
 	if len(b.changes) == 0 {
 		return
 	}
-	ndel := 0 // the batch's deletions and additions go in one slice each, made at its size
-	for _, c := range b.changes {
-		d, _ := split(c.deltas)
-		ndel += len(d)
-	}
-	dels := make([]graph.Delta, 0, ndel)
-	adds := make([]graph.Delta, 0, b.n-ndel)
+	// the batch's deletions and additions go in one slice each, made at
+	// its size
+	dels, adds := make([]graph.Delta, 0, b.ndel), make([]graph.Delta, 0, b.nadd)
 	var gone, kept []Entry
 	for _, c := range b.changes {
-		d, a := split(c.deltas)
-		dels, adds = append(dels, d...), append(adds, a...)
+		dels, adds = appendDeltas(dels, c.del, graph.Delete), appendDeltas(adds, c.add, graph.Add)
 		gone, kept = c.catalog(gone, kept)
 	}
 	w := l.tx.watch()
@@ -264,7 +261,7 @@ func (l *Log) commit(b *batch, results []Result) {
 	if err == nil {
 		va, err = l.apply(adds, kept)
 	}
-	l.tx.done(w, b.n)
+	l.tx.done(w, b.size())
 	if err == nil {
 		for _, c := range b.changes {
 			results[c.result].Version = max(vd[c.id], va[c.id])
@@ -293,20 +290,11 @@ func (c change) catalog(gone, kept []Entry) ([]Entry, []Entry) {
 	return gone, kept
 }
 
-func split(ds []graph.Delta) (dels, adds []graph.Delta) {
-	for i, d := range ds {
-		if d.Action == graph.Add {
-			return ds[:i], ds[i:]
-		}
-	}
-	return ds, nil
-}
-
 // applyOne writes one article's change and returns its entry's version;
 // if its additions fail after its deletions went in, the deletions are
 // undone (its entry stays a tombstone: the article is absent).
 func (l *Log) applyOne(c change) (int64, error) {
-	dels, adds := split(c.deltas)
+	dels, adds := appendDeltas(nil, c.del, graph.Delete), appendDeltas(nil, c.add, graph.Add)
 	gone, kept := c.catalog(nil, nil)
 	vd, err := l.apply(dels, gone)
 	if err != nil {
@@ -314,11 +302,7 @@ func (l *Log) applyOne(c change) (int64, error) {
 	}
 	va, err := l.apply(adds, kept)
 	if err != nil {
-		undo := make([]graph.Delta, len(dels))
-		for i, d := range dels {
-			undo[i] = graph.Delta{Quad: d.Quad, Action: graph.Add}
-		}
-		_, uerr := l.apply(undo, nil)
+		_, uerr := l.apply(appendDeltas(nil, c.del, graph.Add), nil)
 		return 0, errors.Join(err, uerr)
 	}
 	return max(vd[c.id], va[c.id]), nil
