@@ -68,6 +68,9 @@ type Store struct {
 	texts *textCache
 
 	wmu sync.Mutex // serialises writes
+	// applied is closed once the index holds the last write (ApplyBehind);
+	// nil before the first. Guarded by wmu.
+	applied <-chan struct{}
 	// extras are the quads the model does not read of the articles that
 	// have them (imports), for a log without a catalog, which keeps them
 	// otherwise.
@@ -218,6 +221,9 @@ func (s *Store) loadQuads(ctx context.Context, build bool) error {
 func (s *Store) Close() error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	if s.applied != nil {
+		<-s.applied
+	}
 	return s.log.Close()
 }
 

@@ -223,7 +223,12 @@ func (s *Store) commit(ctx context.Context, writes []quadlog.Write, recs []*inde
 		}
 		changes = append(changes, c)
 	}
-	s.ix.Apply(changes)
+	if len(changes) > 0 {
+		// The index takes the changes on another core while the caller
+		// goes on (to the next call's encoding and bbolt's commit); reads
+		// wait for them.
+		s.applied = s.ix.ApplyBehind(changes)
+	}
 }
 
 // DeleteArticle removes exactly the quads the article contributed; entities

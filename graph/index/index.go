@@ -94,6 +94,26 @@ type Change struct {
 func (ix *Index) Apply(changes []Change) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.apply(changes)
+}
+
+// ApplyBehind is Apply done in a goroutine of its own, for a writer that
+// has more to do meanwhile. It takes the index's lock before it returns,
+// so a read that starts after it waits for the changes and sees them, as
+// after Apply. The channel is closed once they are applied.
+func (ix *Index) ApplyBehind(changes []Change) <-chan struct{} {
+	done := make(chan struct{})
+	ix.mu.Lock()
+	go func() {
+		defer close(done)
+		defer ix.mu.Unlock()
+		ix.apply(changes)
+	}()
+	return done
+}
+
+// apply is Apply; the caller holds mu.
+func (ix *Index) apply(changes []Change) {
 	touched := map[string]bool{}
 	for _, c := range changes {
 		if c.Version != 0 && c.Version <= ix.version(c.ID) {

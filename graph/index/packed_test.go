@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"math"
@@ -273,5 +274,36 @@ func TestApplyVersions(t *testing.T) {
 	ix.Apply([]Change{{ID: "korea-us-mou.txt", Doc: v2}}) // no version: applied
 	if ix.Doc("korea-us-mou.txt") != v2 {
 		t.Errorf("a change without a version not applied")
+	}
+}
+
+// TestApplyBehind: a read that starts once ApplyBehind has returned sees
+// its changes, though they are applied on another goroutine; and an index
+// given a batch behind answers as one given it at once.
+func TestApplyBehind(t *testing.T) {
+	docs := testDocs(t)
+	changes := make([]Change, len(docs))
+	for i := range docs {
+		changes[i] = Change{ID: docs[i].Article.ID, Doc: Pack(&docs[i])}
+	}
+	ix := New()
+	done := ix.ApplyBehind(changes)
+	for _, c := range changes {
+		if ix.Doc(c.ID) != c.Doc {
+			t.Fatalf("article %s: not read after ApplyBehind returned", c.ID)
+		}
+	}
+	<-done
+	ctx := context.Background()
+	got, err := ix.Stats(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := build(docs).Stats(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+		t.Errorf("stats after ApplyBehind:\n%+v\nafter Load:\n%+v", got, want)
 	}
 }
