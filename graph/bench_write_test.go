@@ -17,8 +17,11 @@ import (
 // BenchmarkWrites times the store's write paths on NEWSGRAPH_WRITE_ARTICLES
 // generated articles with their texts (1,000 unless set), each into a
 // fresh store, in rounds (NEWSGRAPH_WRITE_ROUNDS, 3) in which every path
-// runs once, so that whatever else the shared machine does falls on all of
-// them alike; it reports the median of each and their ratios:
+// runs once, in turn forwards and backwards, so that whatever else the
+// shared machine does falls on all of them alike; it reports the median of
+// each and their ratios, and each ratio paired by round (the median of the
+// rounds' own ratios, "-paired"), which the machine's drift from round to
+// round leaves alone:
 //
 //	bbolt-raw          the articles' quads straight into Cayley (WriteRaw),
 //	                   in the transactions Ingest makes (64 articles each)
@@ -100,7 +103,11 @@ func BenchmarkWrites(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for r := range rounds {
-			for _, p := range paths {
+			order := slices.Clone(paths)
+			if r%2 == 1 {
+				slices.Reverse(order)
+			}
+			for _, p := range order {
 				d := p.run(b)
 				took[p.name] = append(took[p.name], d)
 				progress("round %d: %s %v", r+1, p.name, d.Round(time.Millisecond))
@@ -125,8 +132,20 @@ func BenchmarkWrites(b *testing.B) {
 	} {
 		if rate[r.of] > 0 && rate[r.over] > 0 {
 			b.ReportMetric(rate[r.of]/rate[r.over], r.name)
+			b.ReportMetric(pairedRatio(took[r.over], took[r.of]), r.name+"-paired")
 		}
 	}
+}
+
+// pairedRatio is the median over rounds of base's time over path's in the
+// same round: path's rate over base's, round by round.
+func pairedRatio(base, path []time.Duration) float64 {
+	rs := make([]float64, len(base))
+	for i := range base {
+		rs[i] = base[i].Seconds() / path[i].Seconds()
+	}
+	slices.Sort(rs)
+	return rs[len(rs)/2]
 }
 
 func median(ds []time.Duration) time.Duration {

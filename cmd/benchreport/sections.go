@@ -123,6 +123,16 @@ func renderWrites(w io.Writer, r *results) {
 	fmt.Fprintf(w, "`BenchmarkWrites`: %s quads (NEWSGRAPH_WRITE_ARTICLES generated articles with their texts), each path into a fresh store, "+
 		"every path once per round (NEWSGRAPH_WRITE_ROUNDS); the medians of the rounds. An ingest stands beside the fastest raw writes "+
 		"into the same store.\n\n", num(r.get(b, "quads")))
+	var paired []string
+	for _, unit := range sortedUnits(r.benches[b]) {
+		if ratio, ok := strings.CutSuffix(unit, "-paired"); ok {
+			paired = append(paired, fmt.Sprintf("`%s` %s", ratio, times(r.get(b, unit))))
+		}
+	}
+	if len(paired) > 0 {
+		fmt.Fprintf(w, "The same ratios paired by round (the median of each round's own ratio; the rounds run the paths forwards and "+
+			"backwards in turn), which the machine's drift from one round to the next leaves alone: %s.\n\n", strings.Join(paired, ", "))
+	}
 	if v := rate("pg-ingest") / rate("bbolt-ingest"); !math.IsNaN(v) {
 		fmt.Fprintf(w, "Store.Ingest on PostgreSQL runs at %s of its rate on bbolt.\n\n", percent(v))
 	}

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/cayleygraph/quad"
 	"github.com/newsgraph/newsgraph/graph/quadlog/nquadkey"
@@ -157,19 +156,26 @@ func (l *quadList) add(s, p, o quad.Value, label quad.Value) {
 }
 
 // encode turns one validated document into the quads it contributes, each
-// once. The nodes it names many times are made quad.Values once, since
-// each conversion of an IRI to a quad.Value allocates.
+// once.
 func encode(d *schema.Document) []quad.Quad {
+	var e encoder
+	return e.encode(d)
+}
+
+// An encoder encodes documents one after another, with one set of the
+// quads seen, cleared between them: a write encodes hundreds of articles,
+// and a set made for each would be garbage at once.
+type encoder struct{ seen map[quad.Quad]struct{} }
+
+// encode is encode. The nodes it names many times are made quad.Values
+// once, since each conversion of an IRI to a quad.Value allocates.
+func (e *encoder) encode(d *schema.Document) []quad.Quad {
 	most := mostQuads(d)
-	seen, _ := seenSets.Get().(map[quad.Quad]struct{})
-	if seen == nil {
-		seen = make(map[quad.Quad]struct{}, most)
+	if e.seen == nil {
+		e.seen = make(map[quad.Quad]struct{}, most)
 	}
-	defer func() {
-		clear(seen)
-		seenSets.Put(seen)
-	}()
-	qs := &quadList{quads: make([]quad.Quad, 0, most), seen: seen}
+	defer clear(e.seen)
+	qs := &quadList{quads: make([]quad.Quad, 0, most), seen: e.seen}
 	a := d.Article
 	var art quad.Value = articleIRI(a.ID)
 	qs.add(art, rdfType, classArticle, art)
@@ -196,11 +202,6 @@ func encode(d *schema.Document) []quad.Quad {
 	}
 	return qs.quads
 }
-
-// seenSets keeps the sets encode uses to drop repeated quads, each cleared,
-// for the next encode: a write encodes hundreds of articles, and a set made
-// for each would be garbage at once.
-var seenSets sync.Pool
 
 // mostQuads is at most how many quads encode makes of d, so that the list
 // it fills is made once at its size rather than grown: 9 of the article,

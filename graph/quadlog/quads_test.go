@@ -52,10 +52,16 @@ func TestMostQuads(t *testing.T) {
 // quad, to the set of their N-Quads lines, by which the store and the
 // write's difference know a quad: no line twice, and a document whose
 // relations, names, titles and mentions all come twice encodes to the same
-// quads as the document.
+// quads as the document. An encoder that encoded it before encodes it
+// whole again.
 func TestEncodeEachQuadOnce(t *testing.T) {
+	var e encoder
 	for _, d := range storedDocs(t) {
 		qs := encode(&d)
+		e.encode(&d)
+		if again := e.encode(&d); len(again) != len(qs) {
+			t.Errorf("%s: an encoder's second encoding makes %d quads, want %d", d.Article.ID, len(again), len(qs))
+		}
 		lines := toSet(qs)
 		if len(lines) != len(qs) {
 			t.Errorf("%s: encode makes %d quads of %d N-Quads lines", d.Article.ID, len(qs), len(lines))

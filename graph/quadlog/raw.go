@@ -18,8 +18,9 @@ func (r Raw) Len() int { return len(r.deltas) }
 // RawQuads encodes the quads of docs, which must have passed Validate.
 func RawQuads(docs []schema.Document) Raw {
 	var r Raw
+	var e encoder
 	for i := range docs {
-		r.deltas = appendDeltas(r.deltas, encode(&docs[i]), graph.Add)
+		r.deltas = appendDeltas(r.deltas, e.encode(&docs[i]), graph.Add)
 	}
 	return r
 }

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -111,8 +114,12 @@ func (l *Log) Commit(ctx context.Context, writes []Write) []Result {
 		}
 		return results
 	}
+	var quads [][]quad.Quad // the quads of writes[i-i%encodeWindow:]
 	var b batch
 	for i, w := range writes {
+		if i%encodeWindow == 0 {
+			quads = encodeAll(writes[i:min(i+encodeWindow, len(writes))])
+		}
 		if err := ctx.Err(); err != nil {
 			results[i].Err = fmt.Errorf("graph: article %q: %w", w.ID, err)
 			continue
@@ -126,7 +133,7 @@ func (l *Log) Commit(ctx context.Context, writes []Write) []Result {
 				}
 			}
 		}
-		c, err := l.plan(ctx, w, entries[w.ID])
+		c, err := l.plan(ctx, w, quads[i%encodeWindow], entries[w.ID])
 		if err != nil {
 			results[i].Err = fmt.Errorf("graph: article %q: %w", w.ID, err)
 			continue
@@ -170,14 +177,36 @@ func (l *Log) refresh(ctx context.Context, entries map[string]Entry, id string) 
 	return nil
 }
 
-// plan works out the deltas of one write against what the article holds
-// now: its entry in the catalog (a tombstone or none: nothing) or, in a
-// log without one, the prior the write gives. The caller holds mu.
-func (l *Log) plan(ctx context.Context, w Write, old Entry) (change, error) {
-	var next []quad.Quad
-	if w.Doc != nil {
-		next = encode(w.Doc)
+// encodeWindow is how many writes Commit encodes at once, on every core:
+// encoding needs nothing of the store, while planning reads the catalog in
+// order. A window, not the whole call, so that the quads of writes not yet
+// planned stay few.
+const encodeWindow = 64
+
+// encodeAll encodes the documents of writes on every core.
+func encodeAll(writes []Write) [][]quad.Quad {
+	out := make([][]quad.Quad, len(writes))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(writes)) {
+		wg.Go(func() {
+			var e encoder
+			for i := int(next.Add(1) - 1); i < len(writes); i = int(next.Add(1) - 1) {
+				if d := writes[i].Doc; d != nil {
+					out[i] = e.encode(d)
+				}
+			}
+		})
 	}
+	wg.Wait()
+	return out
+}
+
+// plan works out the deltas of one write, whose document encodes to next,
+// against what the article holds now: its entry in the catalog (a
+// tombstone or none: nothing) or, in a log without one, the prior the
+// write gives. The caller holds mu.
+func (l *Log) plan(ctx context.Context, w Write, next []quad.Quad, old Entry) (change, error) {
 	var prev quadSet
 	switch {
 	case w.Prior != nil:
