@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"github.com/newsgraph/newsgraph/graph/index"
-	"github.com/newsgraph/newsgraph/graph/quadlog"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -19,6 +17,8 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/corpus"
+	"github.com/newsgraph/newsgraph/graph/index"
+	"github.com/newsgraph/newsgraph/graph/quadlog"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
