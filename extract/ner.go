@@ -46,6 +46,7 @@ type recognizer struct {
 
 // chunkMentions classifies each capitalised run of a sentence.
 func (r *recognizer) chunkMentions(si int, toks []token) {
+	defer r.shareTitleCountry(len(r.out))
 	r.seats(si, toks)
 	cs := joinSeats(toks, r.extendSuffixes(toks, r.withCommaNames(toks, r.cutDemonymTails(toks, chunksKnowing(toks, r.knownOpener)))))
 	for _, c := range r.mergeEnumerations(toks, cs) {
@@ -61,6 +62,46 @@ func (r *recognizer) chunkMentions(si int, toks []token) {
 			}
 		}
 	}
+}
+
+// shareTitleCountry gives a titled person of r.out[from:] with no country
+// of its own the country that qualifies the title of the person listed
+// just before ("Japanese Foreign Minister Yoko Kamikawa and Defense
+// Minister Minoru Kihara": one government's two members). A country the
+// first has from elsewhere (a body: "USTDA Director ... Geoffrey Jackson
+// and Vice Minister of Commerce Ma Xiuhong") is not shared.
+func (r *recognizer) shareTitleCountry(from int) {
+	prev := -1
+	for k := from; k < len(r.out); k++ {
+		m := &r.out[k]
+		if m.Type != schema.Person || m.Rule != "title-name" {
+			continue
+		}
+		if prev >= 0 && m.Country == "" && len(m.Titles) == 1 &&
+			strings.TrimSpace(r.text[r.out[prev].End:m.Start]) == "and "+m.Titles[0] {
+			m.Country = r.titleCountry(from, r.out[prev])
+		}
+		prev = k
+	}
+}
+
+// titleCountry is the country of p, a titled person of r.out[from:], when
+// a country's name or demonym stands right before its title ("Japanese
+// Foreign Minister", "Japan's Foreign Minister"); "" otherwise.
+func (r *recognizer) titleCountry(from int, p mention) string {
+	if len(p.Titles) != 1 {
+		return ""
+	}
+	for _, c := range r.out[from:] {
+		if c.Type != schema.Country || c.End > p.Start || c.Canon == "" {
+			continue
+		}
+		between := strings.TrimPrefix(strings.TrimPrefix(r.text[c.End:p.Start], "'s"), "’s")
+		if strings.TrimSpace(between) == p.Titles[0] && c.Country == p.Country {
+			return p.Country
+		}
+	}
+	return ""
 }
 
 // knownOpener: the word at i, which opens its sentence, is a name: a word

@@ -320,6 +320,11 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 		// and Logistics Alemu Sime": the first word is the title's domain
 		n++
 	}
+	if n > i && r.g.honorific[toks[n-1].Text] {
+		if h := r.honorificLen(toks, n-1, j); h > 1 && n-1+h < j {
+			n += h - 1 // "Datuk Seri Anwar Ibrahim": the honorific is two words
+		}
+	}
 	for n < j && nameParticle(toks[n].Text) {
 		n++
 	}
@@ -614,6 +619,7 @@ func (r *recognizer) lowerTitleBefore(m *mention, toks []token, k int) {
 		}
 		ts--
 	}
+	named := ts // the country named before the title, as a noun
 	for ts < k && !startsLower(toks[ts].Text) && r.g.countryWord(toks[ts].Text) && !r.g.demonymWord(toks[ts].Text) {
 		ts++ // "Japan" of "Japan foreign minister" stays a country mention of its own
 	}
@@ -626,6 +632,24 @@ func (r *recognizer) lowerTitleBefore(m *mention, toks []token, k int) {
 	if m.Country == "" {
 		m.Country = r.g.firstCountry(title)
 	}
+	if m.Country == "" && named < ts && !servesAPlace(title) {
+		// "his Singapore counterpart Lawrence Wong", "Japan foreign
+		// minister Taro Kono"
+		m.Country = r.g.firstCountry(span(r.text, toks, named, ts))
+	}
+}
+
+// servesAPlace: the title is one held for a place rather than of it, so a
+// country named before it is where the holder's work is ("Trump's Ukraine
+// envoy Keith Kellogg").
+func servesAPlace(title string) bool {
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		switch w {
+		case "envoy", "negotiator", "coordinator", "czar", "mediator":
+			return true
+		}
+	}
+	return false
 }
 
 // endsName: a person's name, or a name not yet typed, ends at offset

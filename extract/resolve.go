@@ -454,6 +454,30 @@ func (r *resolver) persons() {
 		r.attach(i, "Person/"+schema.Fold(r.ms[i].Name))
 	}
 	r.mergePersonsByWord()
+	r.mergePersonsByTail()
+}
+
+// mergePersonsByTail folds a person named by the last words of another's
+// longer name into it ("Perez Brito" after "Ydael Perez Brito", a Spanish
+// double family name; "bin Salman" after "Mohammed bin Salman"), when
+// exactly one name ends so.
+func (r *resolver) mergePersonsByTail() {
+	for _, e := range r.ents {
+		if e.Type != schema.Person || len(e.Mentions) == 0 || len(strings.Fields(e.Name)) < 2 {
+			continue
+		}
+		tail := " " + schema.Fold(e.Name)
+		var full *entityBuild
+		n := 0
+		for _, f := range r.ents {
+			if f != e && f.Type == schema.Person && len(f.Mentions) > 0 && strings.HasSuffix(schema.Fold(f.Name), tail) {
+				full, n = f, n+1
+			}
+		}
+		if n == 1 {
+			r.moveAll(e, full)
+		}
+	}
 }
 
 // personWithWord is the one person whose name ends with w (a family name
@@ -707,10 +731,11 @@ func (r *resolver) mergeVisits() {
 
 // gatheringNoun: the nouns one gathering of many is called by, the one
 // the article names ("the three-day meeting" of the Africa Climate
-// Summit).
+// Summit, "the forum" of Baku Energy Week).
 func gatheringNoun(w string) bool {
 	switch w {
-	case "summit", "meeting", "conference", "forum", "gathering", "congress", "symposium", "convention":
+	case "summit", "meeting", "conference", "forum", "gathering", "congress", "symposium", "convention",
+		"week", "expo", "retreat", "dialogue":
 		return true
 	}
 	return false
