@@ -332,12 +332,13 @@ func (r *recognizer) nameStart(toks []token, i, j int) int {
 }
 
 // abstractNoun: the lower-case word ends as English abstract nouns do
-// ("Reclamation", "Commission", "Tourism"), never a person's name:
+// ("Reclamation", "Commission", "Tourism", "Initiatives", "Communities"),
+// never a person's name:
 // "Minister of Agriculture and Land Reclamation Alaa Farouk" is a title,
 // then the name. Endings that names share ("Clement", "Florence",
 // "Felicity") are not among them.
 func abstractNoun(lw string) bool {
-	for _, suf := range []string{"ation", "ition", "ution", "ction", "ssion", "ism", "ology", "ship"} {
+	for _, suf := range []string{"ation", "ition", "ution", "ction", "ssion", "ism", "ology", "ship", "atives", "ities"} {
 		if len(lw) > len(suf)+2 && strings.HasSuffix(lw, suf) {
 			return true
 		}
@@ -508,11 +509,33 @@ func (r *recognizer) appositives(si int, toks []token, first int) {
 		if !ok || (m.Type == "" && !personShaped(r, m.Name)) || r.personWithin(si, toks[k].End, toks[k].End+1+len(title)) {
 			continue // "near Bengaluru, Chief Minister Siddaramaiah said": a titled person of its own
 		}
+		if c, rest := r.countryPossessive(title); c != "" {
+			title = rest // "Piyush Goyal, India's Minister of Commerce and Industry"
+			if m.Country == "" {
+				m.Country = c
+			}
+		}
 		m.Type = schema.Person
 		m.Titles = append(m.Titles, title)
 		m.Rule = "appositive-title"
 		m.Conf = 0.85
 	}
+}
+
+// countryPossessive splits a title that opens with a country's possessive
+// ("India's Minister of Commerce") into the country's code and the rest;
+// "" and the title when it opens otherwise.
+func (r *recognizer) countryPossessive(title string) (string, string) {
+	for _, mark := range []string{"'s ", "’s "} {
+		name, rest, ok := strings.Cut(title, mark)
+		if !ok || rest == "" {
+			continue
+		}
+		if es := r.g.lookup(strings.TrimPrefix(name, "the ")); len(es) > 0 && es[0].Type == schema.Country {
+			return es[0].Country, rest
+		}
+	}
+	return "", title
 }
 
 // personWithin: the sentence si has a person's mention that starts within

@@ -339,6 +339,10 @@ func TestEntityRules(t *testing.T) {
 			schema.Person, "Onn Hafiz Ghazi", nil},
 		{"a leaders' retreat", "The agreement followed the 11th Malaysia-Singapore Leaders' Retreat on Tuesday.",
 			schema.Event, "11th Malaysia-Singapore Leaders' Retreat", nil},
+		{"a country's possessive before an appositive title", "Piyush Goyal, India's Minister of Commerce and Industry, signed the agreement.",
+			schema.Person, "Piyush Goyal", []string{"Minister of Commerce and Industry"}},
+		{"a title's field in the plural before the name", "Pakistani Minister for Planning, Development and Special Initiatives Ahsan Iqbal said work would speed up.",
+			schema.Person, "Ahsan Iqbal", nil},
 		{"a name before a city that joins it with to", "Trump sent his Ukraine envoy Keith Kellogg to Kyiv on Monday.",
 			schema.Person, "Keith Kellogg", []string{"envoy"}},
 	}
