@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -254,21 +256,69 @@ func (r *relator) delegations(emit emitFn) {
 			emit(r.idOf(p), cid, si)
 		}
 	}
+	sides := r.sides()
+	for _, id := range slices.Sorted(maps.Keys(sides)) {
+		emit(id, schema.EntityID(schema.Country, sides[id].country), sides[id].sent)
+	}
+}
+
+// sideRE: "the Philippine side was represented by", "the Chinese side
+// was led by".
+var sideRE = regexp.MustCompile(`(?i)\b(\S+)\s+side\s+(?:was|were|is|will be)\s+(?:represented|led|headed)\s+by\s`)
+
+// aSide is the country a person stood for as its side, and where the
+// text says so.
+type aSide struct {
+	country string
+	sent    int
+}
+
+// sides are the people, by entity id, a sentence says a country's side was
+// represented or led by: those named from the "by" to the next comma or
+// the sentence's end ("... by Foreign Secretary Enrique Manalo and Defense
+// Secretary Gilberto Teodoro, who signed it in the presence of ...").
+func (r *relator) sides() map[string]aSide {
+	out := map[string]aSide{}
+	for si := range r.sents {
+		txt := r.sentText(si)
+		loc := sideRE.FindStringSubmatchIndex(txt)
+		if loc == nil {
+			continue
+		}
+		es := r.gaz.lookup(txt[loc[2]:loc[3]])
+		if len(es) == 0 || es[0].Type != schema.Country {
+			continue
+		}
+		base, end := r.sents[si].Start, len(txt)
+		if c := strings.IndexAny(txt[loc[1]:], ",;"); c >= 0 {
+			end = loc[1] + c
+		}
+		for _, mi := range r.of(si, schema.Person) {
+			if m := r.res.ms[mi]; m.Start >= base+loc[1] && m.End <= base+end {
+				if id := r.idOf(mi); id != "" {
+					out[id] = aSide{es[0].Country, si}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // titleBodies: a person whose title names a body's field works there
 // ("Commerce Secretary" and the "Department of Commerce"; "Minister of
 // Knowledge Economy" and the "Ministry of Knowledge Economy").
 func (r *relator) titleBodies(emit emitFn) {
+	sides := r.sides()
 	for pi, p := range r.res.ents {
 		if p.Type != schema.Person || len(p.Mentions) == 0 || r.ids[pi] == "" {
 			continue
 		}
+		country := cmp.Or(p.Country, sides[r.ids[pi]].country)
 		for bi, b := range r.res.ents {
 			if b.Type != schema.Ministry || len(b.Mentions) == 0 || r.ids[bi] == "" {
 				continue
 			}
-			if p.Country != "" && b.Country != "" && p.Country != b.Country {
+			if country != "" && b.Country != "" && country != b.Country {
 				continue
 			}
 			for _, t := range p.Titles {

@@ -122,7 +122,7 @@ var relationRules = []relationRule{
 	{ruleBodyOfCountry, schema.PartOf, 0.8, `a government body qualified by a country the article names: "U.S. Department of Commerce"`, (*relator).bodiesOfCountries},
 	{ruleBodyUnderBody, schema.PartOf, 0.75, `"the Bureau of Mines, under the Ministry of Mines and Energy": a body under another is part of it`, (*relator).bodiesUnderBodies},
 	{ruleCountryTitle, schema.Represents, 0.8, `a person titled by a country: "Japanese Foreign Minister", "ambassador of Senegal"`, (*relator).countryTitles},
-	{ruleCountryDelegation, schema.Represents, 0.7, `the people a country's delegation included`, (*relator).delegations},
+	{ruleCountryDelegation, schema.Represents, 0.7, `the people a country's delegation included, or its side was represented or led by`, (*relator).delegations},
 	{ruleMemberCountryBody, schema.Represents, 0.7, `a member of a body that is part of a country represents it`, (*relator).membersOfCountryBodies},
 	{ruleSignedAtEventPlace, schema.SignedAt, 0.6, `an agreement signed at an event was signed where the event took place`, (*relator).signedAtEventPlaces},
 	{ruleSignerAttended, schema.Attended, 0.6, `a person who signed an agreement at an event attended it`, (*relator).signersAttend},

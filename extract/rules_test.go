@@ -911,6 +911,11 @@ func TestRelationRules(t *testing.T) {
 			"Japanese Foreign Minister Yoko Kamikawa and Defense Minister Minoru Kihara signed the pact in Manila. " +
 				"USTDA Director Geoffrey Jackson and Vice Minister of Commerce Ma Xiuhong signed the grants.",
 			[]string{"person/minoru-kihara represents country/JP"}, []string{"person/ma-xiuhong represents country/US"}},
+		{"a side represented by its people", "",
+			"Japan and the Philippines signed the accord in Manila. The Philippine side was represented by Foreign Secretary Enrique Manalo and Defense Secretary Gilberto Teodoro, who signed it. " +
+				"Japan's Foreign Ministry released a statement. Wang Yi said the Chinese side is ready to work with Japanese Foreign Minister Yoko Kamikawa.",
+			[]string{"person/enrique-manalo represents country/PH", "person/gilberto-teodoro represents country/PH"},
+			[]string{"person/enrique-manalo memberOf ministry/foreign-ministry/jp", "person/yoko-kamikawa represents country/CN"}},
 		{"the forum of a named week", "",
 			"Turkey and Azerbaijan signed a memorandum of understanding on gas on the sidelines of Baku Energy Week. Speaking at the forum, President Ilham Aliyev said exports would rise.",
 			[]string{"person/ilham-aliyev attended event/baku-energy-week"}, nil},
