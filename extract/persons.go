@@ -573,6 +573,10 @@ func (r *recognizer) titlesBefore(si int, toks []token, first int) {
 			r.lowerTitleBefore(m, toks, k)
 			continue
 		}
+		if toks[k-2].Text == "counterpart" {
+			r.lowerTitleBefore(m, toks, k-1) // "her Chilean counterpart, Alberto van Klaveren"
+			continue
+		}
 		te := k - 1 // where the title ends
 		if o := parenBefore(toks, te); o >= 0 {
 			// "The Group Chief Executive Officer of the ... Company Limited
@@ -587,7 +591,7 @@ func (r *recognizer) titlesBefore(si int, toks []token, first int) {
 		if o := parenBefore(toks, ts); o >= 0 {
 			ts = o
 		}
-		for ts > 0 && ts > k-24 && titleSpanWord(toks[ts-1].Text) && !r.endsName(si, toks[ts-1].End) {
+		for ts > 0 && ts > k-24 && titleSpanWord(toks[ts-1].Text) && !r.endsName(si, toks[ts-1].End) && !opensTitle(toks, ts-1) {
 			ts--
 		}
 		for ts < te && (!capWord(toks[ts].Text) || r.g.postnominal[toks[ts].Text] || leadingWord(toks[ts].Text)) {
@@ -602,6 +606,21 @@ func (r *recognizer) titlesBefore(si int, toks []token, first int) {
 			m.Country = r.g.firstCountry(span(r.text, toks, ts, te))
 		}
 	}
+}
+
+// opensTitle: the "the" at k opens a title read backwards from its name,
+// not one inside it ("..., the Minister of State for Petroleum Resources
+// (Gas), Ekperikpe Ekpo", but "the Minister for Foreign Affairs of the
+// Republic of Indonesia").
+func opensTitle(toks []token, k int) bool {
+	if toks[k].Text != "the" || k == 0 {
+		return false
+	}
+	switch toks[k-1].Text {
+	case "of", "for", "and", "on", "to", "at", "in":
+		return false
+	}
+	return true
 }
 
 // parenBefore is the index of the "(" of a parenthesis of one to four
@@ -717,7 +736,7 @@ func hasLineage(toks []token) bool {
 
 // titleSpanWord: a word a title of office is written with.
 func titleSpanWord(w string) bool {
-	return capWord(w) || w == "of" || w == "for" || w == "the" || w == "and" || w == "," || w == "&" || w == "'s" || w == "’s"
+	return capWord(w) || w == "of" || w == "for" || w == "to" || w == "the" || w == "and" || w == "," || w == "&" || w == "'s" || w == "’s"
 }
 
 // titlePhrase reads a title after an appositive comma: an optional article,

@@ -20,6 +20,9 @@ func (r *relator) titleOfBody(emit emitFn) {
 		}
 		nm := r.res.ms[n]
 		between := r.text[m.End:nm.Start]
+		if nextItemRE.MatchString(between) {
+			return // "X, and the Group Chief Executive Officer of NNPC, Y": the title is the next person's
+		}
 		if nm.Start-m.End < 90 && !strings.ContainsAny(between, ";") && r.gaz.hasTitleWord(between) &&
 			(strings.HasSuffix(between, " of the ") || strings.HasSuffix(between, " at the ") || strings.HasSuffix(between, " of ") || strings.HasSuffix(between, " at ")) {
 			emit(r.idOf(ms[k]), r.idOf(n), si)
@@ -48,6 +51,8 @@ func (r *relator) titleOfBody(emit emitFn) {
 }
 
 var (
+	// nextItemRE: what follows a person opens the next item of a list.
+	nextItemRE = regexp.MustCompile(`^\s*,?\s*(?:and|or)\s`)
 	// titleForRE: a title's head and "for", "of", "at" or "with" (the)
 	// right before a body, or before its country's possessive ("Director
 	// General of Morocco's National Office of Hydrocarbons").

@@ -341,6 +341,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Event, "11th Malaysia-Singapore Leaders' Retreat", nil},
 		{"a country's possessive before an appositive title", "Piyush Goyal, India's Minister of Commerce and Industry, signed the agreement.",
 			schema.Person, "Piyush Goyal", []string{"Minister of Commerce and Industry"}},
+		{"a title after a comma opens at its the", "The ceremony marked the start of the Nigeria-Morocco Gas Pipeline, the Minister of State for Petroleum Resources (Gas), Ekperikpe Ekpo, said.",
+			schema.Person, "Ekperikpe Ekpo", []string{"Minister of State for Petroleum Resources (Gas)"}},
 		{"a title's field in the plural before the name", "Pakistani Minister for Planning, Development and Special Initiatives Ahsan Iqbal said work would speed up.",
 			schema.Person, "Ahsan Iqbal", nil},
 		{"a name before a city that joins it with to", "Trump sent his Ukraine envoy Keith Kellogg to Kyiv on Monday.",
@@ -758,8 +760,8 @@ func TestRelationRules(t *testing.T) {
 			"The agreement on port logistics was signed in Tokyo by the Kenyan Ambassador to Japan, Ruth Wambui, and Japanese Minister for Foreign Affairs Kenji Sato. " +
 				"It builds on the Nairobi Accord, agreed by Prime Ministers Ana Rojas and Kofi Mensah. " +
 				"Acme Mining Ltd signed an agreement with Andes Power on hydrogen, while Kenya Gas Co. signed a memorandum of understanding with Peru Oil Corp.",
-			[]string{"person/ruth-wambui signed agreement/agreement-on-port-logistics-between-japan-and-kenya/t.txt",
-				"person/kenji-sato signed agreement/agreement-on-port-logistics-between-japan-and-kenya/t.txt",
+			[]string{"person/ruth-wambui signed agreement/agreement-on-port-logistics-between-kenya-and-japan/t.txt",
+				"person/kenji-sato signed agreement/agreement-on-port-logistics-between-kenya-and-japan/t.txt",
 				"person/ana-rojas signed agreement/nairobi-accord", "person/kofi-mensah signed agreement/nairobi-accord",
 				"agreement/agreement-between-acme-mining-ltd-and-andes-power/t.txt coversSector sector/clean-energy"},
 			[]string{"agreement/memorandum-of-understanding-between-kenya-gas-co-and-peru-oil-corp/t.txt coversSector sector/clean-energy"}},
@@ -916,6 +918,13 @@ func TestRelationRules(t *testing.T) {
 				"Japan's Foreign Ministry released a statement. Wang Yi said the Chinese side is ready to work with Japanese Foreign Minister Yoko Kamikawa.",
 			[]string{"person/enrique-manalo represents country/PH", "person/gilberto-teodoro represents country/PH"},
 			[]string{"person/enrique-manalo memberOf ministry/foreign-ministry/jp", "person/yoko-kamikawa represents country/CN"}},
+		{"titles set off by commas in a list of people", "",
+			"Ekpo spoke after the signing ceremony for the Nigeria-Morocco Gas Pipeline, the Minister of State for Petroleum Resources (Gas), Ekperikpe Ekpo, said. " +
+				"It was attended by the Moroccan Ambassador to Nigeria, Moha Ou Ali Tagma, and the Group Chief Executive Officer of the Nigerian National Petroleum Company Ltd (NNPC), Mele Kyari. " +
+				"Argentine Foreign Minister Diana Mondino and her Chilean counterpart, Alberto van Klaveren, signed the accord.",
+			[]string{"person/moha-ou-ali-tagma represents country/MA", "person/mele-kyari memberOf organization/nigerian-national-petroleum-company-ltd",
+				"person/alberto-van-klaveren represents country/CL"},
+			[]string{"person/moha-ou-ali-tagma memberOf organization/nigerian-national-petroleum-company-ltd"}},
 		{"the forum of a named week", "",
 			"Turkey and Azerbaijan signed a memorandum of understanding on gas on the sidelines of Baku Energy Week. Speaking at the forum, President Ilham Aliyev said exports would rise.",
 			[]string{"person/ilham-aliyev attended event/baku-energy-week"}, nil},
