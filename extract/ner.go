@@ -120,6 +120,10 @@ func (r *recognizer) hasTitleHead(toks []token, c chunk) bool {
 	return false
 }
 
+// copRE: a Conference of the Parties by its number, as news names the UN
+// climate talks ("COP27", "COP 28", "COP-29").
+var copRE = regexp.MustCompile(`^COP[ -]?\d{1,2}$`)
+
 // classify types the tokens [i, j): a gazetteer name, a name whose head word
 // tells its type, a title followed by a person's name, or, failing those,
 // the gazetteer names inside it and unknown names for later rules.
@@ -162,6 +166,11 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 	}
 	if es := r.g.lookup(whole); len(es) > 0 {
 		r.addGaz(si, toks[i].Start, toks[j-1].End, whole, es[0], "gazetteer")
+		return
+	}
+	if copRE.MatchString(whole) {
+		r.addNamed(si, toks, i, j, schema.Event, "numbered-gathering")
+		r.out[len(r.out)-1].Canon = "COP" + strings.TrimLeft(whole[3:], " -") // "COP 28" is "COP28"
 		return
 	}
 	if r.titledPerson(si, toks, i, j) {

@@ -341,6 +341,8 @@ func TestEntityRules(t *testing.T) {
 			schema.Event, "11th Malaysia-Singapore Leaders' Retreat", nil},
 		{"a country's possessive before an appositive title", "Piyush Goyal, India's Minister of Commerce and Industry, signed the agreement.",
 			schema.Person, "Piyush Goyal", []string{"Minister of Commerce and Industry"}},
+		{"the UN climate talks by their number", "Leaders met at COP 28 in Dubai, where Kenya signed a climate deal with Norway at COP28.",
+			schema.Event, "COP28", nil},
 		{"a title after a comma opens at its the", "The ceremony marked the start of the Nigeria-Morocco Gas Pipeline, the Minister of State for Petroleum Resources (Gas), Ekperikpe Ekpo, said.",
 			schema.Person, "Ekperikpe Ekpo", []string{"Minister of State for Petroleum Resources (Gas)"}},
 		{"a title's field in the plural before the name", "Pakistani Minister for Planning, Development and Special Initiatives Ahsan Iqbal said work would speed up.",
