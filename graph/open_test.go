@@ -143,3 +143,25 @@ func TestTxDeltas(t *testing.T) {
 		t.Errorf("TxDeltas -1: error %v, want one naming TxDeltas", err)
 	}
 }
+
+// TestIngestDocumentsThatShare: two documents of one call that share their
+// entities and relations (a copy given another id and text), as a caller
+// may build them, go in as two articles; run under the race detector, it
+// holds Ingest's work on several cores to reading them only.
+func TestIngestDocumentsThatShare(t *testing.T) {
+	ctx := context.Background()
+	d := corpusDocs(1)[0]
+	d2 := d
+	d2.Article.ID, d2.Article.Hash = d.Article.ID+"-copy", ""
+	d2.Text = d.Text + "\n"
+	s := open(t, Config{DB: filepath.Join(t.TempDir(), "graph.db")})
+	res, err := s.Ingest(ctx, []schema.Document{d, d2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		if r.Status != schema.Added {
+			t.Errorf("%s: %s, want added", r.Article, r.Status)
+		}
+	}
+}

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 
 	"github.com/newsgraph/newsgraph/graph/index"
 	"github.com/newsgraph/newsgraph/graph/quadlog"
 	"github.com/newsgraph/newsgraph/schema"
+	"golang.org/x/sync/errgroup"
 )
 
 // A write goes one way: the document becomes its quads in the log, and the
@@ -57,6 +59,10 @@ func (s *Store) Ingest(ctx context.Context, docs []schema.Document) ([]schema.In
 		clear(pending)
 	}
 	held, err := s.held(ctx, docs)
+	var ready []prepared
+	if err == nil {
+		ready = s.prepare(docs, held)
+	}
 	for i := range docs {
 		d := &docs[i]
 		if err != nil {
@@ -67,7 +73,7 @@ func (s *Store) Ingest(ctx context.Context, docs []schema.Document) ([]schema.In
 			results[i] = failed(d.Article.ID, err)
 			continue
 		}
-		if err := checkText(d); err != nil {
+		if err := ready[i].err; err != nil {
 			results[i] = failed(d.Article.ID, err)
 			continue
 		}
@@ -84,13 +90,11 @@ func (s *Store) Ingest(ctx context.Context, docs []schema.Document) ([]schema.In
 				held[id] = h
 			}
 		}
-		// the same text, unless the store lacks the text that d brings (an
-		// article an earlier version stored)
-		if h, ok := held[id]; ok && d.Article.Hash != "" && h.hash == d.Article.Hash && (h.hasText || d.Text == "") {
+		if h, ok := held[id]; ok && h.holds(d) {
 			results[i] = schema.IngestResult{Article: id, Status: schema.Unchanged}
 			continue
 		}
-		w, rec, err := s.write(ctx, d, quadlog.Extras{})
+		w, rec, err := s.write(ctx, d, quadlog.Extras{}, ready[i].rec)
 		if err != nil {
 			results[i] = failed(id, err)
 			continue
@@ -106,6 +110,38 @@ func (s *Store) Ingest(ctx context.Context, docs []schema.Document) ([]schema.In
 		}
 	}
 	return results, errors.Join(errs...)
+}
+
+// prepared is a document made ready for its write: validated, and its
+// record, unless the store holds it already.
+type prepared struct {
+	err error
+	rec *index.Doc
+}
+
+// prepare validates docs, in order (validation fills in their offsets, and
+// two documents may share them), then makes the records of those the store
+// does not hold as they are (held) on every core: records only read the
+// documents, need nothing of the store, and are most of what a write does
+// besides encoding and Cayley's own work.
+func (s *Store) prepare(docs []schema.Document, held map[string]heldArticle) []prepared {
+	out := make([]prepared, len(docs))
+	for i := range docs {
+		out[i].err = checkText(&docs[i])
+	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range docs {
+		d := &docs[i]
+		if h, ok := held[d.Article.ID]; out[i].err == nil && (!ok || !h.holds(d)) {
+			g.Go(func() error {
+				out[i].rec = record(d)
+				return nil
+			})
+		}
+	}
+	g.Wait()
+	return out
 }
 
 // checkText validates d, its spans against its text when it has one, and
@@ -129,6 +165,13 @@ func failed(id string, err error) schema.IngestResult {
 type heldArticle struct {
 	hash    string
 	hasText bool
+}
+
+// holds reports whether the store holds d as it is: the same text, unless
+// the store lacks the text that d brings (an article an earlier version
+// stored).
+func (h heldArticle) holds(d *schema.Document) bool {
+	return d.Article.Hash != "" && h.hash == d.Article.Hash && (h.hasText || d.Text == "")
 }
 
 // held says which of docs' articles the store holds, and their hashes:
@@ -159,12 +202,19 @@ func (s *Store) held(ctx context.Context, docs []schema.Document) (map[string]he
 	return out, nil
 }
 
-// write is the write of d with its record (the index's, and its bytes for
-// the catalog); in a store without a catalog, with what the article held
-// before, from the index.
-func (s *Store) write(ctx context.Context, d *schema.Document, extras quadlog.Extras) (quadlog.Write, *index.Doc, error) {
+// record is the index's record of d as the store keeps it.
+func record(d *schema.Document) *index.Doc {
 	kept := quadlog.Stored(d)
-	rec := index.Pack(&kept)
+	return index.Pack(&kept)
+}
+
+// write is the write of d with its record (the index's, and its bytes for
+// the catalog), rec when the caller made it already; in a store without a
+// catalog, with what the article held before, from the index.
+func (s *Store) write(ctx context.Context, d *schema.Document, extras quadlog.Extras, rec *index.Doc) (quadlog.Write, *index.Doc, error) {
+	if rec == nil {
+		rec = record(d)
+	}
 	w := quadlog.Write{ID: d.Article.ID, Doc: d, Extras: extras, Record: rec.Record()}
 	if !s.log.HasCatalog() {
 		var err error
@@ -282,7 +332,7 @@ func (s *Store) Import(ctx context.Context, r io.Reader) error {
 	)
 	for i := range arts {
 		a := &arts[i]
-		w, rec, err := s.write(ctx, &a.Doc, a.Extras)
+		w, rec, err := s.write(ctx, &a.Doc, a.Extras, nil)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("graph: article %q: %w", a.Doc.Article.ID, err))
 			continue

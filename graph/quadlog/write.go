@@ -7,12 +7,11 @@ import (
 	"maps"
 	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/newsgraph/newsgraph/schema"
+	"golang.org/x/sync/errgroup"
 )
 
 // DefaultTxDeltas is how many quad changes go into one Cayley transaction
@@ -183,22 +182,28 @@ func (l *Log) refresh(ctx context.Context, entries map[string]Entry, id string) 
 // planned stay few.
 const encodeWindow = 64
 
-// encodeAll encodes the documents of writes on every core.
+// encodeAll encodes the documents of writes on every core, each worker
+// with an encoder of its own.
 func encodeAll(writes []Write) [][]quad.Quad {
 	out := make([][]quad.Quad, len(writes))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(writes)) {
-		wg.Go(func() {
-			var e encoder
-			for i := int(next.Add(1) - 1); i < len(writes); i = int(next.Add(1) - 1) {
-				if d := writes[i].Doc; d != nil {
-					out[i] = e.encode(d)
-				}
-			}
-		})
+	n := runtime.GOMAXPROCS(0)
+	encoders := make(chan *encoder, n)
+	for range n {
+		encoders <- &encoder{}
 	}
-	wg.Wait()
+	var g errgroup.Group
+	g.SetLimit(n)
+	for i, w := range writes {
+		if w.Doc != nil {
+			g.Go(func() error {
+				e := <-encoders
+				out[i] = e.encode(w.Doc)
+				encoders <- e
+				return nil
+			})
+		}
+	}
+	g.Wait()
 	return out
 }
 
