@@ -78,19 +78,19 @@ func (r *recognizer) shareTitleCountry(from int) {
 			continue
 		}
 		if prev >= 0 && m.Country == "" && len(m.Titles) == 1 &&
-			strings.TrimSpace(r.text[r.out[prev].End:m.Start]) == "and "+m.Titles[0] {
-			m.Country = r.titleCountry(from, r.out[prev])
+			strings.TrimSpace(r.text[r.out[prev].End:m.Start]) == "and "+m.Titles[0] && r.countryBeforeTitled(from, r.out[prev]) {
+			m.Country = r.out[prev].Country
 		}
 		prev = k
 	}
 }
 
-// titleCountry is the country of p, a titled person of r.out[from:], when
-// a country's name or demonym stands right before its title ("Japanese
-// Foreign Minister", "Japan's Foreign Minister"); "" otherwise.
-func (r *recognizer) titleCountry(from int, p mention) string {
-	if len(p.Titles) != 1 {
-		return ""
+// countryBeforeTitled: p, a titled person of r.out[from:], has its country
+// from a country's name or demonym right before its title ("Japanese
+// Foreign Minister", "Japan's Foreign Minister").
+func (r *recognizer) countryBeforeTitled(from int, p mention) bool {
+	if len(p.Titles) != 1 || p.Country == "" {
+		return false
 	}
 	for _, c := range r.out[from:] {
 		if c.Type != schema.Country || c.End > p.Start || c.Canon == "" {
@@ -98,10 +98,10 @@ func (r *recognizer) titleCountry(from int, p mention) string {
 		}
 		between := strings.TrimPrefix(strings.TrimPrefix(r.text[c.End:p.Start], "'s"), "’s")
 		if strings.TrimSpace(between) == p.Titles[0] && c.Country == p.Country {
-			return p.Country
+			return true
 		}
 	}
-	return ""
+	return false
 }
 
 // knownOpener: the word at i, which opens its sentence, is a name: a word
@@ -169,8 +169,9 @@ func (r *recognizer) classify(si int, toks []token, i, j int) {
 		return
 	}
 	if copRE.MatchString(whole) {
+		at := len(r.out)
 		r.addNamed(si, toks, i, j, schema.Event, "numbered-gathering")
-		r.out[len(r.out)-1].Canon = "COP" + strings.TrimLeft(whole[3:], " -") // "COP 28" is "COP28"
+		r.out[at].Canon = "COP" + strings.TrimLeft(whole[3:], " -") // "COP 28" is "COP28"
 		return
 	}
 	if r.titledPerson(si, toks, i, j) {

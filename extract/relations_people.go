@@ -283,6 +283,9 @@ type aSide struct {
 // the sentence's end ("... by Foreign Secretary Enrique Manalo and Defense
 // Secretary Gilberto Teodoro, who signed it in the presence of ...").
 func (r *relator) sides() map[string]aSide {
+	if r.sideOf != nil {
+		return r.sideOf
+	}
 	out := map[string]aSide{}
 	for si := range r.sents {
 		txt := r.sentText(si)
@@ -306,6 +309,7 @@ func (r *relator) sides() map[string]aSide {
 			}
 		}
 	}
+	r.sideOf = out
 	return out
 }
 

@@ -147,6 +147,7 @@ type relator struct {
 	bySent [][]int // sentence -> mention indexes, in order
 	types  map[string]schema.EntityType
 	counts map[string]int
+	sideOf map[string]aSide // the people a country's side was represented by (sides), made on first use
 }
 
 func (r *relator) run() {

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"os"
 	"path/filepath"
@@ -144,13 +145,12 @@ func pairedRatio(base, path []time.Duration) float64 {
 	for i := range base {
 		rs[i] = base[i].Seconds() / path[i].Seconds()
 	}
-	slices.Sort(rs)
-	return rs[len(rs)/2]
+	return median(rs)
 }
 
-func median(ds []time.Duration) time.Duration {
-	s := slices.Clone(ds)
-	slices.Sort(s)
+// median is the middle of xs, the upper one of an even count.
+func median[T cmp.Ordered](xs []T) T {
+	s := slices.Sorted(slices.Values(xs))
 	return s[len(s)/2]
 }
 
